@@ -1,6 +1,11 @@
 package view
 
-import "nnplay/session"
+import (
+	"math"
+
+	"nnplay/nn"
+	"nnplay/session"
+)
 
 // Field is the network's output sampled on a W×H grid over the plane (row 0 at the top,
 // y = session.Max; column 0 at the left, x = session.Min; samples at cell centres) and its
@@ -10,19 +15,190 @@ type Field struct {
 	Values []float64 // W*H outputs, row-major
 	Pix    []byte    // W*H*4 RGBA, premultiplied alpha
 	Lo, Hi float64   // the value range mapped to the colour scale: 0 and 1 for classification
+
+	in []float64 // scratch: the features of one sample
 }
 
-// NewField allocates a field of w×h samples.
-func NewField(w, h int) *Field { panic("unimplemented") }
+// MaxFieldSide is the largest side NewField accepts.
+const MaxFieldSide = 4096
+
+// NewField allocates a field of w×h samples. It panics unless 2 ≤ w, h ≤ MaxFieldSide.
+func NewField(w, h int) *Field {
+	if w < 2 || h < 2 || w > MaxFieldSide || h > MaxFieldSide {
+		panic("view: field size must be 2–4096 on each side")
+	}
+	return &Field{
+		W: w, H: h,
+		Values: make([]float64, w*h),
+		Pix:    make([]byte, 4*w*h),
+		Lo:     0, Hi: 1,
+		in: make([]float64, 16),
+	}
+}
+
+// CellX returns the plane x of the centre of column c.
+func (f *Field) CellX(c float64) float64 {
+	return session.Min + (c+0.5)/float64(f.W)*(session.Max-session.Min)
+}
+
+// CellY returns the plane y of the centre of row r.
+func (f *Field) CellY(r float64) float64 {
+	return session.Max - (r+0.5)/float64(f.H)*(session.Max-session.Min)
+}
+
+// Regression reports whether s is a regression problem (its output is linear).
+func Regression(s *session.Session) bool { return s.Network().Output() == nn.Linear }
+
+// RegressionScale returns the colour scale of a regression field over pts: the range of their
+// labels, widened by 1 on each side when it is empty or a single value, and [-1, 1] without
+// points.
+func RegressionScale(pts []session.Point) (lo, hi float64) {
+	if len(pts) == 0 {
+		return -1, 1
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for i := range pts {
+		lo = math.Min(lo, pts[i].Label)
+		hi = math.Max(hi, pts[i].Label)
+	}
+	if !(hi-lo > 1e-9) {
+		lo, hi = lo-1, hi+1
+	}
+	return lo, hi
+}
+
+// Level returns the value of the field's middle contour: 0.5 for classification, the middle
+// of the scale for regression.
+func (f *Field) Level() float64 { return (f.Lo + f.Hi) / 2 }
 
 // Compute samples the session's network at every grid cell and colours Pix (regression uses
-// the range of the data's labels as its scale). With contour, pixels the 0.5 level (for
-// regression the scale's middle) crosses are drawn dark. It allocates nothing.
-func (f *Field) Compute(s *session.Session, contour bool) { panic("unimplemented") }
+// the range of the data's labels as its scale, see RegressionScale; classification [0, 1]),
+// each pixel FieldColor((v − Lo)/(Hi − Lo)). With contour, pixels the middle level (0.5; for
+// regression the scale's middle) crosses toward their right or lower neighbour are drawn
+// dark. It allocates nothing.
+func (f *Field) Compute(s *session.Session, contour bool) {
+	net := s.Network()
+	fs := s.Features()
+	if len(f.in) < len(fs) {
+		panic("view: more features than the field's scratch holds")
+	}
+	in := f.in[:len(fs)]
+	f.Lo, f.Hi = 0, 1
+	if net.Output() == nn.Linear {
+		f.Lo, f.Hi = RegressionScale(s.Points())
+	}
+	k := 0
+	for r := 0; r < f.H; r++ {
+		y := f.CellY(float64(r))
+		for c := 0; c < f.W; c++ {
+			nn.ApplyFeatures(in, fs, f.CellX(float64(c)), y)
+			f.Values[k] = net.Forward(in)[0]
+			k++
+		}
+	}
+	f.colour(contour)
+}
+
+// colour fills Pix from Values.
+func (f *Field) colour(contour bool) {
+	inv := 1 / (f.Hi - f.Lo)
+	level := f.Level()
+	for k, v := range f.Values {
+		c := FieldColor((v - f.Lo) * inv)
+		if contour && f.crosses(k, level) {
+			c = Lerp(c, Ink, 0.7)
+		}
+		p := f.Pix[4*k : 4*k+4 : 4*k+4]
+		p[0], p[1], p[2], p[3] = c.R, c.G, c.B, 0xff
+	}
+}
+
+// crosses reports whether the level lies between sample k and its right or lower neighbour.
+func (f *Field) crosses(k int, level float64) bool {
+	above := f.Values[k] >= level
+	if k%f.W+1 < f.W && (f.Values[k+1] >= level) != above {
+		return true
+	}
+	return k+f.W < len(f.Values) && (f.Values[k+f.W] >= level) != above
+}
 
 // Segment is a line segment in plane coordinates.
 type Segment struct{ X0, Y0, X1, Y1 float64 }
 
-// Contour appends to dst the segments of the level line Values = level (marching squares) in
-// plane coordinates and returns it; with dst of enough capacity it allocates nothing.
-func (f *Field) Contour(dst []Segment, level float64) []Segment { panic("unimplemented") }
+// Contour appends to dst the segments of the level line Values = level (marching squares
+// over the cell centres, saddles decided by the mean of the four corners) in plane
+// coordinates and returns it; squares with a NaN corner are skipped. With dst of enough
+// capacity it allocates nothing.
+func (f *Field) Contour(dst []Segment, level float64) []Segment {
+	for r := 0; r+1 < f.H; r++ {
+		for c := 0; c+1 < f.W; c++ {
+			k := r*f.W + c
+			// Corners clockwise from the top left: a (r,c), b (r,c+1), d (r+1,c+1), e (r+1,c).
+			a, b, d, e := f.Values[k], f.Values[k+1], f.Values[k+f.W+1], f.Values[k+f.W]
+			if math.IsNaN(a + b + d + e) {
+				continue
+			}
+			idx := 0
+			if a >= level {
+				idx |= 1
+			}
+			if b >= level {
+				idx |= 2
+			}
+			if d >= level {
+				idx |= 4
+			}
+			if e >= level {
+				idx |= 8
+			}
+			if idx == 0 || idx == 15 {
+				continue
+			}
+			// Crossing points on the four sides: top (a–b), right (b–d), bottom (e–d), left (a–e).
+			fc, fr := float64(c), float64(r)
+			top := func() (float64, float64) { return f.CellX(fc + frac(a, b, level)), f.CellY(fr) }
+			right := func() (float64, float64) { return f.CellX(fc + 1), f.CellY(fr + frac(b, d, level)) }
+			bottom := func() (float64, float64) { return f.CellX(fc + frac(e, d, level)), f.CellY(fr + 1) }
+			left := func() (float64, float64) { return f.CellX(fc), f.CellY(fr + frac(a, e, level)) }
+			seg := func(p, q func() (float64, float64)) {
+				x0, y0 := p()
+				x1, y1 := q()
+				dst = append(dst, Segment{x0, y0, x1, y1})
+			}
+			switch idx {
+			case 1, 14:
+				seg(left, top)
+			case 2, 13:
+				seg(top, right)
+			case 3, 12:
+				seg(left, right)
+			case 4, 11:
+				seg(right, bottom)
+			case 6, 9:
+				seg(top, bottom)
+			case 7, 8:
+				seg(left, bottom)
+			case 5, 10:
+				// Saddle: a and d on one side, b and e on the other. If the centre is on a's
+				// side, the a-d diagonal is connected and the line cuts off b and e.
+				centre := (a + b + d + e) / 4
+				if (centre >= level) == (a >= level) {
+					seg(top, right)
+					seg(left, bottom)
+				} else {
+					seg(left, top)
+					seg(right, bottom)
+				}
+			}
+		}
+	}
+	return dst
+}
+
+// frac returns where between p (at 0) and q (at 1) the level lies, linearly interpolated.
+func frac(p, q, level float64) float64 {
+	if p == q {
+		return 0.5
+	}
+	return clamp((level-p)/(q-p), 0, 1)
+}

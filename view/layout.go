@@ -1,5 +1,11 @@
 package view
 
+import (
+	"math"
+
+	"nnplay/session"
+)
+
 // Rect is a rectangle in canvas CSS pixels.
 type Rect struct{ X, Y, W, H float64 }
 
@@ -19,11 +25,64 @@ type Layout struct {
 	Phone         bool
 }
 
-// NewLayout lays out a canvas of w×h CSS pixels.
-func NewLayout(w, h float64) Layout { panic("unimplemented") }
+// Spacing of the layout, in CSS px.
+const (
+	PhoneWidth = 600 // canvases at most this wide get the phone layout
+	Margin     = 8   // around the canvas's edge
+	AxisLeft   = 30  // left of the plot, for the y tick labels (includes Margin)
+	AxisBottom = 20  // below the plot, for the x tick labels
+	Gap        = 20  // between panels
+	PanelMin   = 240 // the narrowest network/loss column beside the plot on a desktop
+)
+
+// PhoneHeight returns a good canvas height for a phone canvas w CSS px wide: the plot at full
+// width plus room for the network and the loss below it.
+func PhoneHeight(w float64) float64 {
+	return math.Round(w - AxisLeft - Margin + Margin + AxisBottom + 2*Gap + 340)
+}
+
+// NewLayout lays out a canvas of w×h CSS pixels. Desktop (w > PhoneWidth): the plot is the
+// largest square that fits on the left with its axis labels while leaving at least PanelMin
+// for the column on its right, which holds the network above the loss curves. Phone: the plot
+// spans the width (limited to 62% of the height), the network and the loss below it.
+// The whole plot always lies inside the canvas.
+func NewLayout(w, h float64) Layout {
+	w, h = math.Max(w, 0), math.Max(h, 0)
+	l := Layout{Width: w, Height: h, Phone: w <= PhoneWidth}
+	if l.Phone {
+		side := math.Min(w-AxisLeft-Margin, 0.62*h-Margin-AxisBottom)
+		side = math.Max(math.Floor(side), 0)
+		l.Plot = Rect{AxisLeft, Margin, side, side}
+		y := Margin + side + AxisBottom + Gap/2
+		rest := math.Max(h-y-Margin, 0)
+		nh := math.Floor(rest * 0.55)
+		l.Network = Rect{Margin, y, math.Max(w-2*Margin, 0), nh}
+		l.Loss = Rect{Margin, y + nh + Gap/2, math.Max(w-2*Margin, 0), math.Max(rest-nh-Gap/2, 0)}
+		return l
+	}
+	side := math.Min(h-Margin-AxisBottom, w-AxisLeft-Gap-PanelMin-Margin)
+	side = math.Max(math.Floor(side), 0)
+	l.Plot = Rect{AxisLeft, Margin, side, side}
+	x := AxisLeft + side + Gap
+	pw := math.Max(w-x-Margin, 0)
+	rest := math.Max(h-2*Margin, 0)
+	nh := math.Floor(rest * 0.56)
+	l.Network = Rect{x, Margin, pw, nh}
+	l.Loss = Rect{x, Margin + nh + Gap, pw, math.Max(rest-nh-Gap, 0)}
+	return l
+}
 
 // ToScreen maps a point of the plane to canvas CSS pixels.
-func (l Layout) ToScreen(x, y float64) (sx, sy float64) { panic("unimplemented") }
+func (l Layout) ToScreen(x, y float64) (sx, sy float64) {
+	const span = session.Max - session.Min
+	return l.Plot.X + (x-session.Min)/span*l.Plot.W, l.Plot.Y + (session.Max-y)/span*l.Plot.H
+}
 
 // ToPlane maps canvas CSS pixels to the plane (not clamped).
-func (l Layout) ToPlane(sx, sy float64) (x, y float64) { panic("unimplemented") }
+func (l Layout) ToPlane(sx, sy float64) (x, y float64) {
+	const span = session.Max - session.Min
+	if l.Plot.W <= 0 || l.Plot.H <= 0 {
+		return 0, 0
+	}
+	return session.Min + (sx-l.Plot.X)/l.Plot.W*span, session.Max - (sy-l.Plot.Y)/l.Plot.H*span
+}
