@@ -1,0 +1,321 @@
+package view
+
+import (
+	"image/color"
+	"math"
+
+	"nnplay/nn"
+	"nnplay/session"
+)
+
+// Spacing of the network picture inside Layout.Network, in CSS px.
+const (
+	NetLabelW   = 56 // left of the input nodes, for the feature names
+	NetRightW   = 22 // right of the output node, for "ŷ"
+	NetLegendH  = 22 // above the nodes, for the legend row
+	NodeGapMax  = 44 // the largest distance between the centres of two nodes of a layer
+	NodeHalfMin = 5  // the smallest half side of a node
+	NodeHalfMax = 11 // the largest half side of a node
+	EdgeHitPx   = 4  // how far from an edge the pointer still hovers it
+	BiasFull    = 2  // the bias magnitude at which a bias bar reaches its full length
+	biasBarH    = 3  // the thickness of a bias bar
+)
+
+// NetArea returns the part of the network rectangle r where nodes and edges go.
+func NetArea(r Rect) Rect {
+	return Rect{r.X + NetLabelW, r.Y + NetLegendH, math.Max(r.W-NetLabelW-NetRightW, 0), math.Max(r.H-NetLegendH, 0)}
+}
+
+// NodeCenter returns the centre and half side of node j of layer l (0 is the input) of a
+// network with the given layer sizes drawn in area (see NetArea): layers in evenly spaced
+// columns, the nodes of each centred vertically.
+func NodeCenter(area Rect, layers []int, l, j int) (x, y, half float64) {
+	maxN := 1
+	for _, n := range layers {
+		maxN = max(maxN, n)
+	}
+	gap := math.Min(area.H/float64(maxN), NodeGapMax)
+	half = clamp(0.3*gap, NodeHalfMin, NodeHalfMax)
+	x = area.X + half
+	if len(layers) > 1 {
+		x += float64(l) * (area.W - 2*half) / float64(len(layers)-1)
+	}
+	y = area.Y + area.H/2 + (float64(j)-float64(layers[l]-1)/2)*gap
+	return x, y, half
+}
+
+// edgeEnds returns the endpoints of the edge into node j of layer l+1 from node i of layer l:
+// from the right side of the source to the left side of the target.
+func edgeEnds(area Rect, layers []int, l, j, i int) (x0, y0, x1, y1 float64) {
+	x0, y0, h0 := NodeCenter(area, layers, l, i)
+	x1, y1, h1 := NodeCenter(area, layers, l+1, j)
+	return x0 + h0, y0, x1 - h1, y1
+}
+
+// NodeGeom is one node as drawn: a square around (X, Y) with half side Half, filled with the
+// node's activation for the followed point, and for non-input nodes its bias as a bar below
+// the square (from the centre to the right for positive, to the left for negative).
+type NodeGeom struct {
+	X, Y, Half  float64
+	Layer, Node int        // Layer 0 is the input
+	Act         float64    // the activation for the followed point, if HasAct
+	HasAct      bool       // whether a point is followed
+	Fill        color.RGBA // ValueColor of the activation, Paper without a followed point
+	Bias        float64    // the bias (0 for inputs)
+	BiasBar     Rect       // empty for inputs
+	BiasColor   color.RGBA // WeightColor of the bias
+}
+
+// EdgeGeom is one edge as drawn: a line from (X0, Y0) to (X1, Y1) of weight W[Layer][Node][From].
+type EdgeGeom struct {
+	X0, Y0, X1, Y1    float64
+	Layer, Node, From int
+	Weight, Width     float64 // Width is WeightWidth(Weight), CSS px
+	Color             color.RGBA
+}
+
+// NetGeom is the picture of the network in Layout.Network: nodes and edges with their
+// colours, for the followed point (see Followed). Reuse one NetGeom across frames: after the
+// first Update of a shape it allocates nothing.
+type NetGeom struct {
+	Area   Rect // NetArea of the layout's network rectangle
+	Nodes  []NodeGeom
+	Edges  []EdgeGeom
+	Follow int // the followed point, -1 for none
+
+	in []float64 // scratch: the features of the followed point
+}
+
+// Update lays out the network of s in l.Network and colours it for the point follow (-1 for
+// none).
+func (g *NetGeom) Update(l Layout, s *session.Session, follow int) {
+	net := s.Network()
+	layers := net.Layers()
+	pts := s.Points()
+	g.Area = NetArea(l.Network)
+	g.Nodes, g.Edges = g.Nodes[:0], g.Edges[:0]
+	g.Follow = -1
+	if follow >= 0 && follow < len(pts) {
+		fs := s.Features()
+		if cap(g.in) < len(fs) {
+			g.in = make([]float64, 16)
+		}
+		in := g.in[:len(fs)]
+		nn.ApplyFeatures(in, fs, pts[follow].X, pts[follow].Y)
+		net.Forward(in)
+		g.Follow = follow
+	}
+	regression := net.Output() == nn.Linear
+	var lo, hi float64
+	if regression && g.Follow >= 0 {
+		lo, hi = RegressionScale(pts)
+	}
+	for li, n := range layers {
+		var acts []float64
+		if g.Follow >= 0 {
+			acts = net.Activations(li)
+		}
+		for j := 0; j < n; j++ {
+			x, y, half := NodeCenter(g.Area, layers, li, j)
+			nd := NodeGeom{X: x, Y: y, Half: half, Layer: li, Node: j, Fill: Paper}
+			if acts != nil {
+				nd.Act, nd.HasAct = acts[j], true
+				nd.Fill = ValueColor(actShade(net, li, len(layers), acts[j], regression, lo, hi))
+			}
+			if li > 0 {
+				nd.Bias = net.Bias(li-1, j)
+				length := half * math.Min(math.Abs(nd.Bias)/BiasFull, 1)
+				nd.BiasBar = Rect{x, y + half + 2, length, biasBarH}
+				if nd.Bias < 0 {
+					nd.BiasBar.X = x - length
+				}
+				nd.BiasColor = WeightColor(nd.Bias)
+			}
+			g.Nodes = append(g.Nodes, nd)
+		}
+	}
+	for li := 0; li+1 < len(layers); li++ {
+		for j := 0; j < layers[li+1]; j++ {
+			for i := 0; i < layers[li]; i++ {
+				w := net.Weight(li, j, i)
+				x0, y0, x1, y1 := edgeEnds(g.Area, layers, li, j, i)
+				g.Edges = append(g.Edges, EdgeGeom{
+					X0: x0, Y0: y0, X1: x1, Y1: y1,
+					Layer: li, Node: j, From: i,
+					Weight: w, Width: WeightWidth(w), Color: WeightColor(w),
+				})
+			}
+		}
+	}
+}
+
+// actShade maps the activation a of a node of layer l (of nl layers) to [0, 1] for
+// ValueColor: 0.5 means neutral (white).
+func actShade(net *nn.Network, l, nl int, a float64, regression bool, lo, hi float64) float64 {
+	act := net.Hidden()
+	switch {
+	case l == 0:
+		return 0.5 + 0.5*math.Tanh(a/3) // raw inputs span about ±6
+	case l == nl-1 && regression:
+		return (a - lo) / (hi - lo)
+	case l == nl-1:
+		act = net.Output()
+	}
+	switch act {
+	case nn.Sigmoid:
+		return a
+	case nn.Tanh:
+		return (a + 1) / 2
+	default:
+		return 0.5 + 0.5*math.Tanh(a)
+	}
+}
+
+// HitNetwork returns the node or edge of the session's network under (sx, sy), CSS px on the
+// canvas, as drawn by NetGeom in l: a node within its square (plus 3 px), else the nearest edge
+// within EdgeHitPx (or half its width plus 2 px, if wider); HoverNone otherwise. It allocates
+// nothing.
+func HitNetwork(l Layout, s *session.Session, sx, sy float64) Hover {
+	if !l.Network.Contains(sx, sy) {
+		return Hover{}
+	}
+	net := s.Network()
+	layers := net.Layers()
+	area := NetArea(l.Network)
+	for li, n := range layers {
+		for j := 0; j < n; j++ {
+			x, y, half := NodeCenter(area, layers, li, j)
+			if math.Abs(sx-x) <= half+3 && math.Abs(sy-y) <= half+3 {
+				return Hover{Kind: HoverNode, Layer: li, Node: j}
+			}
+		}
+	}
+	best, bestD := Hover{}, math.Inf(1)
+	for li := 0; li+1 < len(layers); li++ {
+		for j := 0; j < layers[li+1]; j++ {
+			for i := 0; i < layers[li]; i++ {
+				x0, y0, x1, y1 := edgeEnds(area, layers, li, j, i)
+				d := SegmentDistance(sx, sy, x0, y0, x1, y1)
+				reach := math.Max(EdgeHitPx, WeightWidth(net.Weight(li, j, i))/2+2)
+				if d <= reach && d < bestD {
+					best, bestD = Hover{Kind: HoverEdge, Layer: li, Node: j, From: i}, d
+				}
+			}
+		}
+	}
+	return best
+}
+
+// SegmentDistance returns the distance from (px, py) to the segment from (x0, y0) to (x1, y1).
+func SegmentDistance(px, py, x0, y0, x1, y1 float64) float64 {
+	dx, dy := x1-x0, y1-y0
+	t := 0.0
+	if l2 := dx*dx + dy*dy; l2 > 0 {
+		t = clamp(((px-x0)*dx+(py-y0)*dy)/l2, 0, 1)
+	}
+	return math.Hypot(px-(x0+t*dx), py-(y0+t*dy))
+}
+
+// AppendNodeName appends the name of node j of layer l of a network with the given layer
+// sizes and input features: the feature's name for an input, "ŷ" for the output (with several
+// outputs "ŷ1", "ŷ2", …), "h3" for the third node of the only hidden layer, "h2.3" for the third
+// node of the second of several.
+func AppendNodeName(dst []byte, layers []int, fs []nn.Feature, l, j int) []byte {
+	switch {
+	case l == 0 && j < len(fs):
+		return append(dst, fs[j].String()...)
+	case l == 0:
+		dst = append(dst, 'x')
+		return AppendInt(dst, j+1)
+	case l == len(layers)-1:
+		dst = append(dst, "ŷ"...)
+		if layers[l] > 1 {
+			dst = AppendInt(dst, j+1)
+		}
+		return dst
+	case len(layers) == 3:
+		dst = append(dst, 'h')
+		return AppendInt(dst, j+1)
+	}
+	dst = append(dst, 'h')
+	dst = AppendInt(dst, l)
+	dst = append(dst, '.')
+	return AppendInt(dst, j+1)
+}
+
+// AppendTooltip appends the text shown for the hovered thing h: for an edge
+// "w = −1.234 (h1 → ŷ)", for a node "h1: b = 0.100, a = 0.731" (the activation for the
+// followed point, if any; an input shows its value "x1 = 2.30"), for a point
+// "(1.23, −0.45) class 1, test" (regression: "value 0.42"). HoverNone and stale indices
+// append nothing. It allocates nothing when dst has room.
+func (g *NetGeom) AppendTooltip(dst []byte, s *session.Session, h Hover) []byte {
+	net := s.Network()
+	layers := net.Layers()
+	fs := s.Features()
+	switch h.Kind {
+	case HoverEdge:
+		if h.Layer < 0 || h.Layer+1 >= len(layers) || h.Node < 0 || h.Node >= layers[h.Layer+1] || h.From < 0 || h.From >= layers[h.Layer] {
+			return dst
+		}
+		dst = append(dst, "w = "...)
+		dst = AppendFixed(dst, net.Weight(h.Layer, h.Node, h.From), 3)
+		dst = append(dst, " ("...)
+		dst = AppendNodeName(dst, layers, fs, h.Layer, h.From)
+		dst = append(dst, " → "...)
+		dst = AppendNodeName(dst, layers, fs, h.Layer+1, h.Node)
+		return append(dst, ')')
+	case HoverNode:
+		if h.Layer < 0 || h.Layer >= len(layers) || h.Node < 0 || h.Node >= layers[h.Layer] {
+			return dst
+		}
+		dst = AppendNodeName(dst, layers, fs, h.Layer, h.Node)
+		act, ok := g.activation(h.Layer, h.Node)
+		if h.Layer == 0 {
+			if ok {
+				dst = append(dst, " = "...)
+				dst = AppendFixed(dst, act, 2)
+			}
+			return dst
+		}
+		dst = append(dst, ": b = "...)
+		dst = AppendFixed(dst, net.Bias(h.Layer-1, h.Node), 3)
+		if ok {
+			dst = append(dst, ", a = "...)
+			dst = AppendFixed(dst, act, 3)
+		}
+		return dst
+	case HoverPoint:
+		pts := s.Points()
+		if h.Index < 0 || h.Index >= len(pts) {
+			return dst
+		}
+		p := pts[h.Index]
+		dst = append(dst, '(')
+		dst = AppendFixed(dst, p.X, 2)
+		dst = append(dst, ", "...)
+		dst = AppendFixed(dst, p.Y, 2)
+		if net.Output() == nn.Linear {
+			dst = append(dst, ") value "...)
+			dst = AppendSig(dst, p.Label, 3)
+		} else {
+			dst = append(dst, ") class "...)
+			dst = AppendInt(dst, int(p.Label))
+		}
+		if p.Test {
+			dst = append(dst, ", test"...)
+		}
+		return dst
+	}
+	return dst
+}
+
+// activation returns the followed point's activation of node j of layer l, if a point is
+// followed and the node exists in the last Update.
+func (g *NetGeom) activation(l, j int) (float64, bool) {
+	for k := range g.Nodes {
+		if nd := &g.Nodes[k]; nd.Layer == l && nd.Node == j {
+			return nd.Act, nd.HasAct
+		}
+	}
+	return 0, false
+}
