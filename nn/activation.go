@@ -1,5 +1,10 @@
 package nn
 
+import (
+	"fmt"
+	"math"
+)
+
 // Activation is a node's non-linearity: a value σ(z) and its derivative σ′(z) side by side.
 type Activation uint8
 
@@ -11,15 +16,81 @@ const (
 	Linear                    // z, derivative 1
 )
 
+var activationNames = [...]string{Sigmoid: "sigmoid", Tanh: "tanh", ReLU: "relu", Linear: "linear"}
+
 // ParseActivation returns the activation with the given name, or an error naming the
 // allowed names.
-func ParseActivation(name string) (Activation, error) { panic("unimplemented") }
+func ParseActivation(name string) (Activation, error) {
+	for a, n := range activationNames {
+		if n == name {
+			return Activation(a), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown activation %q: want sigmoid, tanh, relu or linear", name)
+}
 
 // String returns the activation's name as used in settings and model files.
-func (a Activation) String() string { panic("unimplemented") }
+func (a Activation) String() string {
+	if int(a) < len(activationNames) {
+		return activationNames[a]
+	}
+	return fmt.Sprintf("Activation(%d)", uint8(a))
+}
 
 // Value returns σ(z).
-func (a Activation) Value(z float64) float64 { panic("unimplemented") }
+func (a Activation) Value(z float64) float64 {
+	switch a {
+	case Sigmoid:
+		return 1 / (1 + math.Exp(-z))
+	case Tanh:
+		return math.Tanh(z)
+	case ReLU:
+		if z > 0 {
+			return z
+		}
+		return 0
+	}
+	return z
+}
 
 // Deriv returns σ′(z), given z and out = σ(z) (so sigmoid and tanh need no second exp).
-func (a Activation) Deriv(z, out float64) float64 { panic("unimplemented") }
+// For every activation here the derivative follows from out alone, which is what the
+// network uses; z is accepted for clarity and ignored.
+func (a Activation) Deriv(z, out float64) float64 { return a.derivOut(out) }
+
+// derivOut returns σ′ from the output σ(z) alone: σ(1−σ), 1−σ², [σ > 0] (σ > 0 exactly when
+// z > 0), 1.
+func (a Activation) derivOut(out float64) float64 {
+	switch a {
+	case Sigmoid:
+		return out * (1 - out)
+	case Tanh:
+		return 1 - out*out
+	case ReLU:
+		if out > 0 {
+			return 1
+		}
+		return 0
+	}
+	return 1
+}
+
+// apply replaces every z in v by σ(z), with one switch per layer rather than per node.
+func (a Activation) apply(v []float64) {
+	switch a {
+	case Sigmoid:
+		for j, z := range v {
+			v[j] = 1 / (1 + math.Exp(-z))
+		}
+	case Tanh:
+		for j, z := range v {
+			v[j] = math.Tanh(z)
+		}
+	case ReLU:
+		for j, z := range v {
+			if z <= 0 {
+				v[j] = 0
+			}
+		}
+	}
+}

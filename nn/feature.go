@@ -1,5 +1,10 @@
 package nn
 
+import (
+	"fmt"
+	"math"
+)
+
 // Feature is one input of the network computed from a point (x1, x2) of the plane, as in
 // TensorFlow Playground. Inputs are the raw coordinates, not normalised.
 type Feature uint8
@@ -16,24 +21,88 @@ const (
 	SinX2
 )
 
+var featureNames = [...]string{
+	X1: "x1", X2: "x2", X1Squared: "x1^2", X2Squared: "x2^2",
+	X1TimesX2: "x1*x2", SinX1: "sin(x1)", SinX2: "sin(x2)",
+}
+
 // DefaultFeatures returns the default input features, x1 and x2.
 func DefaultFeatures() []Feature { return []Feature{X1, X2} }
 
 // ParseFeature returns the feature with the given name, or an error naming the allowed names.
-func ParseFeature(name string) (Feature, error) { panic("unimplemented") }
+func ParseFeature(name string) (Feature, error) {
+	for f, n := range featureNames {
+		if n == name {
+			return Feature(f), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown feature %q: want x1, x2, x1^2, x2^2, x1*x2, sin(x1) or sin(x2)", name)
+}
 
 // ParseFeatures parses a list of feature names; it rejects an empty list and duplicates.
-func ParseFeatures(names []string) ([]Feature, error) { panic("unimplemented") }
+func ParseFeatures(names []string) ([]Feature, error) {
+	if len(names) == 0 {
+		return nil, fmt.Errorf("no input features: choose at least one of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)")
+	}
+	fs := make([]Feature, len(names))
+	for i, name := range names {
+		f, err := ParseFeature(name)
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range fs[:i] {
+			if g == f {
+				return nil, fmt.Errorf("feature %q given twice", name)
+			}
+		}
+		fs[i] = f
+	}
+	return fs, nil
+}
 
 // FeatureNames returns the names of fs.
-func FeatureNames(fs []Feature) []string { panic("unimplemented") }
+func FeatureNames(fs []Feature) []string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = f.String()
+	}
+	return names
+}
 
 // String returns the feature's name.
-func (f Feature) String() string { panic("unimplemented") }
+func (f Feature) String() string {
+	if int(f) < len(featureNames) {
+		return featureNames[f]
+	}
+	return fmt.Sprintf("Feature(%d)", uint8(f))
+}
 
 // Value returns the feature of the point (x1, x2).
-func (f Feature) Value(x1, x2 float64) float64 { panic("unimplemented") }
+func (f Feature) Value(x1, x2 float64) float64 {
+	switch f {
+	case X1:
+		return x1
+	case X2:
+		return x2
+	case X1Squared:
+		return x1 * x1
+	case X2Squared:
+		return x2 * x2
+	case X1TimesX2:
+		return x1 * x2
+	case SinX1:
+		return math.Sin(x1)
+	case SinX2:
+		return math.Sin(x2)
+	}
+	panic("nn: unknown feature")
+}
 
 // ApplyFeatures writes the features fs of the point (x1, x2) into dst[:len(fs)].
 // It panics if dst is shorter than fs.
-func ApplyFeatures(dst []float64, fs []Feature, x1, x2 float64) { panic("unimplemented") }
+func ApplyFeatures(dst []float64, fs []Feature, x1, x2 float64) {
+	dst = dst[:len(fs)]
+	for i, f := range fs {
+		dst[i] = f.Value(x1, x2)
+	}
+}

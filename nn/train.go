@@ -2,6 +2,8 @@ package nn
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"math/rand/v2"
 )
 
@@ -16,11 +18,25 @@ const (
 	RegL2                  // adds λ·w
 )
 
+var regularizationNames = [...]string{RegNone: "none", RegL1: "l1", RegL2: "l2"}
+
 // ParseRegularization returns the regularization with the given name.
-func ParseRegularization(name string) (Regularization, error) { panic("unimplemented") }
+func ParseRegularization(name string) (Regularization, error) {
+	for r, n := range regularizationNames {
+		if n == name {
+			return Regularization(r), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown regularization %q: want none, l1 or l2", name)
+}
 
 // String returns the regularization's name.
-func (r Regularization) String() string { panic("unimplemented") }
+func (r Regularization) String() string {
+	if int(r) < len(regularizationNames) {
+		return regularizationNames[r]
+	}
+	return fmt.Sprintf("Regularization(%d)", uint8(r))
+}
 
 // ErrDiverged reports a training step that would have made a parameter NaN or infinite.
 var ErrDiverged = errors.New("nn: training diverged")
@@ -41,20 +57,85 @@ type Data struct {
 }
 
 // Len returns the number of samples for a network with the given number of outputs.
-func (d Data) Len(outputs int) int { panic("unimplemented") }
+func (d Data) Len(outputs int) int { return len(d.Targets) / outputs }
+
+// sample returns the input and target of sample k.
+func (n *Network) sample(d Data, k int) (x, y []float64) {
+	ni, no := n.layers[0], n.layers[len(n.layers)-1]
+	return d.Inputs[k*ni : (k+1)*ni], d.Targets[k*no : (k+1)*no]
+}
 
 // TrainEpoch shuffles order (the indices of the samples to train on) with rng, then makes
 // one pass over them in mini-batches of cfg.BatchSize, each followed by Update with that
 // batch's own size. With no samples it does nothing. It stops at the first step that would
 // diverge, keeping the last good parameters, and returns ErrDiverged. It allocates nothing.
 func (n *Network) TrainEpoch(d Data, order []int, rng *rand.Rand, cfg TrainConfig) error {
-	panic("unimplemented")
+	for i := len(order) - 1; i > 0; i-- {
+		j := rng.IntN(i + 1)
+		order[i], order[j] = order[j], order[i]
+	}
+	bs := cfg.BatchSize
+	if bs < 1 {
+		bs = 1
+	}
+	for start := 0; start < len(order); start += bs {
+		end := min(start+bs, len(order))
+		if err := n.TrainBatch(d, order[start:end], cfg); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TrainBatch accumulates the gradient over the samples idx and applies one Update.
-func (n *Network) TrainBatch(d Data, idx []int, cfg TrainConfig) error { panic("unimplemented") }
+// With no samples it does nothing.
+func (n *Network) TrainBatch(d Data, idx []int, cfg TrainConfig) error {
+	if len(idx) == 0 {
+		return nil
+	}
+	for _, k := range idx {
+		x, y := n.sample(d, k)
+		n.Forward(x)
+		n.Backward(y)
+	}
+	return n.Update(cfg, len(idx))
+}
 
 // Evaluate returns the mean squared error (1/n)·Σ(y − ŷ)² (summed over outputs) over the
-// samples idx of d, and the accuracy (share of samples whose single output, thresholded at
-// 0.5, equals the target). With no samples both are NaN. It allocates nothing.
-func (n *Network) Evaluate(d Data, idx []int) (loss, accuracy float64) { panic("unimplemented") }
+// samples idx of d, and the accuracy: the share of samples classified right, where a single
+// output ŷ ≥ 0.5 means class 1 and a target ≥ 0.5 is class 1 (with several outputs, the
+// largest output must be the largest target). With no samples both are NaN. It allocates
+// nothing.
+func (n *Network) Evaluate(d Data, idx []int) (loss, accuracy float64) {
+	if len(idx) == 0 {
+		return math.NaN(), math.NaN()
+	}
+	sum, right := 0.0, 0
+	for _, k := range idx {
+		x, y := n.sample(d, k)
+		out := n.Forward(x)
+		for o, yhat := range out {
+			e := y[o] - yhat
+			sum += e * e
+		}
+		if len(out) == 1 {
+			if (out[0] >= 0.5) == (y[0] >= 0.5) {
+				right++
+			}
+		} else if argmax(out) == argmax(y) {
+			right++
+		}
+	}
+	m := float64(len(idx))
+	return sum / m, float64(right) / m
+}
+
+func argmax(v []float64) int {
+	best := 0
+	for i, x := range v {
+		if x > v[best] {
+			best = i
+		}
+	}
+	return best
+}
