@@ -2,11 +2,11 @@
 //
 // Usage:
 //
-//	go run ./cmd/serve [-addr 127.0.0.1:8080] [-root dist] [-build=true]
+//	go run ./cmd/serve [-addr 127.0.0.1:8080] [-root dist] [-build=true] [-serve=true]
 //
 // With -build (the default) it first compiles the browser program and assembles the site
 // into -root (see nnplay/server.Build); then it prints "nnplay: serving http://ADDR/" and
-// serves until interrupted.
+// serves until interrupted. With -serve=false it stops after building (make build).
 package main
 
 import (
@@ -43,11 +43,15 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (host:port; loopback by default)")
 	root := fs.String("root", "dist", "directory of the site to serve")
 	doBuild := fs.Bool("build", true, "build the site into -root before serving")
+	doServe := fs.Bool("serve", true, "serve the site (false: only build it)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected arguments %q; flags are -addr, -root and -build", fs.Args())
+		return fmt.Errorf("unexpected arguments %q; flags are -addr, -root, -build and -serve", fs.Args())
+	}
+	if !*doBuild && !*doServe {
+		return errors.New("nothing to do: -build=false and -serve=false")
 	}
 	if *doBuild {
 		fmt.Fprintf(out, "nnplay: building %s\n", *root)
@@ -56,6 +60,9 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(out, "nnplay: built in %.1fs\n", time.Since(t0).Seconds())
+	}
+	if !*doServe {
+		return nil
 	}
 	s, err := start(*addr, *root)
 	if err != nil {

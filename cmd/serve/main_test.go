@@ -71,6 +71,18 @@ func TestRun(t *testing.T) {
 	}
 }
 
+func TestRunBuildOnly(t *testing.T) {
+	built := ""
+	build = func(r string) error { built = r; return nil }
+	defer func() { build = server.Build }()
+	if err := run(context.Background(), []string{"-serve=false", "-root", "out"}, io.Discard); err != nil {
+		t.Fatalf("run -serve=false: %v", err)
+	}
+	if built != "out" {
+		t.Errorf("built %q, want out", built)
+	}
+}
+
 func TestRunRefuses(t *testing.T) {
 	failing := errors.New("compile error")
 	tests := []struct {
@@ -82,6 +94,7 @@ func TestRunRefuses(t *testing.T) {
 		{"unknown flag", []string{"-port", "1"}, nil, "flag provided but not defined"},
 		{"stray argument", []string{"-build=false", "extra"}, nil, "unexpected arguments"},
 		{"build fails", []string{"-root", t.TempDir()}, failing, "compile error"},
+		{"nothing to do", []string{"-build=false", "-serve=false"}, nil, "nothing to do"},
 		{"bad address", []string{"-build=false", "-root", t.TempDir(), "-addr", "nowhere"}, nil, "want host:port"},
 		{"missing root", []string{"-build=false", "-root", filepath.Join(t.TempDir(), "none"), "-addr", "127.0.0.1:0"}, nil, "no such file"},
 	}

@@ -1,0 +1,41 @@
+# nnplay — make serve (build and serve on ADDR), make test (everything CI runs),
+# make bench (native benchmarks, then the browser's figures), make build (static dist/).
+
+GO        ?= go
+ADDR      ?= 127.0.0.1:8080
+BENCHTIME ?= 300ms
+
+.PHONY: serve build test bench clean chromium fmt-check vet
+
+## serve: build dist/ and serve it on $(ADDR) (make serve ADDR=host:port to change)
+serve:
+	$(GO) run ./cmd/serve -addr $(ADDR) -root dist
+
+## build: write the static site to dist/ (any static host can serve it)
+build:
+	$(GO) run ./cmd/serve -root dist -serve=false
+
+## test: Chromium present → gofmt → go vet (native and js/wasm) → go test ./... (browser tests included)
+test: chromium fmt-check vet
+	$(GO) test ./...
+
+## chromium: install Chromium when it is missing and we can, else stop saying how
+chromium:
+	@bash scripts/ensure-chromium
+
+fmt-check:
+	@files=$$(gofmt -l .); \
+	if [ -n "$$files" ]; then echo "gofmt: these files need formatting (run gofmt -w):"; echo "$$files"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+## bench: native benchmarks of nn, session and view, then the figures from headless Chromium
+bench: chromium
+	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./nn/... ./session/... ./view/...
+	$(GO) run ./cmd/browserbench
+
+## clean: remove built artefacts
+clean:
+	rm -rf dist e2e/out

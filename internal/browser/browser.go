@@ -1,0 +1,107 @@
+//go:build !(js && wasm)
+
+// Package browser starts the site and one headless Chromium and drives pages in it through
+// the DevTools protocol (chromedp): open a tab at a viewport, wait for window.nnplay, call
+// the scripting API, send real mouse, touch and key input, take screenshots, and collect
+// everything the page writes to the console or fails to load. The end-to-end tests and the
+// browser benchmark share it.
+package browser
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Flags are the Chromium flags that work headless on this kind of machine: WebGL2 then runs
+// on SwiftShader.
+var Flags = []string{
+	"--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader",
+	"--disable-quic", "--no-first-run", "--disable-background-networking",
+	"--disable-component-update", "--disable-sync",
+}
+
+// InstallHint says how to get Chromium; errors about a missing browser end with it.
+const InstallHint = "install it with `sudo apt-get update && sudo apt-get install -y chromium` " +
+	"(make test does this when run as root), or set NNPLAY_CHROMIUM to a Chromium binary"
+
+// Path returns the Chromium to drive: $NNPLAY_CHROMIUM if set, else /usr/bin/chromium, else
+// chromium on PATH. It never falls back to skipping: a missing browser is an error that says
+// how to install one.
+func Path() (string, error) {
+	if p := os.Getenv("NNPLAY_CHROMIUM"); p != "" {
+		if st, err := os.Stat(p); err != nil || st.IsDir() {
+			return "", fmt.Errorf("browser: NNPLAY_CHROMIUM=%s is not a file; %s", p, InstallHint)
+		}
+		return p, nil
+	}
+	if st, err := os.Stat("/usr/bin/chromium"); err == nil && !st.IsDir() {
+		return "/usr/bin/chromium", nil
+	}
+	if p, err := exec.LookPath("chromium"); err == nil {
+		return p, nil
+	}
+	return "", errors.New("browser: Chromium not found at /usr/bin/chromium or on PATH; " + InstallHint)
+}
+
+// Browser is one running headless Chromium. Its tabs can be used from several goroutines,
+// one goroutine per tab.
+type Browser struct {
+	ctx         context.Context // the browser's chromedp context (its first tab)
+	cancel      context.CancelFunc
+	allocCancel context.CancelFunc
+	dir         string // the fresh user-data-dir
+}
+
+// Start launches Chromium with Flags, a fresh user-data-dir and a 1280×800 window. Close
+// stops it and removes the directory.
+func Start() (*Browser, error) {
+	path, err := Path()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp("", "nnplay-chromium-")
+	if err != nil {
+		return nil, fmt.Errorf("browser: user-data-dir: %w", err)
+	}
+	opts := append([]chromedp.ExecAllocatorOption{}, chromedp.DefaultExecAllocatorOptions[:]...)
+	opts = append(opts,
+		chromedp.ExecPath(path),
+		chromedp.UserDataDir(dir),
+		chromedp.WindowSize(1280, 800),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+	)
+	for _, f := range Flags {
+		opts = append(opts, chromedp.Flag(f[2:], true))
+	}
+	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	// The first Run starts the browser; it must not carry a timeout (that would stop it).
+	if err := chromedp.Do(ctx); err != nil {
+		cancel()
+		allocCancel()
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("browser: starting %s: %w", path, err)
+	}
+	return &Browser{ctx: ctx, cancel: cancel, allocCancel: allocCancel, dir: dir}, nil
+}
+
+// Version returns the browser's product string, such as "Chrome/140.0.0.0".
+func (b *Browser) Version() (string, error) {
+	v, err := chromedp.Run(b.ctx, func(ctx context.Context, t *chromedp.Target) (string, error) {
+		return chromedp.Evaluate[string](`navigator.userAgent`)(ctx, t)
+	})
+	return v, err
+}
+
+// Close stops the browser and removes its user-data-dir.
+func (b *Browser) Close() error {
+	b.cancel()
+	b.allocCancel()
+	return os.RemoveAll(b.dir)
+}
