@@ -2,6 +2,7 @@ package view
 
 import (
 	"math"
+	"slices"
 
 	"nnplay/nn"
 	"nnplay/session"
@@ -17,6 +18,14 @@ type Field struct {
 	Lo, Hi float64   // the value range mapped to the colour scale: 0 and 1 for classification
 
 	in []float64 // scratch: the features of one sample
+
+	// What the last Refresh computed from, to tell whether the picture is current.
+	valid       bool
+	lastContour bool
+	lastLayers  []int
+	lastFeats   []nn.Feature
+	lastParams  []float64
+	lastActs    [2]nn.Activation
 }
 
 // MaxFieldSide is the largest side NewField accepts.
@@ -120,6 +129,30 @@ func (f *Field) crosses(k int, level float64) bool {
 		return true
 	}
 	return k+f.W < len(f.Values) && (f.Values[k+f.W] >= level) != above
+}
+
+// Refresh recomputes the field (as Compute) only when what it shows has changed since the
+// last Refresh: the network's shape, activations or parameters, the features, the regression
+// scale or contour. It reports whether it recomputed. It allocates nothing once the network's
+// shape has been seen.
+func (f *Field) Refresh(s *session.Session, contour bool) bool {
+	net := s.Network()
+	lo, hi := 0.0, 1.0
+	if net.Output() == nn.Linear {
+		lo, hi = RegressionScale(s.Points())
+	}
+	acts := [2]nn.Activation{net.Hidden(), net.Output()}
+	if f.valid && contour == f.lastContour && lo == f.Lo && hi == f.Hi && acts == f.lastActs &&
+		slices.Equal(f.lastLayers, net.Layers()) && slices.Equal(f.lastFeats, s.Features()) &&
+		slices.Equal(f.lastParams, net.Params()) {
+		return false
+	}
+	f.Compute(s, contour)
+	f.valid, f.lastContour, f.lastActs = true, contour, acts
+	f.lastLayers = append(f.lastLayers[:0], net.Layers()...)
+	f.lastFeats = append(f.lastFeats[:0], s.Features()...)
+	f.lastParams = append(f.lastParams[:0], net.Params()...)
+	return true
 }
 
 // Segment is a line segment in plane coordinates.

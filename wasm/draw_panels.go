@@ -1,0 +1,181 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"nnplay/session"
+	"nnplay/view"
+)
+
+// updateNetwork prepares the network picture: a legend row, the edges coloured and sized by
+// weight, the nodes filled by the followed point's activations, the biases, the names.
+func (p *painter) updateNetwork(s *session.Session, ui *view.UI, k float64) {
+	l := ui.Layout
+	pts := s.Points()
+	g := &p.net
+	g.Update(l, s, view.Followed(ui, len(pts)))
+	m := &p.main
+	p.legend(s, l.Network, k)
+
+	for i := range g.Edges {
+		e := &g.Edges[i]
+		m.line(e.X0*k, e.Y0*k, e.X1*k, e.Y1*k, e.Width*k, e.Color, 1)
+	}
+	h := ui.Hover
+	if h.Kind == view.HoverEdge {
+		for i := range g.Edges {
+			if e := &g.Edges[i]; e.Layer == h.Layer && e.Node == h.Node && e.From == h.From {
+				m.line(e.X0*k, e.Y0*k, e.X1*k, e.Y1*k, (e.Width+3)*k, view.Ink, 1)
+				m.line(e.X0*k, e.Y0*k, e.X1*k, e.Y1*k, e.Width*k, e.Color, 1)
+			}
+		}
+	}
+	last := len(s.Network().Layers()) - 1
+	fs := s.Features()
+	for i := range g.Nodes {
+		nd := &g.Nodes[i]
+		x, y, hf := nd.X*k, nd.Y*k, nd.Half*k
+		t := k
+		if h.Kind == view.HoverNode && h.Layer == nd.Layer && h.Node == nd.Node {
+			t = 2.5 * k
+		}
+		m.rect(x-hf-t, y-hf-t, 2*hf+2*t, 2*hf+2*t, view.Ink)
+		m.rect(x-hf, y-hf, 2*hf, 2*hf, nd.Fill)
+		if nd.Layer > 0 {
+			b := nd.BiasBar
+			m.rect((nd.X-0.5)*k, (b.Y-1)*k, k, (b.H+2)*k, view.FaintInk)
+			m.rect(b.X*k, b.Y*k, b.W*k, b.H*k, nd.BiasColor)
+		}
+		switch {
+		case nd.Layer == 0 && nd.Node < len(fs):
+			p.text.add(fs[nd.Node].String(), (nd.X-nd.Half-7)*k, y, p.fonts.small, view.Ink, text.AlignEnd)
+		case nd.Layer == last:
+			p.text.add("ŷ", (nd.X+nd.Half+6)*k, y, p.fonts.body, view.Ink, text.AlignStart)
+		}
+	}
+}
+
+// legend prepares the row above the network: the marks of the classes and of test points, or
+// for regression the colour scale of the field and the points with its range.
+func (p *painter) legend(s *session.Session, r view.Rect, k float64) {
+	m := &p.main
+	y := (r.Y + view.NetLegendH/2 - 2) * k
+	x := r.X * k
+	f, ink := p.fonts.small, view.FaintInk
+	if view.Regression(s) {
+		p.text.add("output", x, y, f, ink, text.AlignStart)
+		x += 46 * k
+		p.text.add(p.scaleLo.set(view.AppendSig(p.buf[:0], p.field.Lo, 2), f), x, y, f, ink, text.AlignStart)
+		x += p.scaleLo.w + 6*k
+		const w, h = 90, 8
+		m.gradient(x, y-h/2*k, w/2*k, h*k, view.Class0, view.Paper)
+		m.gradient(x+w/2*k, y-h/2*k, w/2*k, h*k, view.Paper, view.Class1)
+		m.frame(x-k, y-(h/2+1)*k, (w+2)*k, (h+2)*k, k, view.FaintInk)
+		x += (w + 6) * k
+		p.text.add(p.scaleHi.set(view.AppendSig(p.buf[:0], p.field.Hi, 2), f), x, y, f, ink, text.AlignStart)
+		return
+	}
+	c0, c1 := view.PointColor(session.Point{Label: 0}, false, 0, 1), view.PointColor(session.Point{Label: 1}, false, 0, 1)
+	grey := [4]float32{0.6, 0.6, 0.6, 1}
+	items := [...]struct {
+		mk   view.Mark
+		tint [4]float32
+		name string
+	}{{view.MarkCircle, c0, "class 0"}, {view.MarkTriangle, c1, "class 1"}, {view.MarkCircleHollow, grey, "test"}}
+	for _, it := range items {
+		m.sprite(it.mk, x+6*k, y, it.tint)
+		p.text.add(it.name, x+15*k, y, f, ink, text.AlignStart)
+		x += 78 * k
+	}
+}
+
+// updateLoss prepares the loss panel: the metrics line, the axes with their ticks and the
+// training (solid) and test (dashed) curves.
+func (p *painter) updateLoss(s *session.Session, ui *view.UI, mt session.Metrics, k float64) {
+	g := p.loss
+	g.Update(ui.Layout.Loss, s.History(), mt, ui.LogLoss)
+	m := &p.main
+	a := g.Area
+	f, fb := p.fonts.small, p.fonts.body
+
+	// The metrics line, each part with its line style.
+	y := (g.Frame.Y + view.LossLabelH/2 - 2) * k
+	x := g.Frame.X * k
+	m.line(x, y, x+16*k, y, 2*k, view.Ink, 1)
+	x += 20 * k
+	p.text.add(p.lossTrain.set(g.TrainLabel, fb), x, y, fb, view.Ink, text.AlignStart)
+	x += p.lossTrain.w + 14*k
+	for d := 0.0; d < 16; d += 6 {
+		m.line(x+d*k, y, x+(d+4)*k, y, 2*k, view.TestColor, 1)
+	}
+	x += 20 * k
+	p.text.add(p.lossTest.set(g.TestLabel, fb), x, y, fb, view.TestColor, text.AlignStart)
+	x += p.lossTest.w + 14*k
+	p.text.add(p.lossAcc.set(g.AccLabel, fb), x, y, fb, view.Ink, text.AlignStart)
+
+	// Axes, grid lines and ticks.
+	for i := range g.YTicks {
+		t := &g.YTicks[i]
+		m.rect(a.X*k, t.Pos*k-0.5*k, a.W*k, k, view.Lerp(view.Paper, view.NearZero, 0.6))
+		m.rect((a.X-4)*k, t.Pos*k-0.5*k, 4*k, k, view.FaintInk)
+		if i < len(p.yTicks) {
+			p.text.add(p.yTicks[i].set(t.Label, f), (a.X-7)*k, t.Pos*k, f, view.FaintInk, text.AlignEnd)
+		}
+	}
+	m.rect(a.X*k-k, a.Y*k, k, a.H*k+k, view.FaintInk)
+	m.rect(a.X*k-k, (a.Y+a.H)*k, a.W*k+k, k, view.FaintInk)
+	ty := (a.Y + a.H + 10) * k
+	if len(g.XTicks) == 2 {
+		p.text.add(p.xTicks[0].set(g.XTicks[0].Label, f), g.XTicks[0].Pos*k, ty, f, view.FaintInk, text.AlignStart)
+		p.text.add(p.xTicks[1].set(g.XTicks[1].Label, f), g.XTicks[1].Pos*k, ty, f, view.FaintInk, text.AlignEnd)
+	}
+	scaleName := "epochs"
+	if g.Log {
+		scaleName = "epochs · log loss"
+	}
+	p.text.add(scaleName, (a.X+a.W/2)*k, ty, f, view.FaintInk, text.AlignCenter)
+
+	// Curves: test dashed below, training solid on top.
+	p.dashes = view.Dash(p.dashes[:0], g.Test, 5, 3)
+	m.segments(p.dashes, k, 1.5*k, view.TestColor)
+	m.polyline(g.Train, k, 1.75*k, view.Ink)
+}
+
+// updateOverlay prepares what lies above the pictures: the tooltip of the hovered thing
+// (not while dragging) and the delete button a long press offers.
+func (p *painter) updateOverlay(s *session.Session, ui *view.UI, k float64) {
+	l := ui.Layout
+	m := &p.over
+	if ui.Menu >= 0 {
+		r := view.MenuButton(l, s.Points(), ui.Menu)
+		if r.W > 0 {
+			m.rect(r.X*k, r.Y*k, r.W*k, r.H*k, view.Ink)
+			p.overTx.add("Delete", (r.X+r.W/2)*k, (r.Y+r.H/2)*k, p.fonts.body, view.Paper, text.AlignCenter)
+		}
+		return
+	}
+	if ui.Hover.Kind == view.HoverNone || ui.Dragging >= 0 {
+		return
+	}
+	p.buf = p.net.AppendTooltip(p.buf[:0], s, ui.Hover)
+	if len(p.buf) == 0 {
+		return
+	}
+	f := p.fonts.body
+	str := p.tip.set(p.buf, f)
+	const pad, h = 6, 24
+	w := p.tip.w/k + 2*pad
+	x, y := ui.PointerX+14, ui.PointerY+16
+	if x+w > l.Width-2 {
+		x = ui.PointerX - 10 - w
+	}
+	if y+h > l.Height-2 {
+		y = ui.PointerY - 12 - h
+	}
+	x, y = max(x, 2), max(y, 2)
+	m.rect(x*k, y*k, w*k, h*k, view.Paper)
+	m.frame(x*k, y*k, w*k, h*k, k, view.Ink)
+	p.overTx.add(str, (x+pad)*k, (y+h/2)*k, f, view.Ink, text.AlignStart)
+}

@@ -1,0 +1,62 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"nnplay/session"
+	"nnplay/view"
+)
+
+// plotTicks are the labelled positions on both axes of the plane, and their labels.
+var (
+	plotTicks      = [...]float64{-6, -3, 0, 3, 6}
+	plotTickLabels = [...]string{"−6", "−3", "0", "3", "6"}
+)
+
+// white leaves a sprite's colours as rendered.
+var white = [4]float32{1, 1, 1, 1}
+
+// updatePlot prepares the data plot: its frame and axes, the contour and the points.
+func (p *painter) updatePlot(s *session.Session, ui *view.UI, k float64) {
+	l := ui.Layout
+	r := l.Plot
+	m := &p.main
+
+	// Axes: ticks and labels below and left of the plot.
+	for i, v := range plotTicks {
+		sx, sy := l.ToScreen(v, v)
+		m.rect((sx-0.5)*k, (r.Y+r.H)*k, k, 4*k, view.FaintInk)
+		m.rect((r.X-4)*k, (sy-0.5)*k, 4*k, k, view.FaintInk)
+		p.text.add(plotTickLabels[i], sx*k, (r.Y+r.H+12)*k, p.fonts.small, view.FaintInk, text.AlignCenter)
+		p.text.add(plotTickLabels[i], (r.X-7)*k, sy*k, p.fonts.small, view.FaintInk, text.AlignEnd)
+	}
+
+	// The middle contour (0.5 for classification), a thin dark line.
+	for _, sg := range p.contour {
+		x0, y0 := l.ToScreen(sg.X0, sg.Y0)
+		x1, y1 := l.ToScreen(sg.X1, sg.Y1)
+		m.line(x0*k, y0*k, x1*k, y1*k, 1.5*k, view.Ink, 0.8)
+	}
+	m.frame(r.X*k-k, r.Y*k-k, r.W*k+2*k, r.H*k+2*k, k, view.FaintInk)
+
+	// Points: test points below training points, the selected and the dragged on top.
+	pts := s.Points()
+	regression := view.Regression(s)
+	p.order = view.PointOrder(p.order[:0], pts, ui.Selected, ui.Dragging)
+	hovered := -1
+	if ui.Hover.Kind == view.HoverPoint {
+		hovered = ui.Hover.Index
+	}
+	for _, i := range p.order {
+		pt := pts[i]
+		sx, sy := l.ToScreen(pt.X, pt.Y)
+		if i == ui.Selected || i == ui.Menu {
+			m.sprite(view.MarkRing, sx*k, sy*k, white)
+		} else if i == hovered {
+			m.sprite(view.MarkRing, sx*k, sy*k, [4]float32{1, 1, 1, 0.45})
+		}
+		m.sprite(view.MarkOf(pt, regression), sx*k, sy*k, view.PointColor(pt, regression, p.field.Lo, p.field.Hi))
+	}
+}
