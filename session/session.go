@@ -1,6 +1,13 @@
 package session
 
-import "nnplay/nn"
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"nnplay/nn"
+)
 
 // Session is one playground. Its methods are not safe for concurrent use.
 type Session struct {
@@ -9,84 +16,270 @@ type Session struct {
 	features []nn.Feature
 	points   []Point
 	history  History
-	// unexported: feature-transformed inputs and targets (nn.Data), train/test index lists,
-	// shuffle generator, epoch, running, divergence message, undo snapshot, version.
+
+	cfg         nn.TrainConfig // from settings
+	data        nn.Data        // row k: the features of points[k]; target: its label
+	train, test []int          // indices of the training and test points, ascending
+	order       []int          // scratch: the training indices one epoch shuffles
+	saved       []float64      // the parameters before the current epoch
+	in          [8]float64     // Predict's input (7 features at most)
+	labelBound  float64        // the largest |label|
+	inputBound  float64        // the largest |feature| anywhere in the plane
+
+	pcg     *rand.PCG  // the shuffle stream, re-seeded from seed on reset, rebuild and load
+	shuffle *rand.Rand // over pcg
+
+	epoch   int
+	running bool
+	err     string    // the divergence message
+	undo    *snapshot // the data before the last wholesale change
+	lastGen map[string]string
+	version uint64
 }
 
+// The PCG streams of the weights' seed: initial weights and the per-epoch shuffle.
+const (
+	initStream    = 0x6e6e_706c_6179_0001
+	shuffleStream = 0x6e6e_706c_6179_0002
+)
+
+// ErrNoTrainingPoints is returned by Step when there is nothing to train on.
+var ErrNoTrainingPoints = errors.New("no training points: add some or lower the test ratio")
+
 // New returns a session with the given settings, its data generated and its network
-// initialised from the seeds.
-func New(s Settings) (*Session, error) { panic("unimplemented") }
+// initialised from the seeds. The data set must be a generated one, not Custom (give custom
+// data with SetData afterwards).
+func New(s Settings) (*Session, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	s = s.clone()
+	pts, err := Generate(s.Dataset, s.NumPoints, s.Noise, s.DataSeed, s.TestRatio)
+	if err != nil {
+		return nil, err
+	}
+	net, fs, err := build(s)
+	if err != nil {
+		return nil, err
+	}
+	ss := &Session{
+		settings: s,
+		order:    make([]int, 0, MaxPoints),
+		pcg:      rand.NewPCG(0, 0),
+		lastGen:  map[string]string{Classification: "circle", Regression: "plane"},
+	}
+	ss.shuffle = rand.New(ss.pcg)
+	ss.lastGen[s.Problem] = s.Dataset
+	ss.cfg = trainConfig(s)
+	ss.setNetwork(net, fs)
+	ss.setPoints(pts)
+	ss.restart()
+	return ss, nil
+}
+
+// build returns the network and features settings s describe, initialised from s.Seed.
+func build(s Settings) (*nn.Network, []nn.Feature, error) {
+	fs, err := parseFeatures(s.Features)
+	if err != nil {
+		return nil, nil, err
+	}
+	hidden, err := nn.ParseActivation(s.Activation)
+	if err != nil {
+		return nil, nil, fmt.Errorf("activation: %v", err)
+	}
+	out := nn.Sigmoid
+	if s.Problem == Regression {
+		out = nn.Linear
+	}
+	net, err := nn.New(s.Layers(), hidden, out, initRand(s.Seed))
+	if err != nil {
+		return nil, nil, fmt.Errorf("layers: %v", err)
+	}
+	return net, fs, nil
+}
+
+// initRand returns the generator of the initial weights for a seed.
+func initRand(seed uint32) *rand.Rand { return rand.New(rand.NewPCG(uint64(seed), initStream)) }
+
+// trainConfig returns the gradient-descent settings of s (s is valid).
+func trainConfig(s Settings) nn.TrainConfig {
+	reg, _ := nn.ParseRegularization(s.Regularization)
+	return nn.TrainConfig{
+		LearningRate:       s.LearningRate,
+		BatchSize:          s.BatchSize,
+		Regularization:     reg,
+		RegularizationRate: s.RegularizationRate,
+	}
+}
+
+// setNetwork installs net with input features fs and refills the input matrix if the
+// features changed.
+func (s *Session) setNetwork(net *nn.Network, fs []nn.Feature) {
+	s.net = net
+	s.saved = make([]float64, len(net.Params()))
+	same := len(fs) == len(s.features)
+	for i := 0; same && i < len(fs); i++ {
+		same = fs[i] == s.features[i]
+	}
+	if same && s.data.Inputs != nil {
+		return
+	}
+	s.features = fs
+	s.inputBound = 0
+	for _, f := range fs {
+		s.inputBound = max(s.inputBound, featureBound(f))
+	}
+	s.fillInputs()
+}
+
+// featureBound returns the largest |f| over the plane.
+func featureBound(f nn.Feature) float64 {
+	switch f {
+	case nn.X1Squared, nn.X2Squared, nn.X1TimesX2:
+		return Max * Max
+	case nn.SinX1, nn.SinX2:
+		return 1
+	}
+	return Max
+}
+
+// restart puts training back at its start: epoch 0, the shuffle stream re-seeded, no
+// history, no divergence message.
+func (s *Session) restart() {
+	s.pcg.Seed(uint64(s.settings.Seed), shuffleStream)
+	s.epoch = 0
+	s.history.Clear()
+	s.err = ""
+	s.version++
+}
 
 // Settings returns a copy of the current settings.
-func (s *Session) Settings() Settings { panic("unimplemented") }
+func (s *Session) Settings() Settings { return s.settings.clone() }
 
 // Version counts changes of settings, data, weights outside training (reset, load) and play
-// state, so that a view can tell when to refresh its controls. Training does not change it.
-func (s *Session) Version() uint64 { panic("unimplemented") }
-
-// Configure applies p atomically: on error nothing changes. Changing the learning rate,
-// batch size or regularization keeps the weights; changing the shape, features, activation
-// or problem rebuilds the network from the seed (epoch 0, history cleared); changing a
-// generation setting (data set, noise, numPoints, dataSeed, testRatio, problem) regenerates
-// the points (undoable once).
-func (s *Session) Configure(p Patch) error { panic("unimplemented") }
+// state, so that a view can tell when to refresh its controls. Training does not change it,
+// except that a divergence (which pauses) or the first healthy epoch after one does.
+func (s *Session) Version() uint64 { return s.version }
 
 // Network returns the current network for reading (drawing, hovering). Do not modify it.
-func (s *Session) Network() *nn.Network { panic("unimplemented") }
+func (s *Session) Network() *nn.Network { return s.net }
 
 // Features returns the current input features. Do not modify the slice.
-func (s *Session) Features() []nn.Feature { panic("unimplemented") }
-
-// Points returns the points, for reading only; editing methods below keep every derived
-// array in step.
-func (s *Session) Points() []Point { panic("unimplemented") }
-
-// AddPoint adds a training point and returns its index.
-func (s *Session) AddPoint(x, y, label float64) (int, error) { panic("unimplemented") }
-
-// MovePoint moves point i to (x, y).
-func (s *Session) MovePoint(i int, x, y float64) error { panic("unimplemented") }
-
-// DeletePoint removes point i; later points shift down by one.
-func (s *Session) DeletePoint(i int) error { panic("unimplemented") }
-
-// SetLabel gives point i a new label.
-func (s *Session) SetLabel(i int, label float64) error { panic("unimplemented") }
-
-// SetData replaces the points exactly as given (no re-split), keeps the weights, sets the
-// data set to Custom; undoable once.
-func (s *Session) SetData(pts []Point) error { panic("unimplemented") }
-
-// Regenerate sets dataSeed to dataSeed+1 (mod 2³²) and generates new points; undoable once.
-func (s *Session) Regenerate() error { panic("unimplemented") }
-
-// CanUndo reports whether a wholesale data change can be undone.
-func (s *Session) CanUndo() bool { panic("unimplemented") }
-
-// Undo restores the points (and the data settings) from before the last wholesale change.
-func (s *Session) Undo() error { panic("unimplemented") }
+func (s *Session) Features() []nn.Feature { return s.features }
 
 // Running reports whether the playground is playing.
-func (s *Session) Running() bool { panic("unimplemented") }
+func (s *Session) Running() bool { return s.running }
 
 // SetRunning plays or pauses.
-func (s *Session) SetRunning(on bool) { panic("unimplemented") }
+func (s *Session) SetRunning(on bool) {
+	if s.running != on {
+		s.running = on
+		s.version++
+	}
+}
 
 // Epoch returns the number of epochs trained since the last reset or rebuild.
-func (s *Session) Epoch() int { panic("unimplemented") }
+func (s *Session) Epoch() int { return s.epoch }
+
+// Err returns the divergence message, such as "diverged at epoch 412: learning rate 10 is too
+// high; lower it and press reset", or "" when training is healthy.
+func (s *Session) Err() string { return s.err }
+
+// Reset re-initialises the weights from the seed, keeps the data and the play state, sets
+// epoch 0, clears history and the divergence message.
+func (s *Session) Reset() {
+	s.net.Init(initRand(s.settings.Seed))
+	s.restart()
+}
 
 // Step trains up to n epochs and returns how many ran. It returns an error, and pauses,
 // when there are no training points or when training diverges (the weights stay at the
 // last good values and Err reports the cause). It allocates nothing.
-func (s *Session) Step(n int) (int, error) { panic("unimplemented") }
+//
+// Each epoch shuffles the training points with the session's stream (re-seeded from seed on
+// reset, rebuild and model load), so the same seed and data give the same run. An epoch
+// diverges when nn refuses a step (ErrDiverged) or leaves a training loss that is not finite;
+// then the parameters from before that epoch are restored. A healthy epoch clears an earlier
+// divergence message.
+func (s *Session) Step(n int) (int, error) {
+	if n <= 0 {
+		return 0, nil
+	}
+	if len(s.train) == 0 {
+		s.SetRunning(false)
+		return 0, ErrNoTrainingPoints
+	}
+	params := s.net.Params()
+	for k := range n {
+		copy(s.saved, params)
+		s.order = append(s.order[:0], s.train...)
+		err := s.net.TrainEpoch(s.data, s.order, s.shuffle, s.cfg)
+		if err == nil && !s.lossFinite() {
+			err = nn.ErrDiverged
+		}
+		if err != nil {
+			copy(params, s.saved)
+			s.net.ZeroGrads()
+			return k, s.diverged()
+		}
+		s.epoch++
+	}
+	if s.err != "" {
+		s.err = ""
+		s.version++
+	}
+	return n, nil
+}
 
-// Reset re-initialises the weights from the seed, keeps the data and the play state, sets
-// epoch 0, clears history and the divergence message.
-func (s *Session) Reset() { panic("unimplemented") }
+// finiteBound is the size below which a squared error is surely finite.
+const finiteBound = 1e150
 
-// Err returns the divergence message, such as "diverged at epoch 412: learning rate 10 is too
-// high; lower it and reset", or "" when training is healthy.
-func (s *Session) Err() string { panic("unimplemented") }
+// lossFinite reports whether the training loss of the current parameters is finite. It
+// first bounds the output over the whole plane from the parameters alone (cheap: one pass
+// over the weights); only when that bound is huge does it evaluate the loss.
+func (s *Session) lossFinite() bool {
+	layers := s.net.Layers()
+	b := s.inputBound
+	for l := 0; l+1 < len(layers); l++ {
+		nb := 0.0
+		for j := range layers[l+1] {
+			sum := math.Abs(s.net.Bias(l, j))
+			for i := range layers[l] {
+				sum += math.Abs(s.net.Weight(l, j, i)) * b
+			}
+			nb = max(nb, sum)
+		}
+		act := s.net.Hidden()
+		if l+2 == len(layers) {
+			act = s.net.Output()
+		}
+		if act == nn.Sigmoid || act == nn.Tanh {
+			nb = min(nb, 1) // NaN stays NaN
+		}
+		b = nb
+	}
+	if b+s.labelBound < finiteBound {
+		return true
+	}
+	loss, _ := s.net.Evaluate(s.data, s.train)
+	return !math.IsNaN(loss) && !math.IsInf(loss, 0)
+}
+
+// diverged records a divergence in the epoch after the current one, pauses, and returns the
+// message as an error.
+func (s *Session) diverged() error {
+	st := s.settings
+	if st.Regularization != "none" && st.RegularizationRate*st.LearningRate >= 1 {
+		s.err = fmt.Sprintf("diverged at epoch %d: regularization rate %s is too high for learning rate %s; lower one of them and press reset",
+			s.epoch+1, formatNumber(st.RegularizationRate), formatNumber(st.LearningRate))
+	} else {
+		s.err = fmt.Sprintf("diverged at epoch %d: learning rate %s is too high; lower it and press reset",
+			s.epoch+1, formatNumber(st.LearningRate))
+	}
+	s.running = false
+	s.version++
+	return errors.New(s.err)
+}
 
 // Metrics are the loss and accuracy of the current weights on the current data.
 // A value is meaningful only when its Has flag is set (an empty split; accuracy for regression).
@@ -97,25 +290,41 @@ type Metrics struct {
 	HasAccuracy                 bool
 }
 
-// Metrics computes the metrics now. It allocates nothing.
-func (s *Session) Metrics() Metrics { panic("unimplemented") }
+// Metrics computes the metrics now. It allocates nothing. Values without their Has flag are
+// NaN.
+func (s *Session) Metrics() Metrics {
+	var m Metrics
+	m.TrainLoss, m.TrainAccuracy = s.net.Evaluate(s.data, s.train)
+	m.TestLoss, m.TestAccuracy = s.net.Evaluate(s.data, s.test)
+	m.HasTrain, m.HasTest = len(s.train) > 0, len(s.test) > 0
+	m.HasAccuracy = s.settings.Problem == Classification
+	if !m.HasTrain {
+		m.TrainLoss, m.TrainAccuracy = math.NaN(), math.NaN()
+	}
+	if !m.HasTest {
+		m.TestLoss, m.TestAccuracy = math.NaN(), math.NaN()
+	}
+	if !m.HasAccuracy {
+		m.TrainAccuracy, m.TestAccuracy = math.NaN(), math.NaN()
+	}
+	return m
+}
 
 // Predict returns the network's output at (x, y) of the plane, features applied.
 // It allocates nothing.
-func (s *Session) Predict(x, y float64) float64 { panic("unimplemented") }
+func (s *Session) Predict(x, y float64) float64 {
+	in := s.in[:len(s.features)]
+	nn.ApplyFeatures(in, s.features, x, y)
+	return s.net.Forward(in)[0]
+}
 
 // History returns the loss history.
 func (s *Session) History() *History { return &s.history }
 
 // Record evaluates the metrics and appends them to the history at the current epoch; call it
 // once per drawn frame. It allocates nothing.
-func (s *Session) Record() Metrics { panic("unimplemented") }
-
-// Model returns the network as a model file.
-func (s *Session) Model() nn.Model { panic("unimplemented") }
-
-// LoadModel takes the model's layers, activation, features, problem (from its output) and
-// weights; keeps the data and training settings; sets epoch 0, clears history, pauses.
-// It refuses models the playground cannot show (more than 6 hidden layers, more than 8 nodes
-// in one, more than one output) and changes nothing then.
-func (s *Session) LoadModel(m nn.Model) error { panic("unimplemented") }
+func (s *Session) Record() Metrics {
+	m := s.Metrics()
+	s.history.Add(s.epoch, m.TrainLoss, m.TestLoss)
+	return m
+}

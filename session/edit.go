@@ -1,0 +1,276 @@
+package session
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+
+	"nnplay/nn"
+)
+
+// Points returns the points, for reading only; editing methods below keep every derived
+// array in step.
+func (s *Session) Points() []Point { return s.points }
+
+// generator returns the name of the generator that "regenerate" and the generation settings
+// use: the data set itself, or for Custom data the generator of the problem used last.
+func (s *Session) generator() string {
+	if s.settings.Dataset != Custom {
+		return s.settings.Dataset
+	}
+	return s.lastGen[s.settings.Problem]
+}
+
+// setPoints installs pts (owned by the session from now on) and recomputes every array
+// derived from them.
+func (s *Session) setPoints(pts []Point) {
+	s.points = pts
+	s.fillInputs()
+	s.data.Targets = s.data.Targets[:0]
+	s.train, s.test = s.train[:0], s.test[:0]
+	for k, p := range pts {
+		s.data.Targets = append(s.data.Targets, p.Label)
+		if p.Test {
+			s.test = append(s.test, k)
+		} else {
+			s.train = append(s.train, k)
+		}
+	}
+	s.boundLabels()
+}
+
+// fillInputs recomputes the feature matrix from the points.
+func (s *Session) fillInputs() {
+	nf := len(s.features)
+	s.data.Inputs = slices.Grow(s.data.Inputs[:0], len(s.points)*nf)[:len(s.points)*nf]
+	for k, p := range s.points {
+		nn.ApplyFeatures(s.data.Inputs[k*nf:], s.features, p.X, p.Y)
+	}
+}
+
+// boundLabels recomputes the largest |label|.
+func (s *Session) boundLabels() {
+	s.labelBound = 0
+	for _, y := range s.data.Targets {
+		s.labelBound = max(s.labelBound, math.Abs(y))
+	}
+}
+
+// checkPoint refuses a point outside the plane or a label the problem does not allow.
+func (s *Session) checkPoint(x, y, label float64) error {
+	if !(x >= Min && x <= Max && y >= Min && y <= Max) {
+		return fmt.Errorf("point (%s, %s) is outside the plane [%s, %s]²", formatNumber(x), formatNumber(y), formatBound(Min), formatBound(Max))
+	}
+	return s.checkLabel(label)
+}
+
+// checkLabel refuses a label the problem does not allow.
+func (s *Session) checkLabel(label float64) error {
+	if s.settings.Problem == Classification {
+		if label != 0 && label != 1 {
+			return fmt.Errorf("label must be 0 or 1 for classification, got %s", formatNumber(label))
+		}
+		return nil
+	}
+	if math.IsNaN(label) || math.IsInf(label, 0) {
+		return fmt.Errorf("label must be a finite number for regression, got %s", formatNumber(label))
+	}
+	return nil
+}
+
+// checkIndex refuses an index that names no point.
+func (s *Session) checkIndex(i int) error {
+	if i < 0 || i >= len(s.points) {
+		return fmt.Errorf("no point %d: there are %d points", i, len(s.points))
+	}
+	return nil
+}
+
+// edited marks the data as made by hand.
+func (s *Session) edited() {
+	s.settings.Dataset = Custom
+	s.version++
+}
+
+// AddPoint adds a training point and returns its index. It refuses a point outside the
+// plane, a label the problem does not allow, and a point beyond MaxPoints.
+func (s *Session) AddPoint(x, y, label float64) (int, error) {
+	if len(s.points) >= MaxPoints {
+		return -1, fmt.Errorf("at most %d points: delete some first", MaxPoints)
+	}
+	if err := s.checkPoint(x, y, label); err != nil {
+		return -1, err
+	}
+	k := len(s.points)
+	s.points = append(s.points, Point{X: x, Y: y, Label: label})
+	nf := len(s.features)
+	s.data.Inputs = slices.Grow(s.data.Inputs, nf)[:(k+1)*nf]
+	nn.ApplyFeatures(s.data.Inputs[k*nf:], s.features, x, y)
+	s.data.Targets = append(s.data.Targets, label)
+	s.train = append(s.train, k)
+	s.labelBound = max(s.labelBound, math.Abs(label))
+	s.edited()
+	return k, nil
+}
+
+// MovePoint moves point i to (x, y).
+func (s *Session) MovePoint(i int, x, y float64) error {
+	if err := s.checkIndex(i); err != nil {
+		return err
+	}
+	if err := s.checkPoint(x, y, s.points[i].Label); err != nil {
+		return err
+	}
+	s.points[i].X, s.points[i].Y = x, y
+	nf := len(s.features)
+	nn.ApplyFeatures(s.data.Inputs[i*nf:], s.features, x, y)
+	s.edited()
+	return nil
+}
+
+// DeletePoint removes point i; later points shift down by one.
+func (s *Session) DeletePoint(i int) error {
+	if err := s.checkIndex(i); err != nil {
+		return err
+	}
+	nf := len(s.features)
+	s.points = slices.Delete(s.points, i, i+1)
+	s.data.Inputs = slices.Delete(s.data.Inputs, i*nf, (i+1)*nf)
+	s.data.Targets = slices.Delete(s.data.Targets, i, i+1)
+	s.train = dropIndex(s.train, i)
+	s.test = dropIndex(s.test, i)
+	s.boundLabels()
+	s.edited()
+	return nil
+}
+
+// dropIndex removes i from the ascending list idx and shifts the indices above it down.
+func dropIndex(idx []int, i int) []int {
+	out := idx[:0]
+	for _, k := range idx {
+		switch {
+		case k < i:
+			out = append(out, k)
+		case k > i:
+			out = append(out, k-1)
+		}
+	}
+	return out
+}
+
+// SetLabel gives point i a new label.
+func (s *Session) SetLabel(i int, label float64) error {
+	if err := s.checkIndex(i); err != nil {
+		return err
+	}
+	if err := s.checkLabel(label); err != nil {
+		return err
+	}
+	s.points[i].Label = label
+	s.data.Targets[i] = label
+	s.boundLabels()
+	s.edited()
+	return nil
+}
+
+// SetData replaces the points exactly as given (no re-split), keeps the weights, sets the
+// data set to Custom; undoable once. It refuses more than MaxPoints points, points outside
+// the plane and labels the problem does not allow, and changes nothing then.
+func (s *Session) SetData(pts []Point) error {
+	if len(pts) > MaxPoints {
+		return fmt.Errorf("at most %d points, got %d", MaxPoints, len(pts))
+	}
+	for i, p := range pts {
+		if err := s.checkPoint(p.X, p.Y, p.Label); err != nil {
+			return fmt.Errorf("points[%d]: %v", i, err)
+		}
+	}
+	s.saveUndo()
+	s.setPoints(slices.Clone(pts))
+	s.edited()
+	return nil
+}
+
+// Regenerate sets dataSeed to dataSeed+1 (mod 2³²) and generates new points; undoable once.
+// For Custom data it generates from the problem's last generated data set.
+func (s *Session) Regenerate() error {
+	gen, seed := s.generator(), s.settings.DataSeed+1
+	pts, err := Generate(gen, s.settings.NumPoints, s.settings.Noise, seed, s.settings.TestRatio)
+	if err != nil {
+		return err
+	}
+	s.saveUndo()
+	s.settings.DataSeed, s.settings.Dataset = seed, gen
+	s.setPoints(pts)
+	s.version++
+	return nil
+}
+
+// resplit returns a copy of pts with a new train/test split drawn from dataSeed.
+func resplit(pts []Point, testRatio float64, dataSeed uint32) []Point {
+	pts = slices.Clone(pts)
+	split(pts, testRatio, rand.New(rand.NewPCG(uint64(dataSeed), dataStream)))
+	return pts
+}
+
+// snapshot is the data as it was before a wholesale change.
+type snapshot struct {
+	points    []Point
+	problem   string
+	dataset   string
+	noise     float64
+	numPoints int
+	dataSeed  uint32
+	testRatio float64
+}
+
+// saveUndo remembers the current data for Undo, replacing any earlier snapshot.
+func (s *Session) saveUndo() {
+	st := s.settings
+	s.undo = &snapshot{
+		points:  slices.Clone(s.points),
+		problem: st.Problem, dataset: st.Dataset, noise: st.Noise,
+		numPoints: st.NumPoints, dataSeed: st.DataSeed, testRatio: st.TestRatio,
+	}
+}
+
+// CanUndo reports whether a wholesale data change can be undone.
+func (s *Session) CanUndo() bool { return s.undo != nil }
+
+// errNothingToUndo is Undo's refusal.
+var errNothingToUndo = errors.New("nothing to undo: only regenerating, choosing another data set and replacing the data can be undone")
+
+// Undo restores the points (and the data settings) from before the last wholesale change.
+// Edits since then are lost; there is no redo. The weights are kept unless the change being
+// undone switched the problem, which rebuilds the network from the seed.
+func (s *Session) Undo() error {
+	u := s.undo
+	if u == nil {
+		return errNothingToUndo
+	}
+	next := s.settings.clone()
+	next.Problem, next.Dataset, next.Noise = u.problem, u.dataset, u.noise
+	next.NumPoints, next.DataSeed, next.TestRatio = u.numPoints, u.dataSeed, u.testRatio
+	var net *nn.Network
+	var fs []nn.Feature
+	if next.Problem != s.settings.Problem {
+		var err error
+		if net, fs, err = build(next); err != nil {
+			return err
+		}
+	}
+	s.undo = nil
+	s.settings = next
+	if next.Dataset != Custom {
+		s.lastGen[next.Problem] = next.Dataset
+	}
+	if net != nil {
+		s.setNetwork(net, fs)
+		s.restart()
+	}
+	s.setPoints(u.points)
+	s.version++
+	return nil
+}
