@@ -1,0 +1,99 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"fmt"
+	"math"
+	"testing"
+
+	"nnplay/internal/browser"
+	"nnplay/view"
+)
+
+// fieldTolerance is the largest difference allowed per colour channel (of 255) between the
+// screenshot and view.FieldColor(predict): the field is sampled on a grid and smoothly
+// upscaled, so a pixel shows an interpolation of nearby samples, not predict at its exact
+// centre.
+const fieldTolerance = 12
+
+// TestFieldMatchesPredict: the colour drawn at a point of the plane is the colour of the
+// network's output there. It samples a screenshot (device scale 1) at a grid of plane
+// positions away from the points (> 12 px) and from the contour (|predict − 0.5| > 0.1).
+func TestFieldMatchesPredict(t *testing.T) {
+	p := open(t, browser.Desktop)
+	p.pause()
+	p.setData([]Point{{X: -5, Y: -5, Label: 0}, {X: 5, Y: 5, Label: 1}, {X: 5, Y: -5, Label: 1, Test: true}})
+	// A smooth field with both classes and a curved contour through the plot.
+	p.do("loadModel", Model{
+		Format: "nnplay.model/1", Inputs: []string{"x1", "x2"}, Layers: []int{2, 2, 1}, Activation: "tanh", Output: "sigmoid",
+		Weights: [][][]float64{{{0.6, -0.3}, {-0.2, 0.5}}, {{1.5, -1.2}}},
+		Biases:  [][]float64{{0.1, -0.2}, {0.05}},
+	})
+	p.frames(6)
+
+	type sample struct {
+		X, Y, V float64
+		S       browser.Pt
+	}
+	const n = 23
+	samples := eval[[]sample](p, fmt.Sprintf(`(() => { const out = [];
+		for (let i = 0; i < %[1]d; i++) for (let j = 0; j < %[1]d; j++) {
+			const x = -5.5 + 11 * i / %[2]d, y = -5.5 + 11 * j / %[2]d;
+			out.push({X: x, Y: y, V: nnplay.predict(x, y), S: nnplay.toScreen(x, y)});
+		}
+		return out; })()`, n, n-1))
+	var pts []browser.Pt
+	for _, q := range p.state().Points {
+		pts = append(pts, p.toScreen(q.X, q.Y))
+	}
+	img, png, err := p.tab.Screenshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	compared, worst := 0, 0
+	for _, s := range samples {
+		if math.Abs(s.V-0.5) <= 0.1 {
+			continue
+		}
+		near := false
+		for _, q := range pts {
+			if dist(q, s.S) <= 12 {
+				near = true
+			}
+		}
+		if near {
+			continue
+		}
+		r, g, b, _ := img.At(int(math.Floor(s.S.X)), int(math.Floor(s.S.Y))).RGBA()
+		got := [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}
+		c := view.FieldColor(s.V)
+		want := [3]int{int(c.R), int(c.G), int(c.B)}
+		d := 0
+		for k := range got {
+			d = max(d, abs(got[k]-want[k]))
+		}
+		worst = max(worst, d)
+		compared++
+		if d > fieldTolerance {
+			t.Errorf("at plane (%.2f, %.2f), client (%.1f, %.1f): predict %.3f should look %v, the screen shows %v (off by %d > %d)",
+				s.X, s.Y, s.S.X, s.S.Y, s.V, want, got, d, fieldTolerance)
+		}
+	}
+	t.Logf("compared %d of %d grid positions; largest channel difference %d", compared, len(samples), worst)
+	if compared < 100 {
+		t.Errorf("only %d positions were away from the points and the contour; the test needs at least 100", compared)
+	}
+	if t.Failed() {
+		saveShot(t, "field-mismatch.png", png)
+	}
+}
+
+// abs returns |x|.
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,287 @@
+//go:build !(js && wasm)
+
+// Package e2e tests the playground in a real headless Chromium: the site is built once
+// (server.Build), served on a free loopback port, and driven through real mouse, touch and
+// key events and the window.nnplay API. Every test opens its own tab and fails if the page
+// writes anything to the console, throws, or fails a request.
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"nnplay/internal/browser"
+)
+
+// ready is how long a page may take to load and show window.nnplay (the wasm compiles on
+// a busy 2-core machine).
+const ready = 90 * time.Second
+
+var (
+	site   *browser.Site
+	chrome *browser.Browser
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	// A missing browser fails the suite with the way to install it; it never skips.
+	if _, err := browser.Path(); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	var err error
+	site, err = browser.StartSite()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: building the site:", err)
+		return 1
+	}
+	defer site.Close()
+	chrome, err = browser.Start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	defer chrome.Close()
+	return m.Run()
+}
+
+// page is one tab with the playground open.
+type page struct {
+	t   testing.TB
+	tab *browser.Tab
+}
+
+// open opens the playground in a fresh tab of the viewport and, when the test ends, closes
+// it and fails the test if the page wrote to the console, threw, or failed a request.
+func open(t testing.TB, vp browser.Viewport) *page {
+	t.Helper()
+	tab, err := chrome.NewTab(vp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &page{t: t, tab: tab}
+	t.Cleanup(func() {
+		if probs := tab.Problems(); len(probs) > 0 {
+			t.Errorf("the page wrote to the console, threw or failed a request:\n  %s", strings.Join(probs, "\n  "))
+		}
+		tab.Close()
+	})
+	if _, err := tab.Open(site.URL, ready); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// State is nnplay.state() as the API defines it, plus the extra fields this page adds.
+type State struct {
+	Epoch         int      `json:"epoch"`
+	Running       bool     `json:"running"`
+	TrainLoss     *float64 `json:"trainLoss"`
+	TestLoss      *float64 `json:"testLoss"`
+	TrainAccuracy *float64 `json:"trainAccuracy"`
+	TestAccuracy  *float64 `json:"testAccuracy"`
+	Settings      Settings `json:"settings"`
+	Points        []Point  `json:"points"`
+	Domain        struct {
+		Xmin float64 `json:"xmin"`
+		Xmax float64 `json:"xmax"`
+		Ymin float64 `json:"ymin"`
+		Ymax float64 `json:"ymax"`
+	} `json:"domain"`
+	Error *string     `json:"error"`
+	Frame Frame       `json:"frame"`
+	Menu  *browser.Pt `json:"menu"` // the offered Delete button's centre, or null
+}
+
+// Settings are state().settings.
+type Settings struct {
+	Layers             []int    `json:"layers"`
+	Activation         string   `json:"activation"`
+	LearningRate       float64  `json:"learningRate"`
+	BatchSize          int      `json:"batchSize"`
+	Regularization     string   `json:"regularization"`
+	RegularizationRate float64  `json:"regularizationRate"`
+	Features           []string `json:"features"`
+	Problem            string   `json:"problem"`
+	Dataset            string   `json:"dataset"`
+	NumPoints          int      `json:"numPoints"`
+	Noise              float64  `json:"noise"`
+	TestRatio          float64  `json:"testRatio"`
+	Seed               uint32   `json:"seed"`
+	DataSeed           uint32   `json:"dataSeed"`
+	Speed              float64  `json:"speed"`
+}
+
+// Point is one of state().points.
+type Point struct {
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+	Label float64 `json:"label"`
+	Test  bool    `json:"test"`
+}
+
+// Frame is state().frame.
+type Frame struct {
+	UpdateMs        float64  `json:"updateMs"`
+	DrawMs          float64  `json:"drawMs"`
+	TrainMs         float64  `json:"trainMs"`
+	EpochsPerSecond float64  `json:"epochsPerSecond"`
+	FPS             float64  `json:"fps"`
+	FieldMs         *float64 `json:"fieldMs"`
+	HeapBytes       *float64 `json:"heapBytes"`
+}
+
+// Model is the nnplay.model/1 file.
+type Model struct {
+	Format     string        `json:"format"`
+	Inputs     []string      `json:"inputs"`
+	Layers     []int         `json:"layers"`
+	Activation string        `json:"activation"`
+	Output     string        `json:"output"`
+	Weights    [][][]float64 `json:"weights"`
+	Biases     [][]float64   `json:"biases"`
+}
+
+// call calls nnplay.method(args...) and fails the test if it throws.
+func call[T any](p *page, method string, args ...any) T {
+	p.t.Helper()
+	v, err := browser.Call[T](p.tab, method, args...)
+	if err != nil {
+		p.t.Fatalf("nnplay.%s(%s): %v", method, argList(args), err)
+	}
+	return v
+}
+
+// do calls a method whose result does not matter.
+func (p *page) do(method string, args ...any) {
+	p.t.Helper()
+	call[any](p, method, args...)
+}
+
+// refused calls nnplay.method with args given as a JavaScript array and fails the test
+// unless it throws an Error with a message; it returns the message.
+func (p *page) refused(method, args string) string {
+	p.t.Helper()
+	_, err := browser.CallJS[any](p.tab, method, args)
+	ae, ok := err.(*browser.APIError)
+	switch {
+	case err == nil:
+		p.t.Errorf("nnplay.%s(%s) was accepted, want it refused", method, strings.Trim(args, "[]"))
+		return ""
+	case !ok:
+		p.t.Fatalf("nnplay.%s(%s): %v", method, strings.Trim(args, "[]"), err)
+	case !ae.IsError:
+		p.t.Errorf("nnplay.%s(%s) threw %q, which is not an Error", method, strings.Trim(args, "[]"), ae.Message)
+	case strings.TrimSpace(ae.Message) == "":
+		p.t.Errorf("nnplay.%s(%s) threw an Error without a message", method, strings.Trim(args, "[]"))
+	}
+	return ae.Message
+}
+
+// state returns nnplay.state().
+func (p *page) state() State {
+	p.t.Helper()
+	return call[State](p, "state")
+}
+
+// eval evaluates an expression in the page and fails the test on an exception.
+func eval[T any](p *page, expr string) T {
+	p.t.Helper()
+	v, err := browser.Eval[T](p.tab, expr)
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// toScreen returns nnplay.toScreen(x, y).
+func (p *page) toScreen(x, y float64) browser.Pt {
+	p.t.Helper()
+	return call[browser.Pt](p, "toScreen", x, y)
+}
+
+// toPlane maps client coordinates back to the plane through toScreen's corners (toScreen
+// is affine: the plot is a square over [-6, 6]²).
+func (p *page) toPlane(pt browser.Pt) (x, y float64) {
+	p.t.Helper()
+	a, b := p.toScreen(-6, -6), p.toScreen(6, 6)
+	return -6 + 12*(pt.X-a.X)/(b.X-a.X), -6 + 12*(pt.Y-a.Y)/(b.Y-a.Y)
+}
+
+// pause pauses training and lets a few frames pass so the canvas shows the paused state.
+func (p *page) pause() {
+	p.t.Helper()
+	p.do("pause")
+	p.frames(3)
+}
+
+// frames waits for n animation frames.
+func (p *page) frames(n int) {
+	p.t.Helper()
+	if err := p.tab.Frames(n); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// setData replaces the points.
+func (p *page) setData(pts []Point) {
+	p.t.Helper()
+	p.do("setData", pts)
+	p.frames(2)
+}
+
+// model returns nnplay.model().
+func (p *page) model() Model {
+	p.t.Helper()
+	return call[Model](p, "model")
+}
+
+// dist is the distance between two client points.
+func dist(a, b browser.Pt) float64 { return math.Hypot(a.X-b.X, a.Y-b.Y) }
+
+// argList formats call arguments for messages.
+func argList(args []any) string {
+	b, _ := json.Marshal(args)
+	return strings.Trim(string(b), "[]")
+}
+
+// saveShot writes a screenshot under e2e/out/ for people to look at.
+func saveShot(t testing.TB, name string, png []byte) string {
+	t.Helper()
+	dir := "out"
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(path)
+	t.Logf("screenshot: %s", abs)
+	return abs
+}
+
+// samePoints reports whether two point lists are equal.
+func samePoints(a, b []Point) bool { return reflect.DeepEqual(a, b) }
+
+// ftoa formats a number for a JavaScript expression.
+func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// fmtPtr formats a nullable number.
+func fmtPtr(v *float64) string {
+	if v == nil {
+		return "null"
+	}
+	return strconv.FormatFloat(*v, 'g', 6, 64)
+}

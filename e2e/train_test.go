@@ -1,0 +1,57 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"testing"
+	"time"
+
+	"nnplay/internal/browser"
+)
+
+// TestTrains: playing, the training loss falls within a few seconds and the epoch
+// advances; step(n) advances exactly n epochs, paused or playing.
+func TestTrains(t *testing.T) {
+	p := open(t, browser.Desktop)
+	p.do("reset")
+	p.do("play")
+	first := p.state()
+	if first.TrainLoss == nil {
+		t.Fatalf("trainLoss is null on the default data set")
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	var last State
+	for {
+		last = p.state()
+		if last.TrainLoss != nil && *last.TrainLoss < 0.7**first.TrainLoss && last.Epoch > first.Epoch {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 20 s of play, epoch %d → %d and trainLoss %.4f → %v; want the loss to fall by 30%%",
+				first.Epoch, last.Epoch, *first.TrainLoss, fmtPtr(last.TrainLoss))
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Logf("trainLoss %.4f at epoch %d → %.4f at epoch %d", *first.TrainLoss, first.Epoch, *last.TrainLoss, last.Epoch)
+
+	p.pause()
+	for _, n := range []int{1, 7, 250} {
+		before := p.state().Epoch
+		p.do("step", n)
+		if got := p.state().Epoch - before; got != n {
+			t.Errorf("paused, step(%d) advanced %d epochs", n, got)
+		}
+		if p.state().Running {
+			t.Errorf("step(%d) started playing", n)
+		}
+	}
+	// Playing: between the two reads in one script nothing else runs, so the step is exact.
+	p.do("play")
+	got := eval[int](p, `(() => { const a = nnplay.state().epoch; nnplay.step(5); return nnplay.state().epoch - a; })()`)
+	if got != 5 {
+		t.Errorf("playing, step(5) advanced %d epochs within one script", got)
+	}
+	if !p.state().Running {
+		t.Errorf("step while playing paused the playground")
+	}
+}
