@@ -4,4 +4,27 @@
 //
 // It imports nn and the standard library only; it knows nothing of pixels or browsers, so
 // everything a user can do in the page can be done, and tested, here.
+//
+// # Data
+//
+// Generate makes the data sets circle, xor, gauss and spiral (classification, labels 0 and
+// 1) and plane and gauss-multi (regression, labels in [−1, 1]) over the plane [−6, 6]², from
+// dataSeed alone, so the same settings give the same points. Hand edits (AddPoint,
+// MovePoint, DeletePoint, SetLabel) and SetData make the data set Custom and keep the
+// weights. Wholesale changes (Regenerate, another data set or generation setting, SetData)
+// can be undone once with Undo.
+//
+// # Settings
+//
+// ParsePatch reads the scripting API's JSON; Configure applies a Patch atomically. Training
+// settings keep the weights, shape settings rebuild the network from seed, and generation
+// settings regenerate the data (see Configure for the details).
+//
+// # Training
+//
+// Step trains whole epochs and allocates nothing; Record, once per drawn frame, evaluates
+// the current weights and adds a sample to the bounded History. A Pacer turns the speed
+// setting into each frame's work, which TrainFor (or Advance, both together) carries out
+// within a time budget. A step that would make the weights or the training loss non-finite
+// restores the weights from before that epoch, pauses, and leaves a message in Err.
 package session

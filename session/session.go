@@ -33,7 +33,7 @@ type Session struct {
 	running bool
 	err     string    // the divergence message
 	undo    *snapshot // the data before the last wholesale change
-	lastGen map[string]string
+	lastGen map[string]string // the data set each problem generated last
 	version uint64
 }
 

@@ -552,8 +552,12 @@ func TestSetData(t *testing.T) {
 	mustStep(t, s, 10)
 	before := stateOf(s)
 	pts := []Point{{X: -1, Y: 2, Label: 1}, {X: 3, Y: -4, Label: 0, Test: true}, {X: 6, Y: -6, Label: 1}}
+	given := slices.Clone(pts)
 	if err := s.SetData(pts); err != nil {
 		t.Fatal(err)
+	}
+	if !slices.Equal(pts, given) {
+		t.Errorf("SetData modified its argument")
 	}
 	pts[0].X = 5 // the session keeps its own copy
 	if got := s.Points(); !slices.Equal(got, []Point{{-1, 2, 1, false}, {3, -4, 0, true}, {6, -6, 1, false}}) {
