@@ -31,8 +31,8 @@ type Session struct {
 
 	epoch   int
 	running bool
-	err     string    // the divergence message
-	undo    *snapshot // the data before the last wholesale change
+	err     string            // the divergence message
+	undo    *snapshot         // the data before the last wholesale change
 	lastGen map[string]string // the data set each problem generated last
 	version uint64
 }
