@@ -1,0 +1,95 @@
+package interact
+
+import (
+	"nnplay/session"
+	"nnplay/view"
+)
+
+// key answers a key press on the focused canvas.
+func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
+	n := len(s.Points())
+	sel := valid(ui.Selected, n)
+	switch e.Key {
+	case KeyLeft, KeyRight, KeyUp, KeyDown:
+		if e.Mods&Shift != 0 {
+			return c.nudge(s, ui, sel, e)
+		}
+		ui.Selected = cycle(sel, n, e.Key == KeyRight || e.Key == KeyDown)
+		return nil
+	}
+	if e.Mods&(Ctrl|Meta) != 0 {
+		return nil // leave the browser's and the system's shortcuts alone
+	}
+	switch e.Key {
+	case KeyDelete:
+		if sel >= 0 {
+			return c.deletePoint(s, ui, sel)
+		}
+	case Key1, Key2:
+		label := 0.0
+		if e.Key == Key2 {
+			label = 1
+		}
+		ui.Brush = label
+		if sel >= 0 {
+			return s.SetLabel(sel, label)
+		}
+	case KeySpace:
+		s.SetRunning(!s.Running())
+	case KeyS:
+		_, err := s.Step(1)
+		return err
+	case KeyR:
+		s.Reset()
+	case KeyA:
+		x, y := ui.Layout.ToScreen(0, 0)
+		if c.hovering && ui.Layout.Plot.Contains(ui.PointerX, ui.PointerY) {
+			x, y = ui.PointerX, ui.PointerY
+		}
+		return c.addPoint(s, ui, x, y)
+	case KeyEscape:
+		ui.Menu = -1
+		ui.Selected = -1
+	}
+	return nil
+}
+
+// nudge moves the selected point one step in the arrow's direction, clamped inside the plane.
+func (c *Controller) nudge(s *session.Session, ui *view.UI, sel int, e Event) error {
+	if sel < 0 {
+		return nil
+	}
+	step := c.KeyStep
+	if e.Mods&(Ctrl|Alt|Meta) != 0 {
+		step = c.KeyBigStep
+	}
+	p := s.Points()[sel]
+	x, y := p.X, p.Y
+	switch e.Key {
+	case KeyLeft:
+		x -= step
+	case KeyRight:
+		x += step
+	case KeyUp:
+		y += step
+	case KeyDown:
+		y -= step
+	}
+	return s.MovePoint(sel, session.Clamp(x), session.Clamp(y))
+}
+
+// cycle returns the selection after sel among n points, or before it: from no selection
+// forward goes to the first point, backward to the last.
+func cycle(sel, n int, forward bool) int {
+	switch {
+	case n == 0:
+		return -1
+	case sel < 0 && forward:
+		return 0
+	case sel < 0:
+		return n - 1
+	case forward:
+		return (sel + 1) % n
+	}
+	return (sel - 1 + n) % n
+}
