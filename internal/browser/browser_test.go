@@ -172,7 +172,7 @@ func TestHarness(t *testing.T) {
 
 	t.Run("touch drag", func(t *testing.T) {
 		events(t)
-		if err := tab.TouchDrag(Pt{50, 60}, Pt{250, 160}, 3); err != nil {
+		if err := tab.TouchDrag(Pt{50, 60}, Pt{250, 160}, 3, 0); err != nil {
 			t.Fatal(err)
 		}
 		got := types(events(t))

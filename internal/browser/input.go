@@ -106,15 +106,17 @@ func (t *Tab) touch(typ input.DispatchTouchEventType, p Pt) error {
 	})
 }
 
-// TouchDrag puts a finger down at from, moves it to to in steps (a frame apart) and lifts
-// it there.
-func (t *Tab) TouchDrag(from, to Pt, steps int) error {
+// TouchDrag puts a finger down at from, keeps it still for hold (0 for a plain drag; a
+// long hold first is press-and-hold-then-drag), moves it to to in steps (a frame apart)
+// and lifts it there.
+func (t *Tab) TouchDrag(from, to Pt, steps int, hold time.Duration) error {
 	if steps < 1 {
 		steps = 1
 	}
 	seq := []func() error{
 		func() error { return t.touch(input.DispatchTouchEventTypeTouchStart, from) },
 		func() error { return t.Frames(2) },
+		func() error { time.Sleep(hold); return nil },
 	}
 	for i := 1; i <= steps; i++ {
 		p := lerp(from, to, float64(i)/float64(steps))
