@@ -1,0 +1,108 @@
+package api
+
+import (
+	"slices"
+	"time"
+)
+
+// FrameWindow is how many recent frames the percentiles of Frame cover.
+const FrameWindow = 128
+
+// rateWindow is the span over which FrameMeter counts frames and epochs for the rates.
+const rateWindow = time.Second
+
+// FrameMeter measures the browser layer's frames: call Begin at the start of every Update,
+// Update at its end, and Draw after drawing. It allocates nothing.
+type FrameMeter struct {
+	last    Frame
+	started bool
+	begin   time.Duration // the start of the current frame
+	avg     time.Duration // smoothed interval between frames
+
+	goMs    [FrameWindow]float64 // update + draw per frame, ms, ring
+	n, next int
+	sorted  [FrameWindow]float64 // scratch for the percentiles
+
+	winStart          time.Duration
+	winFrames, winEps int
+}
+
+// Begin marks the start of a frame at now (a monotonic clock).
+func (m *FrameMeter) Begin(now time.Duration) {
+	if m.started {
+		dt := max(now-m.begin, 0)
+		if m.avg == 0 {
+			m.avg = dt
+		} else {
+			m.avg += (dt - m.avg) / 8 // an exponential average over about 8 frames
+		}
+	} else {
+		m.winStart = now
+	}
+	m.started = true
+	m.begin = now
+	if now-m.winStart >= rateWindow {
+		span := (now - m.winStart).Seconds()
+		m.last.FPS = float64(m.winFrames) / span
+		m.last.EpochsPerSecond = float64(m.winEps) / span
+		m.winStart, m.winFrames, m.winEps = now, 0, 0
+	}
+}
+
+// Interval returns the smoothed time between frames, 0 before the second frame.
+func (m *FrameMeter) Interval() time.Duration { return m.avg }
+
+// Update records the end of Update: its time without training, the training time, the
+// picture work's time and the epochs trained.
+func (m *FrameMeter) Update(update, train, field time.Duration, epochs int) {
+	m.last.UpdateMs = ms(update)
+	m.last.TrainMs = ms(train)
+	m.last.FieldMs = ms(field)
+	m.last.EpochsPerFrame = epochs
+	m.winEps += epochs
+}
+
+// Draw records the time Draw took and closes the frame.
+func (m *FrameMeter) Draw(draw time.Duration) {
+	m.last.DrawMs = ms(draw)
+	m.last.Frames++
+	m.winFrames++
+	m.goMs[m.next] = m.last.UpdateMs + m.last.DrawMs
+	m.next = (m.next + 1) % FrameWindow
+	m.n = min(m.n+1, FrameWindow)
+}
+
+// SetHeap records the Go heap in use.
+func (m *FrameMeter) SetHeap(bytes uint64) { m.last.HeapBytes = bytes }
+
+// Stats returns the statistics of the latest frames.
+func (m *FrameMeter) Stats() Frame {
+	f := m.last
+	if m.n > 0 {
+		s := m.sorted[:m.n]
+		copy(s, m.goMs[:m.n])
+		slices.Sort(s)
+		f.P50Ms = s[(m.n-1)/2]
+		f.P95Ms = s[(m.n-1)*95/100]
+	}
+	return f
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// Pacing of training at full speed.
+const (
+	BudgetShare = 0.55                  // the share of the frame interval spent training
+	MinBudget   = 2 * time.Millisecond  // the least training per frame
+	MaxBudget   = 60 * time.Millisecond // the most training per frame, so that input stays lively
+)
+
+// Budget returns a frame's training time for a frame interval: BudgetShare of it, within
+// [MinBudget, MaxBudget]. Training takes a share of the real interval, not a fixed time,
+// so that it uses the slack of slow frames (a software-rendered browser draws at 10–28
+// frames/s) while drawing keeps the rest; the interval includes the training itself, so
+// frames settle at an interval of (drawing time)/(1 − BudgetShare).
+func Budget(interval time.Duration) time.Duration {
+	b := time.Duration(float64(interval) * BudgetShare)
+	return min(max(b, MinBudget), MaxBudget)
+}

@@ -1,0 +1,277 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+
+	"nnplay/interact"
+	"nnplay/nn"
+	"nnplay/session"
+	"nnplay/view"
+)
+
+// MaxStep is the most epochs one step(n) call runs.
+const MaxStep = 100_000
+
+// Playground answers the scripting API's calls on a session and the canvas's UI state.
+// Every call acts at once; a call that returns an error has changed nothing.
+type Playground struct {
+	S      *session.Session
+	UI     *view.UI
+	Ctl    *interact.Controller // told when calls replace the data under a gesture
+	Frame  Frame                // the browser layer's latest frame statistics
+	Notice string               // the last refused canvas gesture, shown by the page
+	Notes  int                  // how many notices were given, so that a repeated one shows again
+}
+
+// Notify records a refused canvas gesture (or training with nothing to train on) for the
+// page to show.
+func (p *Playground) Notify(err error) {
+	p.Notice = err.Error()
+	p.Notes++
+}
+
+// Reply encodes the answer of a call for the shim: {"ok": v} or, when err is not nil,
+// {"err": "message"}.
+func Reply(v any, err error) string {
+	if err != nil {
+		b, _ := json.Marshal(struct {
+			Err string `json:"err"`
+		}{err.Error()})
+		return string(b)
+	}
+	b, err := json.Marshal(struct {
+		OK any `json:"ok"`
+	}{v})
+	if err != nil {
+		return Reply(nil, fmt.Errorf("internal error: %v", err))
+	}
+	return string(b)
+}
+
+// RawReply is Reply for a value already encoded as JSON.
+func RawReply(raw []byte, err error) string {
+	if err != nil {
+		return Reply(nil, err)
+	}
+	return Reply(json.RawMessage(raw), nil)
+}
+
+// sync drops UI indices that the call may have invalidated.
+func (p *Playground) sync() {
+	if p.Ctl != nil {
+		p.Ctl.Sync(p.S, p.UI)
+	}
+}
+
+// Configure applies a JSON object of settings (the API's names), or refuses it.
+func (p *Playground) Configure(data []byte) error {
+	patch, err := session.ParsePatch(data)
+	if err != nil {
+		return fmt.Errorf("configure: %w", err)
+	}
+	if err := p.S.Configure(patch); err != nil {
+		return fmt.Errorf("configure: %w", err)
+	}
+	p.sync()
+	return nil
+}
+
+// SetData replaces the points with a JSON array of {x, y, label, test} (test optional,
+// false by default), or refuses it.
+func (p *Playground) SetData(data []byte) error {
+	pts, err := ParsePoints(data)
+	if err != nil {
+		return fmt.Errorf("setData: %w", err)
+	}
+	if err := p.S.SetData(pts); err != nil {
+		return fmt.Errorf("setData: %w", err)
+	}
+	p.sync()
+	return nil
+}
+
+// ParsePoints decodes a JSON array of points {x, y, label, test}: x, y and label numbers,
+// test true or false if present; other keys are ignored. Ranges are the session's to check.
+func ParsePoints(data []byte) ([]session.Point, error) {
+	var raw []map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil || raw == nil {
+		var list []json.RawMessage
+		if json.Unmarshal(data, &list) == nil && list != nil {
+			for i, item := range list {
+				var obj map[string]json.RawMessage
+				if json.Unmarshal(item, &obj) != nil || obj == nil {
+					return nil, fmt.Errorf("points[%d] must be an object {x, y, label, test}, got %s", i, excerpt(item))
+				}
+			}
+		}
+		return nil, fmt.Errorf("points must be an array of {x, y, label, test}, got %s", excerpt(data))
+	}
+	if len(raw) > session.MaxPoints {
+		return nil, fmt.Errorf("at most %d points, got %d", session.MaxPoints, len(raw))
+	}
+	pts := make([]session.Point, len(raw))
+	for i, obj := range raw {
+		for _, f := range [...]struct {
+			name string
+			dst  *float64
+		}{{"x", &pts[i].X}, {"y", &pts[i].Y}, {"label", &pts[i].Label}} {
+			v, ok := obj[f.name]
+			if !ok {
+				return nil, fmt.Errorf("points[%d] has no %s", i, f.name)
+			}
+			if err := json.Unmarshal(v, f.dst); err != nil || string(v) == "null" {
+				return nil, fmt.Errorf("points[%d].%s must be a number, got %s", i, f.name, excerpt(v))
+			}
+		}
+		if v, ok := obj["test"]; ok {
+			if err := json.Unmarshal(v, &pts[i].Test); err != nil || string(v) == "null" {
+				return nil, fmt.Errorf("points[%d].test must be true or false, got %s", i, excerpt(v))
+			}
+		}
+	}
+	return pts, nil
+}
+
+// excerpt returns the start of a JSON text for an error message.
+func excerpt(v []byte) string {
+	const max = 40
+	if len(v) > max {
+		return string(v[:max]) + "…"
+	}
+	if len(v) == 0 {
+		return "nothing"
+	}
+	return string(v)
+}
+
+// Model returns the network as a nnplay.model/1 JSON object.
+func (p *Playground) Model() ([]byte, error) {
+	return json.Marshal(p.S.Model())
+}
+
+// LoadModel takes a nnplay.model/1 JSON object: its shape, activation, features, problem and
+// weights; it keeps the data and the training settings, sets epoch 0 and pauses.
+func (p *Playground) LoadModel(data []byte) error {
+	m, err := nn.DecodeModel(data)
+	if err != nil {
+		return fmt.Errorf("loadModel: %w", err)
+	}
+	if err := p.S.LoadModel(m); err != nil {
+		return fmt.Errorf("loadModel: %w", err)
+	}
+	p.sync()
+	return nil
+}
+
+// Play starts training.
+func (p *Playground) Play() { p.S.SetRunning(true) }
+
+// Pause stops training.
+func (p *Playground) Pause() { p.S.SetRunning(false) }
+
+// Reset re-initialises the weights from the seed, keeping the data and the play state.
+func (p *Playground) Reset() { p.S.Reset() }
+
+// Step runs n epochs now, n an integer from 1 to MaxStep, also while playing. Divergence
+// stops it early and sets the session's error without failing the call; a step with no
+// training points is refused.
+func (p *Playground) Step(n float64) error {
+	if n != math.Trunc(n) || n < 1 || n > MaxStep {
+		return fmt.Errorf("step: n must be an integer from 1 to %d, got %s", MaxStep, formatNumber(n))
+	}
+	if !hasTraining(p.S.Points()) {
+		return fmt.Errorf("step: %w", session.ErrNoTrainingPoints)
+	}
+	_, err := p.S.Step(int(n))
+	if err != nil && p.S.Err() == "" {
+		return fmt.Errorf("step: %w", err)
+	}
+	return nil
+}
+
+// hasTraining reports whether any point is a training point.
+func hasTraining(pts []session.Point) bool {
+	for i := range pts {
+		if !pts[i].Test {
+			return true
+		}
+	}
+	return false
+}
+
+// Predict returns the network's output at (x, y) of the plane.
+func (p *Playground) Predict(x, y float64) (float64, error) {
+	if !finite(x) || !finite(y) {
+		return 0, fmt.Errorf("predict: x and y must be finite numbers, got %s, %s", formatNumber(x), formatNumber(y))
+	}
+	return p.S.Predict(x, y), nil
+}
+
+// ToScreen returns where point (x, y) of the plane is drawn, in CSS px of the canvas.
+func (p *Playground) ToScreen(x, y float64) (XY, error) {
+	if !finite(x) || !finite(y) {
+		return XY{}, fmt.Errorf("toScreen: x and y must be finite numbers, got %s, %s", formatNumber(x), formatNumber(y))
+	}
+	sx, sy := p.UI.Layout.ToScreen(x, y)
+	return XY{sx, sy}, nil
+}
+
+// MenuButton returns the centre of the open long-press offer's Delete button in canvas CSS
+// px, and whether one is open.
+func (p *Playground) MenuButton() (x, y float64, ok bool) {
+	if p.UI.Menu < 0 || p.UI.Menu >= len(p.S.Points()) {
+		return 0, 0, false
+	}
+	r := view.MenuButton(p.UI.Layout, p.S.Points(), p.UI.Menu)
+	return r.X + r.W/2, r.Y + r.H/2, true
+}
+
+// The page's own calls, beyond the scripting API.
+
+// MaxBrush bounds the brush value of regression points.
+const MaxBrush = 1e6
+
+// SetBrush sets the label of added points: 0 or 1 for classification, a finite number up
+// to ±MaxBrush for regression.
+func (p *Playground) SetBrush(v float64) error {
+	if !finite(v) || math.Abs(v) > MaxBrush {
+		return fmt.Errorf("brush must be a finite number from %g to %g, got %s", -MaxBrush, MaxBrush, formatNumber(v))
+	}
+	if !view.Regression(p.S) && v != 0 && v != 1 {
+		return fmt.Errorf("brush must be 0 or 1 for classification, got %s", formatNumber(v))
+	}
+	p.UI.Brush = v
+	return nil
+}
+
+// SetLogLoss shows the loss curves on a log scale, or not.
+func (p *Playground) SetLogLoss(on bool) { p.UI.LogLoss = on }
+
+// Regenerate draws new points from the next data seed (undoable once).
+func (p *Playground) Regenerate() error {
+	if err := p.S.Regenerate(); err != nil {
+		return fmt.Errorf("regenerate: %w", err)
+	}
+	p.sync()
+	return nil
+}
+
+// Undo restores the data from before the last wholesale change.
+func (p *Playground) Undo() error {
+	if !p.S.CanUndo() {
+		return errors.New("undo: nothing to undo")
+	}
+	if err := p.S.Undo(); err != nil {
+		return fmt.Errorf("undo: %w", err)
+	}
+	p.sync()
+	return nil
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+func formatNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

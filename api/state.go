@@ -1,0 +1,169 @@
+package api
+
+import (
+	"encoding/json"
+	"math"
+	"slices"
+
+	"nnplay/session"
+)
+
+// Settings are the session's settings under the scripting API's names.
+type Settings struct {
+	Layers             []int    `json:"layers"`
+	Activation         string   `json:"activation"`
+	LearningRate       float64  `json:"learningRate"`
+	BatchSize          int      `json:"batchSize"`
+	Regularization     string   `json:"regularization"`
+	RegularizationRate float64  `json:"regularizationRate"`
+	Features           []string `json:"features"`
+	Problem            string   `json:"problem"`
+	Dataset            string   `json:"dataset"`
+	NumPoints          int      `json:"numPoints"`
+	Noise              float64  `json:"noise"`
+	TestRatio          float64  `json:"testRatio"`
+	Seed               uint32   `json:"seed"`
+	DataSeed           uint32   `json:"dataSeed"`
+	Speed              float64  `json:"speed"`
+}
+
+// NewSettings converts session settings to the API's shape.
+func NewSettings(s session.Settings) Settings {
+	return Settings{
+		Layers:             s.Layers(),
+		Activation:         s.Activation,
+		LearningRate:       s.LearningRate,
+		BatchSize:          s.BatchSize,
+		Regularization:     s.Regularization,
+		RegularizationRate: s.RegularizationRate,
+		Features:           slices.Clone(s.Features),
+		Problem:            s.Problem,
+		Dataset:            s.Dataset,
+		NumPoints:          s.NumPoints,
+		Noise:              s.Noise,
+		TestRatio:          s.TestRatio,
+		Seed:               s.Seed,
+		DataSeed:           s.DataSeed,
+		Speed:              s.Speed,
+	}
+}
+
+// Domain is the plane's extent.
+type Domain struct {
+	XMin float64 `json:"xmin"`
+	XMax float64 `json:"xmax"`
+	YMin float64 `json:"ymin"`
+	YMax float64 `json:"ymax"`
+}
+
+// XY is a position: canvas CSS px from Go (the shim adds the page offsets).
+type XY struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+}
+
+// Frame is the browser layer's measurement of its recent frames. Times are milliseconds of
+// the last frame; UpdateMs and DrawMs exclude training, FieldMs is the picture work inside
+// UpdateMs; EpochsPerSecond and FPS are over about the last second; P50Ms and P95Ms are
+// percentiles of the Go side of a frame (update + draw, training excluded) over the last
+// FrameWindow frames; HeapBytes is the Go heap in use, sampled every few seconds.
+type Frame struct {
+	UpdateMs        float64 `json:"updateMs"`
+	DrawMs          float64 `json:"drawMs"`
+	TrainMs         float64 `json:"trainMs"`
+	FieldMs         float64 `json:"fieldMs"`
+	EpochsPerSecond float64 `json:"epochsPerSecond"`
+	FPS             float64 `json:"fps"`
+	EpochsPerFrame  int     `json:"epochsPerFrame"`
+	Frames          int     `json:"frames"`
+	P50Ms           float64 `json:"p50Ms"`
+	P95Ms           float64 `json:"p95Ms"`
+	HeapBytes       uint64  `json:"heapBytes"`
+}
+
+// Status is state() without the points: what the page's controls need every time the
+// session changes.
+type Status struct {
+	Epoch         int      `json:"epoch"`
+	Running       bool     `json:"running"`
+	TrainLoss     *float64 `json:"trainLoss"`
+	TestLoss      *float64 `json:"testLoss"`
+	TrainAccuracy *float64 `json:"trainAccuracy"`
+	TestAccuracy  *float64 `json:"testAccuracy"`
+	Settings      Settings `json:"settings"`
+	Domain        Domain   `json:"domain"`
+	Error         *string  `json:"error"`
+	Frame         Frame    `json:"frame"`
+
+	// Beyond the contract, for the page and for tests.
+	Menu     *XY     `json:"menu"`     // centre of the long-press Delete button, or null
+	Selected *int    `json:"selected"` // the selected point, or null
+	Brush    float64 `json:"brush"`    // the label of added points
+	LogLoss  bool    `json:"logLoss"`  // loss curves on a log scale
+	CanUndo  bool    `json:"canUndo"`  // a wholesale data change can be undone
+	Notice   *string `json:"notice"`   // the last refused canvas gesture, or null
+	Notes    int     `json:"notes"`    // counts notices: a new one shows even if its text repeats
+	Version  uint64  `json:"version"`  // the session's Version
+}
+
+// State is the answer of state(): Status plus the points.
+type State struct {
+	Status
+	Points []session.Point `json:"points"`
+}
+
+// number returns &v, or nil (JSON null) when v is absent or not finite.
+func number(v float64, has bool) *float64 {
+	if !has || math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}
+
+// text returns &s, or nil (JSON null) for "".
+func text(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// Status returns the status of the playground with its metrics computed now.
+func (p *Playground) Status() Status {
+	s, ui := p.S, p.UI
+	m := s.Metrics()
+	st := Status{
+		Epoch:         s.Epoch(),
+		Running:       s.Running(),
+		TrainLoss:     number(m.TrainLoss, m.HasTrain),
+		TestLoss:      number(m.TestLoss, m.HasTest),
+		TrainAccuracy: number(m.TrainAccuracy, m.HasTrain && m.HasAccuracy),
+		TestAccuracy:  number(m.TestAccuracy, m.HasTest && m.HasAccuracy),
+		Settings:      NewSettings(s.Settings()),
+		Domain:        Domain{session.Min, session.Max, session.Min, session.Max},
+		Error:         text(s.Err()),
+		Frame:         p.Frame,
+		Brush:         ui.Brush,
+		LogLoss:       ui.LogLoss,
+		CanUndo:       s.CanUndo(),
+		Notice:        text(p.Notice),
+		Notes:         p.Notes,
+		Version:       s.Version(),
+	}
+	if x, y, ok := p.MenuButton(); ok {
+		st.Menu = &XY{x, y}
+	}
+	if i := ui.Selected; i >= 0 && i < len(s.Points()) {
+		st.Selected = &i
+	}
+	return st
+}
+
+// State returns state() as JSON.
+func (p *Playground) State() ([]byte, error) {
+	pts := p.S.Points()
+	if pts == nil {
+		pts = []session.Point{} // an empty array, never null
+	}
+	return json.Marshal(State{Status: p.Status(), Points: pts})
+}

@@ -1,0 +1,181 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"strconv"
+	"syscall/js"
+
+	"nnplay/api"
+	"nnplay/view"
+)
+
+// bridge puts the scripting API on the canvas page's window as nnplayGo: one function per
+// call, each answering api.Reply's JSON ({"ok": value} or {"err": "message"}) for the
+// page's shim (web/nnplay.js), which turns refusals into thrown Errors. Calls arrive
+// between frames and act at once.
+type bridge struct {
+	g     *Game
+	funcs []js.Func
+}
+
+// newBridge defines window.nnplayGo.
+func newBridge(g *Game) *bridge {
+	b := &bridge{g: g}
+	obj := js.Global().Get("Object").New()
+	def := func(name string, f func(args []js.Value) string) {
+		fn := js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) })
+		b.funcs = append(b.funcs, fn)
+		obj.Set(name, fn)
+	}
+	p := &g.api
+
+	def("state", func([]js.Value) string {
+		p.Frame = g.meter.Stats()
+		return api.RawReply(p.State())
+	})
+	def("status", func([]js.Value) string {
+		p.Frame = g.meter.Stats()
+		return api.Reply(p.Status(), nil)
+	})
+	def("configure", func(a []js.Value) string {
+		return b.changed(p.Configure(jsonArg(a, 0)))
+	})
+	def("setData", func(a []js.Value) string {
+		return b.changed(p.SetData(jsonArg(a, 0)))
+	})
+	def("model", func([]js.Value) string { return api.RawReply(p.Model()) })
+	def("loadModel", func(a []js.Value) string {
+		return b.changed(p.LoadModel(jsonArg(a, 0)))
+	})
+	def("play", func([]js.Value) string { p.Play(); return b.changed(nil) })
+	def("pause", func([]js.Value) string { p.Pause(); return b.changed(nil) })
+	def("reset", func([]js.Value) string { p.Reset(); return b.changed(nil) })
+	def("step", func(a []js.Value) string {
+		n, err := numberArg("step", "n", a, 0)
+		if err == nil {
+			err = p.Step(n)
+		}
+		return b.changed(err)
+	})
+	def("predict", func(a []js.Value) string {
+		x, err := numberArg("predict", "x", a, 0)
+		if err != nil {
+			return api.Reply(nil, err)
+		}
+		y, err := numberArg("predict", "y", a, 1)
+		if err != nil {
+			return api.Reply(nil, err)
+		}
+		return api.Reply(p.Predict(x, y))
+	})
+	def("toScreen", func(a []js.Value) string {
+		x, err := numberArg("toScreen", "x", a, 0)
+		if err != nil {
+			return api.Reply(nil, err)
+		}
+		y, err := numberArg("toScreen", "y", a, 1)
+		if err != nil {
+			return api.Reply(nil, err)
+		}
+		return api.Reply(p.ToScreen(x, y))
+	})
+	def("setBrush", func(a []js.Value) string {
+		v, err := numberArg("setBrush", "value", a, 0)
+		if err == nil {
+			err = p.SetBrush(v)
+		}
+		return b.changed(err)
+	})
+	def("setLogLoss", func(a []js.Value) string {
+		p.SetLogLoss(len(a) > 0 && a[0].Truthy())
+		return b.changed(nil)
+	})
+	def("regenerate", func([]js.Value) string { return b.changed(p.Regenerate()) })
+	def("undo", func([]js.Value) string { return b.changed(p.Undo()) })
+	js.Global().Set("nnplayGo", obj)
+
+	// poll(arr) fills a Float64Array with the counters the page refreshes every animation
+	// frame: [session version, UI revision, epoch, epochs/s, running (0/1)]. It answers
+	// nothing and builds no strings, so polling costs next to nothing.
+	poll := js.FuncOf(func(this js.Value, args []js.Value) any {
+		if len(args) == 0 || args[0].Length() < 5 {
+			return nil
+		}
+		arr := args[0]
+		arr.SetIndex(0, float64(g.s.Version()))
+		arr.SetIndex(1, float64(g.uiRev))
+		arr.SetIndex(2, g.s.Epoch())
+		arr.SetIndex(3, g.meter.Stats().EpochsPerSecond)
+		running := 0
+		if g.s.Running() {
+			running = 1
+		}
+		arr.SetIndex(4, running)
+		return nil
+	})
+	b.funcs = append(b.funcs, poll)
+	obj.Set("poll", poll)
+
+	// phoneHeight(w) is the canvas height the phone layout wants at a width of w CSS px.
+	phone := js.FuncOf(func(this js.Value, args []js.Value) any {
+		if len(args) == 0 || args[0].Type() != js.TypeNumber {
+			return 0
+		}
+		return view.PhoneHeight(args[0].Float())
+	})
+	b.funcs = append(b.funcs, phone)
+	obj.Set("phoneHeight", phone)
+	return b
+}
+
+// changed answers a call that may have changed what the controls show.
+func (b *bridge) changed(err error) string {
+	b.g.noteUI()
+	return api.Reply(nil, err)
+}
+
+// announce tells the canvas page that the playground is ready (its nnplayReady hook hands
+// the API to the top-level page).
+func (b *bridge) announce() {
+	if hook := js.Global().Get("nnplayReady"); hook.Type() == js.TypeFunction {
+		hook.Invoke()
+	}
+}
+
+// jsonArg returns argument i as JSON text: the shim passes JSON.stringify's result; anything
+// else (a missing argument) becomes "null", which the API refuses with its own message.
+func jsonArg(a []js.Value, i int) []byte {
+	if i >= len(a) || a[i].Type() != js.TypeString {
+		return []byte("null")
+	}
+	return []byte(a[i].String())
+}
+
+// numberArg returns argument i, a number, or an error naming the call and the argument.
+func numberArg(call, name string, a []js.Value, i int) (float64, error) {
+	if i >= len(a) || a[i].Type() != js.TypeNumber {
+		got := "nothing"
+		if i < len(a) {
+			got = describe(a[i])
+		}
+		return 0, argError{call + ": " + name + " must be a number, got " + got}
+	}
+	return a[i].Float(), nil
+}
+
+// describe names a JS value for an error message.
+func describe(v js.Value) string {
+	switch v.Type() {
+	case js.TypeString:
+		return strconv.Quote(v.String())
+	case js.TypeBoolean:
+		return strconv.FormatBool(v.Bool())
+	}
+	return v.Type().String()
+}
+
+// argError is a refused argument.
+type argError struct{ msg string }
+
+func (e argError) Error() string { return e.msg }

@@ -1,0 +1,63 @@
+// The canvas page: it runs the Go program (main.wasm), whose Ebiten canvas fills this page,
+// and hands the scripting API to the top-level page once Go is ready. It writes nothing to
+// the console.
+"use strict";
+
+(function () {
+  // Ebiten prevents the default action of every key on its canvas, Tab included, which would
+  // trap keyboard users: let Tab and Shift+Tab through before Ebiten sees them, so the
+  // canvas stays one tab stop.
+  window.addEventListener("keydown", function (e) {
+    if (e.key === "Tab") e.stopPropagation();
+  }, true);
+
+  // A drag keeps its pointer when it leaves the canvas (the point stays clamped to the plane).
+  window.addEventListener("pointerdown", function (e) {
+    if (e.target instanceof HTMLCanvasElement) {
+      try { e.target.setPointerCapture(e.pointerId); } catch (_) { /* the pointer is gone */ }
+    }
+  }, true);
+
+  // No context menu anywhere on the canvas page: right-click deletes, a long press offers delete.
+  window.addEventListener("contextmenu", function (e) { e.preventDefault(); });
+
+  // Called by Go after its first frame.
+  window.nnplayReady = function () {
+    if (window.parent !== window && typeof window.parent.nnplayAttach === "function") {
+      window.parent.nnplayAttach(window);
+    }
+  };
+
+  // Called when the program cannot start or stops with an error.
+  window.nnplayFailed = function (message) {
+    const text = "nnplay could not start: " + message;
+    if (window.parent !== window && typeof window.parent.nnplayFailed === "function") {
+      window.parent.nnplayFailed(text);
+    }
+    const p = document.createElement("p");
+    p.id = "failed";
+    p.textContent = text;
+    document.body.replaceChildren(p);
+  };
+
+  function start() {
+    const go = new Go();
+    fetch("main.wasm").then(function (resp) {
+      if (!resp.ok) throw new Error("main.wasm: HTTP " + resp.status);
+      const type = resp.headers.get("Content-Type") || "";
+      if (type.startsWith("application/wasm") && WebAssembly.instantiateStreaming) {
+        return WebAssembly.instantiateStreaming(resp, go.importObject);
+      }
+      return resp.arrayBuffer().then(function (buf) { return WebAssembly.instantiate(buf, go.importObject); });
+    }).then(function (result) {
+      return go.run(result.instance);
+    }).catch(function (err) {
+      window.nnplayFailed(err && err.message ? err.message : String(err));
+    });
+  }
+  if (typeof Go === "function") {
+    start();
+  } else {
+    window.addEventListener("load", function () { window.nnplayFailed("wasm_exec.js is missing"); });
+  }
+})();

@@ -1,0 +1,116 @@
+// nnplay's scripting API on the top-level page: window.nnplay.
+//
+// The playground runs in a same-origin <iframe src="canvas.html"> (Ebiten's canvas takes
+// over the document it runs in). When the Go program there has drawn its first frame it
+// calls nnplayAttach, and only then does window.nnplay exist; a "nnplayready" event is
+// dispatched on window at that moment.
+//
+// Every call runs synchronously on the playground (JS and Go share one thread: calls land
+// between frames), takes full effect before it returns, and never returns a Promise. A call
+// the playground refuses throws an Error whose message says what is wrong, and changes
+// nothing.
+//
+//   nnplay.state()          → {epoch, running, trainLoss, testLoss, trainAccuracy,
+//                              testAccuracy, settings, points: [{x, y, label, test}],
+//                              domain: {xmin, xmax, ymin, ymax}, error, frame, …}
+//                             Losses and accuracies are computed at the call (null for an
+//                             empty split, accuracy null for regression). error is the
+//                             divergence message or null. frame: {updateMs, drawMs, trainMs,
+//                             epochsPerSecond, fps, fieldMs, epochsPerFrame, frames, p50Ms,
+//                             p95Ms, heapBytes} — updateMs and drawMs exclude training;
+//                             fieldMs is the picture work inside updateMs; p50Ms and p95Ms
+//                             are percentiles of update + draw over the last 128 frames.
+//                             Extra fields: menu — {x, y}, in top-level client coordinates,
+//                             the centre of the Delete button a touch long-press on a point
+//                             offers, or null when no offer is open; selected — the index of
+//                             the selected point or null; brush — the label of points added
+//                             by click or tap; logLoss; canUndo; notice — the last refused
+//                             canvas gesture or null; notes — how many notices so far;
+//                             version — the session's change counter.
+//   nnplay.configure(partialSettings)   apply settings (the names of state().settings)
+//   nnplay.setData(points)              replace the data exactly as given; undoable once
+//   nnplay.model()                      → a nnplay.model/1 object
+//   nnplay.loadModel(obj)               load a nnplay.model/1 object (or its JSON text);
+//                                       pauses, epoch 0
+//   nnplay.play(), nnplay.pause()
+//   nnplay.step(n)                      run n epochs now (integer 1–100000); divergence
+//                                       stops it and sets state().error, without throwing
+//   nnplay.reset()                      weights from the seed; data and play state kept
+//   nnplay.predict(x, y)                → the network's output at (x, y) of the plane
+//   nnplay.toScreen(x, y)               → {x, y}: where (x, y) of the plane is drawn, in CSS
+//                                       px of this page's viewport (client coordinates)
+"use strict";
+
+(function () {
+  // Non-finite numbers would become null in JSON.stringify and be misreported; send them
+  // as text so that the refusal names them.
+  function replacer(key, value) {
+    return typeof value === "number" && !Number.isFinite(value) ? String(value) : value;
+  }
+
+  function toJSON(value) {
+    const text = JSON.stringify(value, replacer);
+    return text === undefined ? "null" : text;
+  }
+
+  // attach builds window.nnplay over the Go functions of the canvas page frameWin.
+  function attach(frameWin) {
+    if (window.nnplay) return;
+    const go = frameWin.nnplayGo;
+    const frame = Array.prototype.find.call(document.querySelectorAll("iframe"), function (f) {
+      return f.contentWindow === frameWin;
+    });
+    if (!go || !frame) return;
+
+    // call runs a Go function and returns its answer, or throws its refusal.
+    function call(name) {
+      const args = Array.prototype.slice.call(arguments, 1);
+      const reply = JSON.parse(go[name].apply(null, args));
+      if (Object.prototype.hasOwnProperty.call(reply, "err")) throw new Error(reply.err);
+      return reply.ok;
+    }
+
+    // toPage turns canvas CSS px into client coordinates of this page.
+    function toPage(p) {
+      const f = frame.getBoundingClientRect();
+      const canvas = frameWin.document.querySelector("canvas");
+      const c = canvas ? canvas.getBoundingClientRect() : { left: 0, top: 0 };
+      return {
+        x: p.x + f.left + frame.clientLeft + c.left,
+        y: p.y + f.top + frame.clientTop + c.top,
+      };
+    }
+
+    function withPageMenu(s) {
+      if (s.menu) s.menu = toPage(s.menu);
+      return s;
+    }
+
+    const api = {
+      state: function () { return withPageMenu(call("state")); },
+      configure: function (partialSettings) { call("configure", toJSON(partialSettings)); },
+      setData: function (points) { call("setData", toJSON(points)); },
+      model: function () { return call("model"); },
+      loadModel: function (obj) { call("loadModel", typeof obj === "string" ? obj : toJSON(obj)); },
+      play: function () { call("play"); },
+      pause: function () { call("pause"); },
+      step: function (n) { call("step", n); },
+      reset: function () { call("reset"); },
+      predict: function (x, y) { return call("predict", x, y); },
+      toScreen: function (x, y) { return toPage(call("toScreen", x, y)); },
+    };
+
+    // The page's own controls use a few more calls; they are not part of the API.
+    window.nnplayPage = Object.freeze({
+      call: call,
+      status: function () { return withPageMenu(call("status")); },
+      poll: function (arr) { go.poll(arr); },
+      phoneHeight: function (w) { return go.phoneHeight(w); },
+      frame: frame,
+    });
+    window.nnplay = Object.freeze(api);
+    window.dispatchEvent(new Event("nnplayready"));
+  }
+
+  window.nnplayAttach = attach;
+})();
