@@ -44,7 +44,7 @@ var ErrDiverged = errors.New("nn: training diverged")
 // TrainConfig holds the settings of gradient descent.
 type TrainConfig struct {
 	LearningRate       float64        // η, the step size
-	BatchSize          int            // samples per mini-batch; ≥ the data size means full batch
+	BatchSize          int            // samples per mini-batch; ≥ the data size means full batch, < 1 means 1
 	Regularization     Regularization // penalty on weights
 	RegularizationRate float64        // λ
 }
@@ -56,8 +56,14 @@ type Data struct {
 	Targets []float64
 }
 
-// Len returns the number of samples for a network with the given number of outputs.
-func (d Data) Len(outputs int) int { return len(d.Targets) / outputs }
+// Len returns the number of samples for a network with the given number of outputs
+// (Targets holds outputs numbers per sample). It panics if outputs < 1.
+func (d Data) Len(outputs int) int {
+	if outputs < 1 {
+		panic("nn: Data.Len: outputs must be at least 1")
+	}
+	return len(d.Targets) / outputs
+}
 
 // sample returns the input and target of sample k.
 func (n *Network) sample(d Data, k int) (x, y []float64) {
