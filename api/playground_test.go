@@ -1,0 +1,339 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"math"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"nnplay/interact"
+	"nnplay/session"
+	"nnplay/view"
+)
+
+func newPlayground(t testing.TB) *Playground {
+	t.Helper()
+	s, err := session.New(session.DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui := &view.UI{Layout: view.NewLayout(900, 600), Scale: 1, Selected: -1, Dragging: -1, Menu: -1, Brush: 1}
+	return &Playground{S: s, UI: ui, Ctl: interact.New()}
+}
+
+// decodeState parses state() into a generic map, as a script would see it.
+func decodeState(t *testing.T, p *Playground) map[string]any {
+	t.Helper()
+	b, err := p.State()
+	if err != nil {
+		t.Fatalf("State: %v", err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("State is not JSON: %v", err)
+	}
+	return m
+}
+
+func TestStateShape(t *testing.T) {
+	p := newPlayground(t)
+	st := decodeState(t, p)
+	for _, k := range []string{"epoch", "running", "trainLoss", "testLoss", "trainAccuracy", "testAccuracy",
+		"settings", "points", "domain", "error", "frame"} {
+		if _, ok := st[k]; !ok {
+			t.Errorf("state() has no %q", k)
+		}
+	}
+	set := st["settings"].(map[string]any)
+	d := session.DefaultSettings()
+	want := map[string]any{
+		"layers": []any{2.0, 4.0, 1.0}, "activation": d.Activation, "learningRate": d.LearningRate,
+		"batchSize": float64(d.BatchSize), "regularization": d.Regularization,
+		"regularizationRate": d.RegularizationRate, "features": []any{"x1", "x2"},
+		"problem": d.Problem, "dataset": d.Dataset, "numPoints": float64(d.NumPoints), "noise": d.Noise,
+		"testRatio": d.TestRatio, "seed": float64(d.Seed), "dataSeed": float64(d.DataSeed), "speed": d.Speed,
+	}
+	if !reflect.DeepEqual(set, want) {
+		t.Errorf("settings:\n got %v\nwant %v", set, want)
+	}
+	if d := st["domain"]; !reflect.DeepEqual(d, map[string]any{"xmin": -6.0, "xmax": 6.0, "ymin": -6.0, "ymax": 6.0}) {
+		t.Errorf("domain %v", d)
+	}
+	if st["error"] != nil || st["menu"] != nil || st["selected"] != nil {
+		t.Errorf("error %v, menu %v, selected %v; want null", st["error"], st["menu"], st["selected"])
+	}
+	pts := st["points"].([]any)
+	if len(pts) != 250 {
+		t.Fatalf("%d points, want 250", len(pts))
+	}
+	if pt := pts[0].(map[string]any); len(pt) != 4 || pt["x"] == nil || pt["test"] == nil {
+		t.Errorf("point %v, want {x, y, label, test}", pt)
+	}
+	frame := st["frame"].(map[string]any)
+	for _, k := range []string{"updateMs", "drawMs", "trainMs", "epochsPerSecond", "fps"} {
+		if _, ok := frame[k].(float64); !ok {
+			t.Errorf("frame.%s is %v, want a number", k, frame[k])
+		}
+	}
+}
+
+func TestStateMetricsAreComputedNow(t *testing.T) {
+	p := newPlayground(t)
+	before := decodeState(t, p)["trainLoss"].(float64)
+	if err := p.Step(50); err != nil {
+		t.Fatal(err)
+	}
+	after := decodeState(t, p)
+	m := p.S.Metrics()
+	if got := after["trainLoss"].(float64); got != m.TrainLoss || got == before {
+		t.Errorf("trainLoss after 50 epochs %v (before %v), want the session's %v now", got, before, m.TrainLoss)
+	}
+	if got := after["testAccuracy"].(float64); got != m.TestAccuracy {
+		t.Errorf("testAccuracy %v, want %v", got, m.TestAccuracy)
+	}
+	if after["epoch"].(float64) != 50 {
+		t.Errorf("epoch %v, want 50", after["epoch"])
+	}
+}
+
+func TestStateNulls(t *testing.T) {
+	p := newPlayground(t)
+	// All points training: no test split, so test loss and accuracy are null.
+	if err := p.SetData([]byte(`[{"x":1,"y":1,"label":1},{"x":-1,"y":-1,"label":0}]`)); err != nil {
+		t.Fatal(err)
+	}
+	st := decodeState(t, p)
+	if st["testLoss"] != nil || st["testAccuracy"] != nil || st["trainLoss"] == nil {
+		t.Errorf("no test points: testLoss %v, testAccuracy %v, trainLoss %v", st["testLoss"], st["testAccuracy"], st["trainLoss"])
+	}
+	// Regression: accuracy is null.
+	if err := p.Configure([]byte(`{"problem":"regression"}`)); err != nil {
+		t.Fatal(err)
+	}
+	st = decodeState(t, p)
+	if st["trainAccuracy"] != nil || st["testAccuracy"] != nil || st["trainLoss"] == nil {
+		t.Errorf("regression: trainAccuracy %v, testAccuracy %v, trainLoss %v", st["trainAccuracy"], st["testAccuracy"], st["trainLoss"])
+	}
+	// No points at all: every loss is null, and points is an empty array.
+	if err := p.SetData([]byte(`[]`)); err != nil {
+		t.Fatal(err)
+	}
+	st = decodeState(t, p)
+	if st["trainLoss"] != nil || st["testLoss"] != nil {
+		t.Errorf("no points: trainLoss %v, testLoss %v, want null", st["trainLoss"], st["testLoss"])
+	}
+	if pts, ok := st["points"].([]any); !ok || len(pts) != 0 {
+		t.Errorf("no points: points %#v, want []", st["points"])
+	}
+}
+
+// snapshot is what a refused call must leave as it was.
+func snapshot(t *testing.T, p *Playground) string {
+	t.Helper()
+	st := p.Status()
+	st.Frame = Frame{}
+	pts, _ := json.Marshal(p.S.Points())
+	b, _ := json.Marshal(st)
+	w := append([]float64(nil), p.S.Network().Params()...)
+	wb, _ := json.Marshal(w)
+	return string(b) + string(pts) + string(wb)
+}
+
+func TestRefusalsChangeNothing(t *testing.T) {
+	tests := []struct {
+		name string
+		call func(p *Playground) error
+		msg  string // a part of the error's message
+	}{
+		{"configure, learning rate too high", func(p *Playground) error { return p.Configure([]byte(`{"learningRate": 20}`)) }, "learningRate"},
+		{"configure, not an object", func(p *Playground) error { return p.Configure([]byte(`5`)) }, "configure"},
+		{"configure, unknown setting", func(p *Playground) error { return p.Configure([]byte(`{"speeed": 3}`)) }, "speeed"},
+		{"configure, layers not fitting features", func(p *Playground) error { return p.Configure([]byte(`{"layers": [3, 4, 1]}`)) }, "layers"},
+		{"configure, several with one bad", func(p *Playground) error { return p.Configure([]byte(`{"noise": 0.2, "batchSize": 0}`)) }, "batchSize"},
+		{"setData, not an array", func(p *Playground) error { return p.SetData([]byte(`{"x": 1}`)) }, "array"},
+		{"setData, a point not an object", func(p *Playground) error { return p.SetData([]byte(`[{"x":1,"y":1,"label":0}, 3]`)) }, "points[1]"},
+		{"setData, missing label", func(p *Playground) error { return p.SetData([]byte(`[{"x":1,"y":1}]`)) }, "label"},
+		{"setData, x a string", func(p *Playground) error { return p.SetData([]byte(`[{"x":"1","y":1,"label":0}]`)) }, "points[0].x"},
+		{"setData, test not a boolean", func(p *Playground) error { return p.SetData([]byte(`[{"x":1,"y":1,"label":0,"test":1}]`)) }, "test"},
+		{"setData, outside the plane", func(p *Playground) error { return p.SetData([]byte(`[{"x":7,"y":1,"label":0}]`)) }, "points[0]"},
+		{"setData, bad class label", func(p *Playground) error { return p.SetData([]byte(`[{"x":1,"y":1,"label":0.5}]`)) }, "label"},
+		{"setData, too many", func(p *Playground) error {
+			return p.SetData([]byte("[" + strings.Repeat(`{"x":1,"y":1,"label":0},`, 2000) + `{"x":1,"y":1,"label":0}]`))
+		}, "2000"},
+		{"loadModel, not a model", func(p *Playground) error { return p.LoadModel([]byte(`{"format": "other"}`)) }, "loadModel"},
+		{"loadModel, malformed", func(p *Playground) error { return p.LoadModel([]byte(`{`)) }, "loadModel"},
+		{"step, zero", func(p *Playground) error { return p.Step(0) }, "integer from 1 to 100000"},
+		{"step, fraction", func(p *Playground) error { return p.Step(1.5) }, "1.5"},
+		{"step, too many", func(p *Playground) error { return p.Step(100001) }, "100001"},
+		{"step, NaN", func(p *Playground) error { return p.Step(math.NaN()) }, "NaN"},
+		{"predict, NaN", func(p *Playground) error { _, err := p.Predict(math.NaN(), 0); return err }, "finite"},
+		{"toScreen, Inf", func(p *Playground) error { _, err := p.ToScreen(0, math.Inf(1)); return err }, "finite"},
+		{"brush, 0.5 for classification", func(p *Playground) error { return p.SetBrush(0.5) }, "0 or 1"},
+		{"undo with nothing to undo", func(p *Playground) error { return p.Undo() }, "nothing to undo"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newPlayground(t)
+			p.S.SetRunning(true)
+			before := snapshot(t, p)
+			err := tc.call(p)
+			if err == nil {
+				t.Fatal("got no error, want a refusal")
+			}
+			if !strings.Contains(err.Error(), tc.msg) {
+				t.Errorf("error %q does not mention %q", err, tc.msg)
+			}
+			if after := snapshot(t, p); after != before {
+				t.Errorf("a refused call changed the playground")
+			}
+		})
+	}
+}
+
+func TestStepWithoutTrainingPointsIsRefused(t *testing.T) {
+	p := newPlayground(t)
+	if err := p.SetData([]byte(`[{"x":1,"y":1,"label":1,"test":true}]`)); err != nil {
+		t.Fatal(err)
+	}
+	p.S.SetRunning(true)
+	before := snapshot(t, p)
+	err := p.Step(3)
+	if !errors.Is(err, session.ErrNoTrainingPoints) {
+		t.Fatalf("step with only test points: %v, want ErrNoTrainingPoints", err)
+	}
+	if snapshot(t, p) != before {
+		t.Error("the refused step changed the playground (it must not even pause)")
+	}
+}
+
+func TestStepDivergenceIsNoRefusal(t *testing.T) {
+	p := newPlayground(t)
+	if err := p.Configure([]byte(`{"learningRate": 10, "activation": "linear", "layers": [2, 8, 8, 1], "problem": "regression", "batchSize": 1}`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Step(1000); err != nil {
+		t.Fatalf("a diverging step threw: %v", err)
+	}
+	st := decodeState(t, p)
+	if st["error"] == nil {
+		t.Fatal("after diverging, state().error is null")
+	}
+	if e := st["epoch"].(float64); e >= 1000 {
+		t.Errorf("epoch %v: the step did not stop early", e)
+	}
+	for _, k := range []string{"trainLoss", "testLoss"} {
+		if v, ok := st[k].(float64); !ok || math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Errorf("%s %v after divergence, want a finite number", k, st[k])
+		}
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	p := newPlayground(t)
+	if err := p.Step(20); err != nil {
+		t.Fatal(err)
+	}
+	m, err := p.Model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var obj map[string]any
+	if err := json.Unmarshal(m, &obj); err != nil || obj["format"] != "nnplay.model/1" {
+		t.Fatalf("model() = %s (%v), want a nnplay.model/1 object", m, err)
+	}
+	want := p.S.Predict(1.5, -2)
+	p.Reset()
+	p.Play()
+	if err := p.LoadModel(m); err != nil {
+		t.Fatalf("loadModel(model()): %v", err)
+	}
+	if got := p.S.Predict(1.5, -2); got != want {
+		t.Errorf("predict after loading %v, want %v", got, want)
+	}
+	if p.S.Running() || p.S.Epoch() != 0 {
+		t.Errorf("after loadModel: running %v, epoch %d; want paused at 0", p.S.Running(), p.S.Epoch())
+	}
+}
+
+func TestSetDataExactly(t *testing.T) {
+	p := newPlayground(t)
+	in := `[{"x":1,"y":-2,"label":1},{"x":-3.5,"y":4,"label":0,"test":true,"id":"ignored"}]`
+	if err := p.SetData([]byte(in)); err != nil {
+		t.Fatal(err)
+	}
+	want := []session.Point{{X: 1, Y: -2, Label: 1}, {X: -3.5, Y: 4, Label: 0, Test: true}}
+	if got := p.S.Points(); !reflect.DeepEqual(got, want) {
+		t.Errorf("points %v, want %v", got, want)
+	}
+	if ds := p.S.Settings().Dataset; ds != session.Custom {
+		t.Errorf("dataset %q, want custom", ds)
+	}
+	if err := p.Undo(); err != nil {
+		t.Fatalf("undo after setData: %v", err)
+	}
+	if n := len(p.S.Points()); n != 250 {
+		t.Errorf("after undo %d points, want 250", n)
+	}
+}
+
+func TestCallsDropStaleIndices(t *testing.T) {
+	p := newPlayground(t)
+	p.UI.Selected, p.UI.Menu = 200, 200
+	if err := p.SetData([]byte(`[{"x":1,"y":1,"label":1}]`)); err != nil {
+		t.Fatal(err)
+	}
+	if p.UI.Selected != -1 || p.UI.Menu != -1 {
+		t.Errorf("after setData: Selected %d, Menu %d; want -1", p.UI.Selected, p.UI.Menu)
+	}
+}
+
+func TestMenuAndToScreen(t *testing.T) {
+	p := newPlayground(t)
+	x, y := p.S.Points()[3].X, p.S.Points()[3].Y
+	at, err := p.ToScreen(x, y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sx, sy := p.UI.Layout.ToScreen(x, y); at != (XY{sx, sy}) {
+		t.Errorf("toScreen %v, want the layout's %v, %v", at, sx, sy)
+	}
+	// A long press opens the offer: state().menu names its Delete button's centre.
+	ev := interact.Event{Kind: interact.PointerDown, X: at.X, Y: at.Y, Touch: true, Pointer: 7}
+	if err := p.Ctl.Handle(p.S, p.UI, ev); err != nil {
+		t.Fatal(err)
+	}
+	p.Ctl.Tick(p.S, p.UI, time.Second)
+	st := p.Status()
+	if st.Menu == nil {
+		t.Fatal("after a long press, menu is null")
+	}
+	r := view.MenuButton(p.UI.Layout, p.S.Points(), 3)
+	if !r.Contains(st.Menu.X, st.Menu.Y) {
+		t.Errorf("menu %v is not inside the Delete button %v", *st.Menu, r)
+	}
+}
+
+func TestReply(t *testing.T) {
+	tests := []struct {
+		v    any
+		err  error
+		want string
+	}{
+		{nil, nil, `{"ok":null}`},
+		{0.25, nil, `{"ok":0.25}`},
+		{XY{1, 2}, nil, `{"ok":{"x":1,"y":2}}`},
+		{nil, errors.New(`step: n must be "an integer"`), `{"err":"step: n must be \"an integer\""}`},
+		{math.NaN(), nil, `{"err":"internal error: json: unsupported value: NaN"}`},
+	}
+	for _, tc := range tests {
+		if got := Reply(tc.v, tc.err); got != tc.want {
+			t.Errorf("Reply(%v, %v) = %s, want %s", tc.v, tc.err, got, tc.want)
+		}
+	}
+	if got := RawReply([]byte(`{"a":[1]}`), nil); got != `{"ok":{"a":[1]}}` {
+		t.Errorf("RawReply = %s", got)
+	}
+}
