@@ -77,7 +77,7 @@ func (f Feature) String() string {
 	return fmt.Sprintf("Feature(%d)", uint8(f))
 }
 
-// Value returns the feature of the point (x1, x2).
+// Value returns the feature of the point (x1, x2). It panics on an unknown feature.
 func (f Feature) Value(x1, x2 float64) float64 {
 	switch f {
 	case X1:
