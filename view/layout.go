@@ -32,7 +32,7 @@ const (
 	AxisLeft   = 30  // left of the plot, for the y tick labels (includes Margin)
 	AxisBottom = 20  // below the plot, for the x tick labels
 	Gap        = 20  // between panels
-	PanelMin   = 240 // the narrowest network/loss column beside the plot on a desktop
+	PanelMin   = 280 // the narrowest network/loss column beside the plot on a desktop
 )
 
 // PhoneHeight returns a good canvas height for a phone canvas w CSS px wide: the plot at full

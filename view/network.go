@@ -28,19 +28,27 @@ func NetArea(r Rect) Rect {
 
 // NodeCenter returns the centre and half side of node j of layer l (0 is the input) of a
 // network with the given layer sizes drawn in area (see NetArea): layers in evenly spaced
-// columns, the nodes of each centred vertically.
+// columns, the nodes of each centred vertically, spaced and sized so that no two nodes touch
+// and every node with its bias bar lies inside area.
 func NodeCenter(area Rect, layers []int, l, j int) (x, y, half float64) {
 	maxN := 1
 	for _, n := range layers {
 		maxN = max(maxN, n)
 	}
-	gap := math.Min(area.H/float64(maxN), NodeGapMax)
-	half = clamp(0.3*gap, NodeHalfMin, NodeHalfMax)
+	const biasRoom = biasBarH + 2 // below the lowest node
+	h := math.Max(area.H-biasRoom, 0)
+	// Rows: the nodes of the tallest layer, with half = 0.3·gap, span gap·(maxN − 0.4).
+	gap := math.Min(h/(float64(maxN)-0.4), NodeGapMax)
+	colGap := area.W
+	if len(layers) > 1 {
+		colGap = area.W / float64(len(layers)-1)
+	}
+	half = clamp(0.3*math.Min(gap, colGap), NodeHalfMin, NodeHalfMax)
 	x = area.X + half
 	if len(layers) > 1 {
 		x += float64(l) * (area.W - 2*half) / float64(len(layers)-1)
 	}
-	y = area.Y + area.H/2 + (float64(j)-float64(layers[l]-1)/2)*gap
+	y = area.Y + h/2 + (float64(j)-float64(layers[l]-1)/2)*gap
 	return x, y, half
 }
 

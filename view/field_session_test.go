@@ -1,0 +1,163 @@
+package view
+
+import (
+	"math"
+	"testing"
+
+	"nnplay/session"
+)
+
+// fieldTol is how far Compute may differ from Predict (rounding of a different order of
+// operations), relative to the magnitude of the value.
+const fieldTol = 1e-12
+
+func TestComputeMatchesPredict(t *testing.T) {
+	type tweak struct {
+		name string
+		do   func(s *session.Session)
+	}
+	tweaks := []tweak{
+		{"as initialised and trained", func(s *session.Session) { s.Step(20) }},
+		{"huge first-layer weights", func(s *session.Session) {
+			// Exponents far beyond what can be factored: the evaluator must fall back.
+			net := s.Network()
+			for j := 0; j < net.Layers()[1]; j++ {
+				net.SetWeight(0, j, 0, 300*float64(j+1))
+				net.SetBias(0, j, -500)
+			}
+		}},
+	}
+	for _, sh := range shapes {
+		for _, tw := range tweaks {
+			s := newSession(t, sh.patch)
+			tw.do(s)
+			name := sh.name + ", " + tw.name
+			f := NewField(23, 17)
+			f.Compute(s, false)
+			wantLo, wantHi := 0.0, 1.0
+			if Regression(s) {
+				wantLo, wantHi = RegressionScale(s.Points())
+			}
+			if f.Lo != wantLo || f.Hi != wantHi {
+				t.Errorf("%s: scale [%v, %v], want [%v, %v]", name, f.Lo, f.Hi, wantLo, wantHi)
+			}
+			for r := 0; r < f.H; r++ {
+				for c := 0; c < f.W; c++ {
+					k := r*f.W + c
+					want := s.Predict(f.CellX(float64(c)), f.CellY(float64(r)))
+					if d := math.Abs(f.Values[k] - want); !(d <= fieldTol*math.Max(1, math.Abs(want))) {
+						t.Fatalf("%s: cell (%d, %d) = %v, want Predict = %v (off by %v)", name, c, r, f.Values[k], want, d)
+					}
+					col := FieldColor((f.Values[k] - f.Lo) / (f.Hi - f.Lo))
+					if p := f.Pix[4*k:]; p[0] != col.R || p[1] != col.G || p[2] != col.B || p[3] != 255 {
+						t.Fatalf("%s: pixel (%d, %d) = %v, want %v", name, c, r, p[:4], col)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestRegressionScale(t *testing.T) {
+	tests := []struct {
+		name   string
+		pts    []session.Point
+		lo, hi float64
+	}{
+		{"no points", nil, -1, 1},
+		{"range", []session.Point{{Label: -0.5}, {Label: 2}, {Label: 0.3}}, -0.5, 2},
+		{"one value", []session.Point{{Label: 3}, {Label: 3}}, 2, 4},
+	}
+	for _, tc := range tests {
+		if lo, hi := RegressionScale(tc.pts); lo != tc.lo || hi != tc.hi {
+			t.Errorf("%s: [%v, %v], want [%v, %v]", tc.name, lo, hi, tc.lo, tc.hi)
+		}
+	}
+}
+
+func TestRefresh(t *testing.T) {
+	s := newSession(t, session.Patch{})
+	f := NewField(16, 16)
+	steps := []struct {
+		name    string
+		do      func() error
+		contour bool
+		want    bool
+	}{
+		{"first", func() error { return nil }, false, true},
+		{"unchanged", func() error { return nil }, false, false},
+		{"contour asked", func() error { return nil }, true, true},
+		{"trained", func() error { _, err := s.Step(1); return err }, true, true},
+		{"point moved (classification)", func() error { return s.MovePoint(0, 1, 1) }, true, false},
+		{"reshaped", func() error { return s.Configure(session.Patch{Layers: []float64{2, 3, 1}}) }, true, true},
+		{"regression", func() error { return s.Configure(session.Patch{Problem: ptr(session.Regression)}) }, true, true},
+		{"label changed (regression scale)", func() error { return s.SetLabel(0, 100) }, true, true},
+		{"unchanged again", func() error { return nil }, true, false},
+	}
+	for _, st := range steps {
+		if err := st.do(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if got := f.Refresh(s, st.contour); got != st.want {
+			t.Errorf("%s: Refresh = %v, want %v", st.name, got, st.want)
+		}
+	}
+}
+
+func TestFieldAllocs(t *testing.T) {
+	s := newSession(t, session.Patch{})
+	f := NewField(64, 64)
+	segs := make([]Segment, 0, 1024)
+	f.Refresh(s, false)
+	tests := []struct {
+		name string
+		run  func()
+	}{
+		{"Compute", func() { f.Compute(s, true) }},
+		{"Compute and Contour", func() { f.Compute(s, false); segs = f.Contour(segs[:0], f.Level()) }},
+		{"Refresh unchanged", func() { f.Refresh(s, false) }},
+		{"Refresh after training", func() { s.Step(1); f.Refresh(s, false) }},
+	}
+	for _, tc := range tests {
+		if a := testing.AllocsPerRun(5, tc.run); a != 0 {
+			t.Errorf("%s allocates %v times per run, want 0", tc.name, a)
+		}
+	}
+}
+
+func benchmarkField(b *testing.B, side int) {
+	s := newSession(b, session.Patch{})
+	if _, err := s.Step(50); err != nil {
+		b.Fatal(err)
+	}
+	f := NewField(side, side)
+	f.Compute(s, false) // grow the scratch
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		f.Compute(s, false)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(side*side), "ns/pixel")
+}
+
+// BenchmarkField256 computes a 256×256 field of the default 2-4-1 network.
+func BenchmarkField256(b *testing.B) { benchmarkField(b, 256) }
+
+// BenchmarkFieldBrowser computes the field at the browser's resolution (wasm/draw.go's
+// fieldSide), and the contour of it.
+func BenchmarkFieldBrowser(b *testing.B) { benchmarkField(b, BrowserFieldSide) }
+
+// BenchmarkContourBrowser traces the 0.5 contour of a field at the browser's resolution.
+func BenchmarkContourBrowser(b *testing.B) {
+	s := newSession(b, session.Patch{})
+	if _, err := s.Step(50); err != nil {
+		b.Fatal(err)
+	}
+	f := NewField(BrowserFieldSide, BrowserFieldSide)
+	f.Compute(s, false)
+	segs := f.Contour(nil, 0.5)
+	b.ReportAllocs()
+	for b.Loop() {
+		segs = f.Contour(segs[:0], 0.5)
+	}
+}
