@@ -11,7 +11,7 @@ import (
 
 // fieldSide is the resolution of the CPU field, drawn scaled to the plot with linear filtering
 // (no visible blocks). Chosen by measurement: see BenchmarkFieldBrowser in view.
-const fieldSide = 100
+const fieldSide = view.BrowserFieldSide
 
 // painter draws the playground; it owns the images, fonts and scratch buffers. update prepares
 // everything a frame shows (the field's pixels, one mesh of strokes, rectangles and point
