@@ -34,6 +34,12 @@ func TestPageLoads(t *testing.T) {
 	if tag != "IFRAME" && tag != "CANVAS" {
 		t.Errorf("the plot's centre (%.0f, %.0f) shows a %s, not the canvas", c.X, c.Y, tag)
 	}
+	// Here even the browser's own warnings count: a person opening the console sees them.
+	for _, pr := range p.tab.Problems() {
+		if !pr.Serious() {
+			t.Errorf("the console shows: %s", pr)
+		}
+	}
 }
 
 // TestScreenshot saves a picture of the page after a few seconds of training, for people

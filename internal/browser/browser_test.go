@@ -74,9 +74,13 @@ func TestHarness(t *testing.T) {
 			t.Fatal(err)
 		}
 		deadline := time.Now().Add(5 * time.Second)
-		want := []string{"console.log: \"hello\" 42", "uncaught exception", "boom", "HTTP 404", "missing.png"}
+		want := []string{"console log: \"hello\" 42", "exception error: Uncaught", "boom", "http error: 404", "missing.png"}
 		for {
-			all := strings.Join(tab.Problems(), "\n")
+			var lines []string
+			for _, p := range tab.Problems() {
+				lines = append(lines, p.String())
+			}
+			all := strings.Join(lines, "\n")
 			missing := slices.DeleteFunc(slices.Clone(want), func(w string) bool { return strings.Contains(all, w) })
 			if len(missing) == 0 {
 				break

@@ -14,8 +14,10 @@ import (
 )
 
 // Input goes to the page as a person makes it: each press, move and release is a separate
-// DevTools event at top-level client coordinates (CSS px), with animation frames between
-// them so the canvas, which polls its input once per frame, sees every stage.
+// DevTools event at top-level client coordinates (CSS px), with an animation frame between
+// them so the canvas, which polls its input once per frame, sees every stage. (Frames waits
+// for the top page's requestAnimationFrame; the canvas's frame callbacks run in the same
+// rendering step, before the next event can arrive.)
 
 // Pt is a point in top-level client coordinates (CSS px), as nnplay.toScreen returns.
 type Pt struct {
@@ -57,7 +59,7 @@ func (t *Tab) MouseDrag(from, to Pt, steps int) error {
 		func() error {
 			return t.mouse(input.DispatchMouseEventTypeMousePressed, from, input.MouseButtonLeft, 1, 0)
 		},
-		func() error { return t.Frames(2) },
+		func() error { return t.Frames(1) },
 	}
 	for i := 1; i <= steps; i++ {
 		p := lerp(from, to, float64(i)/float64(steps))
@@ -66,11 +68,11 @@ func (t *Tab) MouseDrag(from, to Pt, steps int) error {
 			func() error { return t.Frames(1) })
 	}
 	seq = append(seq,
-		func() error { return t.Frames(2) },
+		func() error { return t.Frames(1) },
 		func() error {
 			return t.mouse(input.DispatchMouseEventTypeMouseReleased, to, input.MouseButtonLeft, 0, 0)
 		},
-		func() error { return t.Frames(3) })
+		func() error { return t.Frames(2) })
 	return do("mouse drag", seq)
 }
 
@@ -85,11 +87,11 @@ func (t *Tab) Click(p Pt, button input.MouseButton, mods int64) error {
 	seq = append(seq, t.modifierKeys(kb.KeyDown, mods)...)
 	seq = append(seq,
 		func() error { return t.mouse(input.DispatchMouseEventTypeMousePressed, p, button, mask, mods) },
-		func() error { return t.Frames(2) },
+		func() error { return t.Frames(1) },
 		func() error { return t.mouse(input.DispatchMouseEventTypeMouseReleased, p, button, 0, mods) },
-		func() error { return t.Frames(2) })
+		func() error { return t.Frames(1) })
 	seq = append(seq, t.modifierKeys(kb.KeyUp, mods)...)
-	seq = append(seq, func() error { return t.Frames(2) })
+	seq = append(seq, func() error { return t.Frames(1) })
 	return do("click", seq)
 }
 
@@ -115,7 +117,7 @@ func (t *Tab) TouchDrag(from, to Pt, steps int, hold time.Duration) error {
 	}
 	seq := []func() error{
 		func() error { return t.touch(input.DispatchTouchEventTypeTouchStart, from) },
-		func() error { return t.Frames(2) },
+		func() error { return t.Frames(1) },
 		func() error { time.Sleep(hold); return nil },
 	}
 	for i := 1; i <= steps; i++ {
@@ -125,9 +127,9 @@ func (t *Tab) TouchDrag(from, to Pt, steps int, hold time.Duration) error {
 			func() error { return t.Frames(1) })
 	}
 	seq = append(seq,
-		func() error { return t.Frames(2) },
+		func() error { return t.Frames(1) },
 		func() error { return t.touch(input.DispatchTouchEventTypeTouchEnd, to) },
-		func() error { return t.Frames(3) })
+		func() error { return t.Frames(2) })
 	return do("touch drag", seq)
 }
 
@@ -135,9 +137,9 @@ func (t *Tab) TouchDrag(from, to Pt, steps int, hold time.Duration) error {
 func (t *Tab) Tap(p Pt) error {
 	return do("tap", []func() error{
 		func() error { return t.touch(input.DispatchTouchEventTypeTouchStart, p) },
-		func() error { return t.Frames(2) },
+		func() error { return t.Frames(1) },
 		func() error { return t.touch(input.DispatchTouchEventTypeTouchEnd, p) },
-		func() error { return t.Frames(3) },
+		func() error { return t.Frames(2) },
 	})
 }
 
@@ -166,19 +168,21 @@ func (t *Tab) TouchHold(p Pt, hold time.Duration, during func() error) error {
 func (t *Tab) Keys(keys string, mods int64) error {
 	seq := t.modifierKeys(kb.KeyDown, mods)
 	for _, r := range keys {
+		// keyDown and its char go together, as a browser sends them; then the key is held
+		// for a frame, released, and a frame passes.
 		for _, ev := range kb.Encode(r) {
 			ev.Modifiers |= mods
 			if ev.Type == kb.KeyChar && mods&^Shift != 0 {
 				continue // a char under Ctrl/Alt/Meta types nothing
 			}
-			seq = append(seq, func() error { return t.key(*ev) })
 			if ev.Type == kb.KeyUp {
-				seq = append(seq, func() error { return t.Frames(2) })
+				seq = append(seq, func() error { return t.Frames(1) })
 			}
+			seq = append(seq, func() error { return t.key(*ev) })
 		}
+		seq = append(seq, func() error { return t.Frames(1) })
 	}
 	seq = append(seq, t.modifierKeys(kb.KeyUp, mods)...)
-	seq = append(seq, func() error { return t.Frames(2) })
 	return do("keys", seq)
 }
 

@@ -46,8 +46,24 @@ type Tab struct {
 	cancel context.CancelFunc
 
 	mu       sync.Mutex        // guards the fields below, written by the event listener
-	problems []string          // console output, exceptions, failed or ≥ 400 loads
+	problems []Problem         // console output, exceptions, failed or ≥ 400 loads
 	urls     map[string]string // request id → URL, to name failed requests
+}
+
+// Problem is something the page showed in the browser's console or network log.
+type Problem struct {
+	Kind  string // "console" (a console.* call), "exception", "log" (the browser's own log), "request" (failed), "http" (status ≥ 400)
+	Level string // for "console" the call (log, warning, error…), for "log" the entry's level
+	Text  string
+}
+
+// String returns the problem on one line.
+func (p Problem) String() string { return p.Kind + " " + p.Level + ": " + p.Text }
+
+// Serious reports whether the page itself caused the problem: anything but a warning or
+// notice the browser logs on its own (such as WebGL driver performance messages).
+func (p Problem) Serious() bool {
+	return p.Kind != "log" || p.Level == "error"
 }
 
 // NewTab opens a blank tab with the viewport and starts collecting problems. Close it when
@@ -101,7 +117,7 @@ func (t *Tab) run(a chromedp.Action[chromedp.Void]) error {
 // exception, a log entry (such as a failed resource), a failed request or an HTTP error.
 // It runs on chromedp's reading goroutine, so it only appends.
 func (t *Tab) listen(ev any) {
-	var msg string
+	var pr Problem
 	switch e := ev.(type) {
 	case *runtime.EventConsoleAPICalled:
 		args := make([]string, 0, len(e.Args))
@@ -115,16 +131,16 @@ func (t *Tab) listen(ev any) {
 				args = append(args, string(a.Type))
 			}
 		}
-		msg = fmt.Sprintf("console.%s: %s", e.Type, strings.Join(args, " "))
+		pr = Problem{"console", string(e.Type), strings.Join(args, " ")}
 	case *runtime.EventExceptionThrown:
 		d := e.ExceptionDetails
-		msg = "uncaught exception: " + d.Text
+		text := d.Text
 		if d.Exception != nil && d.Exception.Description != "" {
-			msg += " " + d.Exception.Description
+			text += " " + d.Exception.Description
 		}
-		msg += fmt.Sprintf(" (%s:%d:%d)", d.URL, d.LineNumber, d.ColumnNumber)
+		pr = Problem{"exception", "error", fmt.Sprintf("%s (%s:%d:%d)", text, d.URL, d.LineNumber, d.ColumnNumber)}
 	case *log.EventEntryAdded:
-		msg = fmt.Sprintf("log %s/%s: %s %s", e.Entry.Source, e.Entry.Level, e.Entry.Text, e.Entry.URL)
+		pr = Problem{"log", string(e.Entry.Level), fmt.Sprintf("[%s] %s %s", e.Entry.Source, e.Entry.Text, e.Entry.URL)}
 	case *network.EventRequestWillBeSent:
 		t.mu.Lock()
 		t.urls[string(e.RequestID)] = e.Request.URL
@@ -133,28 +149,29 @@ func (t *Tab) listen(ev any) {
 		t.mu.Lock()
 		url := t.urls[string(e.RequestID)]
 		t.mu.Unlock()
-		msg = fmt.Sprintf("request failed: %s: %s", url, e.ErrorText)
+		text := url + ": " + e.ErrorText
 		if e.Canceled {
-			msg += " (canceled)"
+			text += " (canceled)"
 		}
+		pr = Problem{"request", "error", text}
 	case *network.EventResponseReceived:
 		if e.Response != nil && e.Response.Status >= 400 {
-			msg = fmt.Sprintf("HTTP %d for %s", e.Response.Status, e.Response.URL)
+			pr = Problem{"http", "error", fmt.Sprintf("%d for %s", e.Response.Status, e.Response.URL)}
 		}
 	}
-	if msg != "" {
+	if pr.Kind != "" {
 		t.mu.Lock()
-		t.problems = append(t.problems, msg)
+		t.problems = append(t.problems, pr)
 		t.mu.Unlock()
 	}
 }
 
 // Problems returns what the page wrote to the console, threw uncaught or failed to load so
-// far, one line each.
-func (t *Tab) Problems() []string {
+// far.
+func (t *Tab) Problems() []Problem {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return append([]string(nil), t.problems...)
+	return append([]Problem(nil), t.problems...)
 }
 
 // Open navigates to url and waits until window.nnplay exists (at most ready), returning how
