@@ -64,7 +64,11 @@ func TestScreenshot(t *testing.T) {
 	}
 	saveShot(t, "desktop.png", png)
 	if os.Getenv("NNPLAY_UPDATE_SCREENSHOT") == "1" {
-		if err := os.WriteFile(filepath.Join("..", "docs", "screenshot.png"), png, 0o644); err != nil {
+		docs := filepath.Join("..", "docs")
+		if err := os.MkdirAll(docs, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(docs, "screenshot.png"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -18,6 +18,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -75,6 +76,9 @@ func run(out io.Writer, duration, warmup time.Duration) error {
 	}
 	defer chrome.Close()
 	ua, _ := chrome.Version()
+	if i := strings.Index(ua, "Chrome/"); i >= 0 {
+		ua = strings.Fields(ua[i:])[0] // such as "Chrome/156.0.0.0"
+	}
 
 	tab, err := chrome.NewTab(browser.Desktop)
 	if err != nil {
