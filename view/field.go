@@ -21,6 +21,10 @@ type Field struct {
 
 	// What the last Refresh computed from, to tell whether the picture is current.
 	valid       bool
+	gen         uint64   // counts changes of what the field shows
+	rowGen      []uint64 // the gen each row was computed at
+	order       []int    // the order rows are refreshed in
+	cursor      int      // the next position in order
 	lastContour bool
 	lastLayers  []int
 	lastFeats   []nn.Feature
@@ -29,8 +33,8 @@ type Field struct {
 }
 
 // BrowserFieldSide is the resolution the browser computes the field at, per side: drawn
-// scaled to the plot with linear filtering it shows no blocks, and it costs about a
-// millisecond per frame in wasm (measured by BenchmarkFieldBrowser natively, ×2–3 in wasm).
+// scaled to the plot with linear filtering it shows no blocks. While training, the browser
+// refreshes half its rows per frame (RefreshRows); see BenchmarkFieldFrame.
 const BrowserFieldSide = 100
 
 // MaxFieldSide is the largest side NewField accepts.
@@ -105,11 +109,14 @@ func (f *Field) Compute(s *session.Session, contour bool) {
 }
 
 // colour fills Pix from Values.
-func (f *Field) colour(contour bool) {
+func (f *Field) colour(contour bool) { f.colourRows(0, f.H, contour) }
+
+// colourRows fills the rows r0 ≤ r < r1 of Pix from Values.
+func (f *Field) colourRows(r0, r1 int, contour bool) {
 	inv := 1 / (f.Hi - f.Lo)
 	level := f.Level()
-	for k, v := range f.Values {
-		c := FieldColor((v - f.Lo) * inv)
+	for k := r0 * f.W; k < r1*f.W; k++ {
+		c := FieldColor((f.Values[k] - f.Lo) * inv)
 		if contour && f.crosses(k, level) {
 			c = Lerp(c, Ink, 0.7)
 		}
@@ -132,22 +139,80 @@ func (f *Field) crosses(k int, level float64) bool {
 // scale or contour. It reports whether it recomputed. It allocates nothing once the network's
 // shape has been seen.
 func (f *Field) Refresh(s *session.Session, contour bool) bool {
+	return f.RefreshRows(s, contour, f.H)
+}
+
+// RefreshRows is Refresh spread over calls: it recomputes at most maxRows rows that are not
+// current, the ones computed longest ago first, in an interleaved order (every other row, then
+// the rest), and reports whether it computed any. Called once per frame with maxRows = H/2
+// while training changes the network every frame, each frame refreshes half the rows (evenly
+// spread) at half the cost; once the network stops changing, the next call brings every row
+// up to date, so a paused picture is exact. Pix is recoloured where values changed (and
+// everywhere when the regression scale changed).
+func (f *Field) RefreshRows(s *session.Session, contour bool, maxRows int) bool {
 	net := s.Network()
 	lo, hi := 0.0, 1.0
 	if net.Output() == nn.Linear {
 		lo, hi = RegressionScale(s.Points())
 	}
 	acts := [2]nn.Activation{net.Hidden(), net.Output()}
-	if f.valid && contour == f.lastContour && lo == f.Lo && hi == f.Hi && acts == f.lastActs &&
-		slices.Equal(f.lastLayers, net.Layers()) && slices.Equal(f.lastFeats, s.Features()) &&
-		slices.Equal(f.lastParams, net.Params()) {
+	if !f.valid || contour != f.lastContour || acts != f.lastActs ||
+		!slices.Equal(f.lastLayers, net.Layers()) || !slices.Equal(f.lastFeats, s.Features()) ||
+		!slices.Equal(f.lastParams, net.Params()) {
+		f.gen++ // every row is stale
+		f.valid, f.lastContour, f.lastActs = true, contour, acts
+		f.lastLayers = append(f.lastLayers[:0], net.Layers()...)
+		f.lastFeats = append(f.lastFeats[:0], s.Features()...)
+		f.lastParams = append(f.lastParams[:0], net.Params()...)
+	}
+	recolour := lo != f.Lo || hi != f.Hi
+	if recolour {
+		f.gen++
+	}
+	if len(f.rowGen) != f.H {
+		f.rowGen = make([]uint64, f.H)
+		f.order = make([]int, 0, f.H)
+		for phase := 0; phase < 2; phase++ {
+			for r := phase; r < f.H; r += 2 {
+				f.order = append(f.order, r)
+			}
+		}
+	}
+	f.Lo, f.Hi = lo, hi
+	done, set := 0, false
+	for n := 0; n < f.H && done < max(maxRows, 1); n++ {
+		r := f.order[f.cursor]
+		f.cursor = (f.cursor + 1) % f.H
+		if f.rowGen[r] == f.gen {
+			continue
+		}
+		if !set {
+			f.ev.setup(net, s.Features(), f)
+			set = true
+		}
+		f.ev.row(r, f.Values[r*f.W:(r+1)*f.W])
+		f.rowGen[r] = f.gen
+		if !recolour {
+			f.colourRows(max(r-1, 0), r+1, contour)
+		}
+		done++
+	}
+	if recolour {
+		f.colourRows(0, f.H, contour)
+	}
+	return done > 0
+}
+
+// Current reports whether every row shows the network as of the last Refresh or RefreshRows.
+func (f *Field) Current() bool {
+	if !f.valid || len(f.rowGen) != f.H {
 		return false
 	}
-	f.Compute(s, contour)
-	f.valid, f.lastContour, f.lastActs = true, contour, acts
-	f.lastLayers = append(f.lastLayers[:0], net.Layers()...)
-	f.lastFeats = append(f.lastFeats[:0], s.Features()...)
-	f.lastParams = append(f.lastParams[:0], net.Params()...)
+	for _, g := range f.rowGen {
+		if g != f.gen {
+			return false
+		}
+	}
 	return true
 }
 

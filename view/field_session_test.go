@@ -117,6 +117,7 @@ func TestFieldAllocs(t *testing.T) {
 		{"Compute and Contour", func() { f.Compute(s, false); segs = f.Contour(segs[:0], f.Level()) }},
 		{"Refresh unchanged", func() { f.Refresh(s, false) }},
 		{"Refresh after training", func() { s.Step(1); f.Refresh(s, false) }},
+		{"RefreshRows after training", func() { s.Step(1); f.RefreshRows(s, false, 32) }},
 	}
 	for _, tc := range tests {
 		if a := testing.AllocsPerRun(5, tc.run); a != 0 {
@@ -159,5 +160,73 @@ func BenchmarkContourBrowser(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		segs = f.Contour(segs[:0], 0.5)
+	}
+}
+
+func TestRefreshRows(t *testing.T) {
+	s := newSession(t, session.Patch{})
+	f := NewField(20, 15) // odd height: halves of 8 and 7 rows
+	ref := NewField(20, 15)
+	half := (f.H + 1) / 2
+	if !f.RefreshRows(s, false, half) || f.Current() {
+		t.Fatalf("first call: want some rows computed, not all")
+	}
+	for r := 0; r < f.H; r++ {
+		computed := f.rowGen[r] == f.gen
+		if computed != (r%2 == 0) {
+			t.Errorf("first call: row %d computed = %v, want the even rows", r, computed)
+		}
+	}
+	if !f.RefreshRows(s, false, half) || !f.Current() {
+		t.Fatalf("second call: want the rest computed")
+	}
+	ref.Compute(s, false)
+	for k := range f.Values {
+		if f.Values[k] != ref.Values[k] || f.Pix[4*k] != ref.Pix[4*k] {
+			t.Fatalf("after two calls: value %d = %v, want %v as Compute", k, f.Values[k], ref.Values[k])
+		}
+	}
+	if f.RefreshRows(s, false, half) {
+		t.Errorf("third call without a change computed rows")
+	}
+	// Training between every call: no row is ever more than one change behind.
+	for i := range 7 {
+		if _, err := s.Step(1); err != nil {
+			t.Fatal(err)
+		}
+		f.RefreshRows(s, false, half)
+		for r, g := range f.rowGen {
+			if f.gen-g > 1 {
+				t.Errorf("call %d: row %d is %d changes behind", i, r, f.gen-g)
+			}
+		}
+	}
+	// Paused: two calls make it exact.
+	f.RefreshRows(s, false, half)
+	f.RefreshRows(s, false, half)
+	ref.Compute(s, false)
+	if !f.Current() {
+		t.Fatalf("paused: not current after two calls")
+	}
+	for k := range f.Values {
+		if f.Values[k] != ref.Values[k] {
+			t.Fatalf("paused: value %d = %v, want %v", k, f.Values[k], ref.Values[k])
+		}
+	}
+}
+
+// BenchmarkFieldFrame is the painter's per-frame field work while training: half the rows of
+// the browser's field refreshed, and the contour traced.
+func BenchmarkFieldFrame(b *testing.B) {
+	s := newSession(b, session.Patch{})
+	f := NewField(BrowserFieldSide, BrowserFieldSide)
+	segs := make([]Segment, 0, 1024)
+	f.Refresh(s, false)
+	net := s.Network()
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		net.SetBias(0, 0, float64(i%100)/100) // a change, as training makes every frame
+		f.RefreshRows(s, false, BrowserFieldSide/2)
+		segs = f.Contour(segs[:0], f.Level())
 	}
 }

@@ -150,16 +150,18 @@ func (g *LossGeom) y(v float64) (float64, bool) {
 	return g.Area.Y + g.Area.H*(1-clamp(t, 0, 1)), true
 }
 
-// polyline appends the train (or test) curve: the mean of the samples in each lossBucket-px
-// column, broken where values are missing.
+// polyline appends the train (or test) curve: per lossBucket-px column one vertex at the mean
+// epoch and the mean loss of the samples in it (so the scale's logarithm is taken once per
+// vertex, not per sample), broken where values are missing.
 func (g *LossGeom) polyline(dst []Pt, h *session.History, lastEpoch int, test bool) []Pt {
-	var sx, sy float64
+	var sx, sv float64
 	count, bucket := 0, math.MinInt
 	flush := func() {
 		if count > 0 {
-			dst = append(dst, Pt{sx / float64(count), sy / float64(count)})
+			y, _ := g.y(sv / float64(count))
+			dst = append(dst, Pt{sx / float64(count), y})
 		}
-		sx, sy, count = 0, 0, 0
+		sx, sv, count = 0, 0, 0
 	}
 	for i := 0; i < h.Len(); i++ {
 		e, tr, te := h.At(i)
@@ -167,8 +169,7 @@ func (g *LossGeom) polyline(dst []Pt, h *session.History, lastEpoch int, test bo
 		if test {
 			v = te
 		}
-		y, ok := g.y(v)
-		if !ok {
+		if math.IsNaN(v) || math.IsInf(v, 0) || g.Log && v <= 0 {
 			flush()
 			if len(dst) > 0 && !math.IsNaN(dst[len(dst)-1].X) {
 				dst = append(dst, Break)
@@ -180,7 +181,7 @@ func (g *LossGeom) polyline(dst []Pt, h *session.History, lastEpoch int, test bo
 			flush()
 			bucket = b
 		}
-		sx, sy, count = sx+x, sy+y, count+1
+		sx, sv, count = sx+x, sv+v, count+1
 	}
 	flush()
 	return dst

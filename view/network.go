@@ -13,17 +13,19 @@ const (
 	NetLabelW   = 56 // left of the input nodes, for the feature names
 	NetRightW   = 22 // right of the output node, for "ŷ"
 	NetLegendH  = 22 // above the nodes, for the legend row
-	NodeGapMax  = 44 // the largest distance between the centres of two nodes of a layer
+	NetCaptionH = 18 // below the nodes, for a caption
+	NodeGapMax  = 60 // the largest distance between the centres of two nodes of a layer
 	NodeHalfMin = 5  // the smallest half side of a node
-	NodeHalfMax = 11 // the largest half side of a node
+	NodeHalfMax = 14 // the largest half side of a node
 	EdgeHitPx   = 4  // how far from an edge the pointer still hovers it
-	BiasFull    = 2  // the bias magnitude at which a bias bar reaches its full length
-	biasBarH    = 3  // the thickness of a bias bar
+	BiasFull    = 1  // the bias magnitude at which a bias bar reaches its full length
+	biasBarH    = 4  // the thickness of a bias bar
 )
 
-// NetArea returns the part of the network rectangle r where nodes and edges go.
+// NetArea returns the part of the network rectangle r where nodes and edges go: below the
+// legend row, above the caption row, between the input names and the output's name.
 func NetArea(r Rect) Rect {
-	return Rect{r.X + NetLabelW, r.Y + NetLegendH, math.Max(r.W-NetLabelW-NetRightW, 0), math.Max(r.H-NetLegendH, 0)}
+	return Rect{r.X + NetLabelW, r.Y + NetLegendH, math.Max(r.W-NetLabelW-NetRightW, 0), math.Max(r.H-NetLegendH-NetCaptionH, 0)}
 }
 
 // NodeCenter returns the centre and half side of node j of layer l (0 is the input) of a

@@ -263,3 +263,15 @@ func TestNetworkAllocs(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkNetGeom lays out and colours the default network for a followed point (the
+// per-frame network work).
+func BenchmarkNetGeom(b *testing.B) {
+	s := newSession(b, session.Patch{})
+	l := NewLayout(900, 640)
+	var g NetGeom
+	b.ReportAllocs()
+	for b.Loop() {
+		g.Update(l, s, 3)
+	}
+}

@@ -102,7 +102,7 @@ type Atlas struct {
 // Sprite geometry in CSS px.
 const (
 	markStroke = 1.2 // dark outline width
-	ringWidth  = 2.2 // coloured ring width of hollow marks
+	ringWidth  = 1.6 // coloured ring width of hollow marks
 	selRadius  = PointRadius + 4
 	selWidth   = 2
 	spritePad  = 1 // transparent device pixels around each sprite
@@ -196,7 +196,7 @@ func markSample(m Mark, x, y float64) (r, g, b, a float64) {
 		return 1, 1, 1, 1
 	case d >= -ringWidth:
 		return 1, 1, 1, 1
-	case d >= -ringWidth-markStroke*0.8:
+	case d >= -ringWidth-0.6:
 		return ink[0], ink[1], ink[2], 1
 	}
 	return 0, 0, 0, 0

@@ -10,7 +10,7 @@ import (
 )
 
 // fieldSide is the resolution of the CPU field, drawn scaled to the plot with linear filtering
-// (no visible blocks). Chosen by measurement: see BenchmarkFieldBrowser in view.
+// (no visible blocks). Chosen by measurement: see BenchmarkFieldFrame in view.
 const fieldSide = view.BrowserFieldSide
 
 // painter draws the playground; it owns the images, fonts and scratch buffers. update prepares
@@ -80,7 +80,8 @@ func (p *painter) update(s *session.Session, ui *view.UI, m session.Metrics) {
 		p.atlasImg.WritePixels(p.atlas.Pix)
 		p.fonts.at(k)
 	}
-	if p.field.Refresh(s, false) {
+	// Half the field's rows per frame while the network changes; all of them once it stops.
+	if p.field.RefreshRows(s, false, (fieldSide+1)/2) {
 		p.fieldImg.WritePixels(p.field.Pix)
 		p.contour = p.field.Contour(p.contour[:0], p.field.Level())
 	}

@@ -9,6 +9,9 @@ import (
 	"nnplay/view"
 )
 
+// biasTrack is the colour of the track a bias bar lies on.
+var biasTrack = view.Lerp(view.Paper, view.NearZero, 0.5)
+
 // updateNetwork prepares the network picture: a legend row, the edges coloured and sized by
 // weight, the nodes filled by the followed point's activations, the biases, the names.
 func (p *painter) updateNetwork(s *session.Session, ui *view.UI, k float64) {
@@ -32,6 +35,10 @@ func (p *painter) updateNetwork(s *session.Session, ui *view.UI, k float64) {
 			}
 		}
 	}
+	if g.Follow < 0 {
+		p.text.add("hover or select a point to see its activations", (l.Network.X+l.Network.W/2)*k,
+			(l.Network.Y+l.Network.H-view.NetCaptionH/2)*k, p.fonts.small, view.FaintInk, text.AlignCenter)
+	}
 	last := len(s.Network().Layers()) - 1
 	fs := s.Features()
 	for i := range g.Nodes {
@@ -44,9 +51,12 @@ func (p *painter) updateNetwork(s *session.Session, ui *view.UI, k float64) {
 		m.rect(x-hf-t, y-hf-t, 2*hf+2*t, 2*hf+2*t, view.Ink)
 		m.rect(x-hf, y-hf, 2*hf, 2*hf, nd.Fill)
 		if nd.Layer > 0 {
+			// The bias: a bar from the centre (right positive, left negative) on a track as
+			// wide as the node, with a tick at zero.
 			b := nd.BiasBar
-			m.rect((nd.X-0.5)*k, (b.Y-1)*k, k, (b.H+2)*k, view.FaintInk)
+			m.rect(x-hf, b.Y*k, 2*hf, b.H*k, biasTrack)
 			m.rect(b.X*k, b.Y*k, b.W*k, b.H*k, nd.BiasColor)
+			m.rect((nd.X-0.5)*k, (b.Y-1)*k, k, (b.H+2)*k, view.FaintInk)
 		}
 		switch {
 		case nd.Layer == 0 && nd.Node < len(fs):
