@@ -105,7 +105,7 @@
     // Banner: the divergence message with its fix.
     const banner = $("banner");
     if (status.error) {
-      $("banner-text").textContent = "Training stopped. " + status.error + ".";
+      $("banner-text").textContent = "Training stopped: " + status.error + ".";
       banner.hidden = false;
     } else {
       banner.hidden = true;
@@ -149,7 +149,6 @@
     setValue($("batchSize"), s.batchSize);
     $("regularization").value = s.regularization;
     fillNumberSelect($("regularizationRate"), regRates, s.regularizationRate);
-    $("regularizationRate").disabled = s.regularization === "none";
     const sp = $("speed");
     setValue(sp, speedIndex(s.speed));
     $("speed-out").textContent = speedText(s.speed);
