@@ -172,6 +172,9 @@ func TestAPIConfigure(t *testing.T) {
 		if !samePoints(after.Points, before.Points) || after.Epoch != before.Epoch || !reflect.DeepEqual(p.model(), m0) {
 			t.Errorf("refused configure calls changed the points, epoch or weights")
 		}
+		if after.Error != nil {
+			t.Errorf("a refused call was stored in state().error: %q", *after.Error)
+		}
 	})
 
 	t.Run("training settings keep the weights", func(t *testing.T) {
@@ -550,8 +553,8 @@ func TestAPIDivergence(t *testing.T) {
 	if eval[bool](p, `document.body.innerText.includes("NaN")`) {
 		t.Errorf("the page shows NaN")
 	}
-	if !strings.Contains(strings.ToLower(msg), "learning rate") {
-		t.Errorf("the message %q does not name the cause (the learning rate)", msg)
+	if low := strings.ToLower(msg); !strings.Contains(low, "learning rate") || !strings.Contains(low, "lower") && !strings.Contains(low, "reset") {
+		t.Errorf("the message %q does not name the cause (the learning rate) and the fix (lower it, reset)", msg)
 	}
 	p.do("reset")
 	if st := p.state(); st.Error != nil || st.Epoch != 0 {
