@@ -34,6 +34,7 @@ type gesture struct {
 	pointer  int
 	touch    bool
 	x0, y0   float64       // where it went down, CSS px
+	dx, dy   float64       // from the pointer to the pressed point's centre, CSS px
 	t0       time.Duration // when it went down
 	point    int           // the point pressed, -1 for none
 	longDone bool          // the long press already opened the delete offer
@@ -145,6 +146,10 @@ func (c *Controller) down(s *session.Session, ui *view.UI, e Event) error {
 	case hit >= 0:
 		ui.Selected = hit
 		c.g.point = hit
+		// The point keeps its place relative to the pointer: no jump when the press was
+		// off its centre.
+		px, py := ui.Layout.ToScreen(pts[hit].X, pts[hit].Y)
+		c.g.dx, c.g.dy = px-e.X, py-e.Y
 		c.g.phase = pressPoint
 		if !e.Touch {
 			// A mouse drags at once: no long press to wait for.
@@ -183,9 +188,9 @@ func (c *Controller) move(s *session.Session, ui *view.UI, e Event) error {
 		if ui.Menu == c.g.point {
 			ui.Menu = -1
 		}
-		return c.dragTo(s, ui, c.g.point, e.X, e.Y)
+		return c.dragTo(s, ui, c.g.point, e.X+c.g.dx, e.Y+c.g.dy)
 	case dragging:
-		return c.dragTo(s, ui, c.g.point, e.X, e.Y)
+		return c.dragTo(s, ui, c.g.point, e.X+c.g.dx, e.Y+c.g.dy)
 	case pressEmpty:
 		if c.beyondSlop(e) {
 			c.g.phase = consumed
@@ -205,7 +210,7 @@ func (c *Controller) up(s *session.Session, ui *view.UI, e Event) error {
 	ui.Dragging = -1
 	switch g.phase {
 	case dragging:
-		return c.dragTo(s, ui, g.point, e.X, e.Y)
+		return c.dragTo(s, ui, g.point, e.X+g.dx, e.Y+g.dy)
 	case pressEmpty:
 		if c.beyondSlopOf(g, e) || !ui.Layout.Plot.Contains(e.X, e.Y) {
 			return nil
@@ -226,7 +231,7 @@ func (c *Controller) beyondSlopOf(g gesture, e Event) bool {
 	return math.Hypot(e.X-g.x0, e.Y-g.y0) > slop
 }
 
-// dragTo moves point i under (sx, sy), clamped inside the plane.
+// dragTo moves point i to (sx, sy), clamped inside the plane.
 func (c *Controller) dragTo(s *session.Session, ui *view.UI, i int, sx, sy float64) error {
 	if i < 0 || i >= len(s.Points()) {
 		return nil
