@@ -378,7 +378,12 @@
   // ---- the loop -------------------------------------------------------------------------
 
   function tick() {
-    page.poll(counters);
+    try {
+      page.poll(counters);
+    } catch (err) {
+      requestAnimationFrame(tick); // the canvas page is reloading; it will attach again
+      return;
+    }
     $("epoch").textContent = intFormat.format(counters[2]);
     $("eps").textContent = intFormat.format(counters[3]);
     const running = counters[4] === 1;
@@ -390,8 +395,10 @@
   }
 
   function start() {
-    if (page) return;
-    page = window.nnplayPage;
+    const again = page !== null;
+    page = window.nnplayPage; // a new one if the canvas page reloaded
+    seenVersion = -1;
+    if (again) return;
     wire();
     refresh();
     sizeCanvas();
@@ -405,6 +412,6 @@
     $("banner").hidden = false;
   };
 
+  window.addEventListener("nnplayready", start);
   if (window.nnplay && window.nnplayPage) start();
-  else window.addEventListener("nnplayready", start);
 })();

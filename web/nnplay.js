@@ -53,9 +53,9 @@
     return text === undefined ? "null" : text;
   }
 
-  // attach builds window.nnplay over the Go functions of the canvas page frameWin.
+  // attach builds window.nnplay over the Go functions of the canvas page frameWin (again if
+  // the canvas page reloaded, as Ebiten does after losing its WebGL context).
   function attach(frameWin) {
-    if (window.nnplay) return;
     const go = frameWin.nnplayGo;
     const frame = Array.prototype.find.call(document.querySelectorAll("iframe"), function (f) {
       return f.contentWindow === frameWin;
