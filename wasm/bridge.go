@@ -39,7 +39,9 @@ func newBridge(g *Game) *bridge {
 		return api.Reply(p.Status(), nil)
 	})
 	def("configure", func(a []js.Value) string {
-		return b.changed(p.Configure(jsonArg(a, 0)))
+		err := p.Configure(jsonArg(a, 0))
+		g.speed = g.s.Settings().Speed // only configure changes the speed
+		return b.changed(err)
 	})
 	def("setData", func(a []js.Value) string {
 		return b.changed(p.SetData(jsonArg(a, 0)))

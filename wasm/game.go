@@ -42,8 +42,7 @@ type Game struct {
 	cssW, cssH float64 // the canvas in CSS px, from LayoutF
 	scale      float64 // device pixels per CSS px
 
-	speed   float64 // the speed setting, as of session Version speedAt
-	speedAt uint64
+	speed   float64       // the speed setting, read at start and after configure (Settings copies)
 	heapAt  time.Duration // when the heap was last sampled
 	mem     runtime.MemStats
 	ready   bool   // the page was told the playground is ready
@@ -78,6 +77,7 @@ func newGame() (*Game, error) {
 		ui:      view.UI{Selected: -1, Dragging: -1, Menu: -1, Brush: 1, Scale: 1},
 	}
 	g.clock = func() time.Duration { return time.Since(g.start) }
+	g.speed = s.Settings().Speed
 	g.api = api.Playground{S: s, UI: &g.ui, Ctl: g.ctl}
 	canvas := js.Global().Get("document").Call("querySelector", "canvas")
 	if !canvas.Truthy() {
@@ -131,9 +131,6 @@ func (g *Game) train(now time.Duration) int {
 	if !g.s.Running() {
 		g.pacer.Reset()
 		return 0
-	}
-	if v := g.s.Version(); v != g.speedAt || g.speedAt == 0 {
-		g.speed, g.speedAt = g.s.Settings().Speed, v // Settings copies; read it only on a change
 	}
 	epochs, _ := g.pacer.Plan(now, g.speed)
 	if epochs == 0 {
