@@ -63,9 +63,8 @@ type page struct {
 }
 
 // open opens the playground in a fresh tab of the viewport and, when the test ends, closes
-// it and fails the test if the page wrote to the console, threw, or failed a request. The
-// browser's own warnings (WebGL driver performance notes, which come and go with timing)
-// are logged here and fail only TestPageLoads, which asserts a silent console outright.
+// it and fails the test if anything reached the console: a console call, an uncaught
+// exception, a browser log entry (warnings included), a failed request or an HTTP error.
 func open(t testing.TB, vp browser.Viewport) *page {
 	t.Helper()
 	tab, err := chrome.NewTab(vp)
@@ -74,19 +73,12 @@ func open(t testing.TB, vp browser.Viewport) *page {
 	}
 	p := &page{t: t, tab: tab}
 	t.Cleanup(func() {
-		var serious, notes []string
-		for _, pr := range tab.Problems() {
-			if pr.Serious() {
-				serious = append(serious, pr.String())
-			} else {
-				notes = append(notes, pr.String())
+		if probs := tab.Problems(); len(probs) > 0 {
+			lines := make([]string, len(probs))
+			for i, pr := range probs {
+				lines[i] = pr.String()
 			}
-		}
-		if len(serious) > 0 {
-			t.Errorf("the page wrote to the console, threw or failed a request:\n  %s", strings.Join(serious, "\n  "))
-		}
-		if len(notes) > 0 {
-			t.Logf("the browser logged (not failing this test):\n  %s", strings.Join(notes, "\n  "))
+			t.Errorf("the console of the page shows:\n  %s", strings.Join(lines, "\n  "))
 		}
 		tab.Close()
 	})

@@ -34,7 +34,24 @@ func TestTrains(t *testing.T) {
 	}
 	t.Logf("trainLoss %.4f at epoch %d → %.4f at epoch %d", *first.TrainLoss, first.Epoch, *last.TrainLoss, last.Epoch)
 
+	// The page shows the epoch and the speed in its own text, in step with the session.
+	shown := func() (epoch, perSecond float64, ok bool) {
+		v := eval[[]float64](p, `(() => { const t = document.body.innerText;
+			const e = /epoch\s+([\d,\u202f\u00a0 ]*\d)/i.exec(t), s = /([\d,.\u202f\u00a0]*\d)\s*epochs\s*\/\s*s/i.exec(t);
+			const num = m => m ? Number(m[1].replace(/[,\u202f\u00a0 ]/g, "")) : -1;
+			return [num(e), num(s)]; })()`)
+		return v[0], v[1], v[0] >= 0 && v[1] >= 0
+	}
+	if _, eps, ok := shown(); !ok {
+		t.Errorf("the page's text shows no \"epoch N\" and \"N epochs/s\"")
+	} else if eps <= 0 {
+		t.Errorf("while training, the page shows %v epochs/s", eps)
+	}
 	p.pause()
+	p.frames(3)
+	if e, _, ok := shown(); ok && int(e) != p.state().Epoch {
+		t.Errorf("paused at epoch %d, the page shows epoch %v", p.state().Epoch, e)
+	}
 	for _, n := range []int{1, 7, 250} {
 		before := p.state().Epoch
 		p.do("step", n)

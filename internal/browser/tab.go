@@ -60,12 +60,6 @@ type Problem struct {
 // String returns the problem on one line.
 func (p Problem) String() string { return p.Kind + " " + p.Level + ": " + p.Text }
 
-// Serious reports whether the page itself caused the problem: anything but a warning or
-// notice the browser logs on its own (such as WebGL driver performance messages).
-func (p Problem) Serious() bool {
-	return p.Kind != "log" || p.Level == "error"
-}
-
 // NewTab opens a blank tab with the viewport and starts collecting problems. Close it when
 // done.
 func (b *Browser) NewTab(v Viewport) (*Tab, error) {
