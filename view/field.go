@@ -216,6 +216,26 @@ func (f *Field) Current() bool {
 	return true
 }
 
+// PaddedPix writes into dst (grown if needed) and returns the (W+2)×(H+2) RGBA image of Pix
+// with a one-pixel border repeating the edge pixels. Drawn scaled with linear filtering from
+// the inner W×H (source coordinates 1 to W+1), its edges then blend only with themselves,
+// never with transparent texels outside the image.
+func (f *Field) PaddedPix(dst []byte) []byte {
+	w, h := f.W+2, f.H+2
+	if cap(dst) < 4*w*h {
+		dst = make([]byte, 4*w*h)
+	}
+	dst = dst[:4*w*h]
+	for r := 0; r < h; r++ {
+		sr := min(max(r-1, 0), f.H-1)
+		row := dst[4*r*w : 4*(r+1)*w]
+		copy(row[4:4*(w-1)], f.Pix[4*sr*f.W:4*(sr+1)*f.W])
+		copy(row[0:4], row[4:8])
+		copy(row[4*(w-1):], row[4*(w-2):4*(w-1)])
+	}
+	return dst
+}
+
 // Segment is a line segment in plane coordinates.
 type Segment struct{ X0, Y0, X1, Y1 float64 }
 

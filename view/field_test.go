@@ -176,3 +176,26 @@ func TestColourContour(t *testing.T) {
 		}
 	}
 }
+
+func TestPaddedPix(t *testing.T) {
+	f := NewField(3, 2)
+	for k := range f.Pix {
+		f.Pix[k] = byte(k)
+	}
+	got := f.PaddedPix(nil)
+	w := f.W + 2
+	for r := 0; r < f.H+2; r++ {
+		for c := 0; c < w; c++ {
+			sr, sc := min(max(r-1, 0), f.H-1), min(max(c-1, 0), f.W-1)
+			for ch := range 4 {
+				if g, want := got[4*(r*w+c)+ch], f.Pix[4*(sr*f.W+sc)+ch]; g != want {
+					t.Fatalf("padded (%d, %d) channel %d = %d, want %d (from (%d, %d))", c, r, ch, g, want, sc, sr)
+				}
+			}
+		}
+	}
+	buf := make([]byte, 0, 4*(w)*(f.H+2))
+	if a := testing.AllocsPerRun(10, func() { buf = f.PaddedPix(buf) }); a != 0 {
+		t.Errorf("PaddedPix allocates %v times per run, want 0", a)
+	}
+}

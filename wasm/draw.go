@@ -3,6 +3,8 @@
 package main
 
 import (
+	"image/color"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"nnplay/session"
@@ -12,6 +14,9 @@ import (
 // fieldSide is the resolution of the CPU field, drawn scaled to the plot with linear filtering
 // (no visible blocks). Chosen by measurement: see BenchmarkFieldFrame in view.
 const fieldSide = view.BrowserFieldSide
+
+// paper is the background as a color.Color, boxed once (a conversion per frame would allocate).
+var paper color.Color = view.Paper
 
 // painter draws the playground; it owns the images, fonts and scratch buffers. update prepares
 // everything a frame shows (the field's pixels, one mesh of strokes, rectangles and point
@@ -24,7 +29,10 @@ type painter struct {
 	fonts    fonts
 
 	field    *view.Field
-	fieldImg *ebiten.Image
+	fieldImg *ebiten.Image // the field with a border of repeated edge pixels
+	padded   []byte        // its pixels
+	fieldVs  [4]ebiten.Vertex
+	fieldIs  [6]uint16
 	contour  []view.Segment
 	plot     view.Rect // where the field is drawn, CSS px
 
@@ -42,7 +50,7 @@ type painter struct {
 	tip                          label
 	buf                          []byte
 
-	fieldOp ebiten.DrawImageOptions
+	fieldOp ebiten.DrawTrianglesOptions
 	triOp   ebiten.DrawTrianglesOptions
 }
 
@@ -51,7 +59,7 @@ type painter struct {
 func newPainter() *painter {
 	p := &painter{
 		field:    view.NewField(fieldSide, fieldSide),
-		fieldImg: ebiten.NewImage(fieldSide, fieldSide),
+		fieldImg: ebiten.NewImage(fieldSide+2, fieldSide+2),
 		loss:     view.NewLossGeom(),
 		contour:  make([]view.Segment, 0, 4*fieldSide),
 		dashes:   make([]view.Pt, 0, 2048),
@@ -59,6 +67,7 @@ func newPainter() *painter {
 		buf:      make([]byte, 0, 128),
 	}
 	p.fieldOp.Filter = ebiten.FilterLinear
+	p.fieldIs = [6]uint16{0, 1, 2, 0, 2, 3}
 	p.triOp.Filter = ebiten.FilterLinear
 	return p
 }
@@ -82,7 +91,8 @@ func (p *painter) update(s *session.Session, ui *view.UI, m session.Metrics) {
 	}
 	// Half the field's rows per frame while the network changes; all of them once it stops.
 	if p.field.RefreshRows(s, false, (fieldSide+1)/2) {
-		p.fieldImg.WritePixels(p.field.Pix)
+		p.padded = p.field.PaddedPix(p.padded)
+		p.fieldImg.WritePixels(p.padded)
 		p.contour = p.field.Contour(p.contour[:0], p.field.Level())
 	}
 	l := ui.Layout
@@ -100,15 +110,21 @@ func (p *painter) update(s *session.Session, ui *view.UI, m session.Metrics) {
 
 // draw renders the state prepared by update; no computation beyond blitting and stroking.
 func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI) {
-	screen.Fill(view.Paper)
+	screen.Fill(paper)
 	if p.atlas == nil {
 		return // no update yet
 	}
+	// The field: its inner W×H texels stretched over the plot, linearly filtered; the border
+	// makes the edges clamp instead of fading into transparent texels.
 	k := p.scale
-	p.fieldOp.GeoM.Reset()
-	p.fieldOp.GeoM.Scale(p.plot.W*k/float64(p.field.W), p.plot.H*k/float64(p.field.H))
-	p.fieldOp.GeoM.Translate(p.plot.X*k, p.plot.Y*k)
-	screen.DrawImage(p.fieldImg, &p.fieldOp)
+	x0, y0 := float32(p.plot.X*k), float32(p.plot.Y*k)
+	x1, y1 := float32((p.plot.X+p.plot.W)*k), float32((p.plot.Y+p.plot.H)*k)
+	u1, v1 := float32(p.field.W+1), float32(p.field.H+1)
+	corners := [4][4]float32{{x0, y0, 1, 1}, {x1, y0, u1, 1}, {x1, y1, u1, v1}, {x0, y1, 1, v1}}
+	for i, c := range corners {
+		p.fieldVs[i] = ebiten.Vertex{DstX: c[0], DstY: c[1], SrcX: c[2], SrcY: c[3], ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1}
+	}
+	screen.DrawTriangles(p.fieldVs[:], p.fieldIs[:], p.fieldImg, &p.fieldOp)
 	p.main.draw(screen, p.atlasImg, &p.triOp)
 	p.text.draw(screen)
 	p.over.draw(screen, p.atlasImg, &p.triOp)

@@ -107,7 +107,9 @@ func (t *texts) draw(dst *ebiten.Image) {
 		t.lay.PrimaryAlign, t.lay.SecondaryAlign = it.hAlign, text.AlignCenter
 		t.glyphs = text.AppendGlyphs(t.glyphs[:0], it.s, it.face, &t.lay)
 		t.op.ColorScale.Reset()
-		t.op.ColorScale.ScaleWithColor(it.c)
+		// Scale takes premultiplied values; the colours here are opaque. (ScaleWithColor
+		// would box the colour in an interface, an allocation per text per frame.)
+		t.op.ColorScale.Scale(float32(it.c.R)/255, float32(it.c.G)/255, float32(it.c.B)/255, 1)
 		for _, g := range t.glyphs {
 			if g.Image == nil {
 				continue
