@@ -56,6 +56,10 @@ func TestAPIState(t *testing.T) {
 	})
 	check(raw["frame"].(map[string]any), "frame", map[string]func(any) bool{
 		"updateMs": num, "drawMs": num, "trainMs": num, "epochsPerSecond": num, "fps": num,
+		"fieldMs": num, "heapBytes": num, // this page's extras
+	})
+	check(raw, "state()", map[string]func(any) bool{
+		"menu": func(v any) bool { return v == nil || isObj(v) }, // this page's extra: the touch delete offer
 	})
 	d := raw["domain"].(map[string]any)
 	if d["xmin"] != -6.0 || d["xmax"] != 6.0 || d["ymin"] != -6.0 || d["ymax"] != 6.0 {

@@ -71,4 +71,32 @@ func TestTrains(t *testing.T) {
 	if !p.state().Running {
 		t.Errorf("step while playing paused the playground")
 	}
+
+	// Training flat out, the Go heap stays bounded: its peak over the second half of a
+	// few seconds is no more than 1.5 times (plus 2 MB of slack) the peak over the first.
+	p.do("configure", map[string]any{"numPoints": 500, "speed": 0})
+	p.do("play")
+	var heap []float64
+	for end := time.Now().Add(6 * time.Second); time.Now().Before(end); time.Sleep(150 * time.Millisecond) {
+		f := p.state().Frame
+		if f.HeapBytes == nil {
+			t.Fatalf("state().frame has no heapBytes")
+		}
+		heap = append(heap, *f.HeapBytes)
+	}
+	half := len(heap) / 2
+	peak1, peak2 := maxOf(heap[:half]), maxOf(heap[half:])
+	t.Logf("Go heap peak %.1f MB, then %.1f MB, over %d samples", peak1/1e6, peak2/1e6, len(heap))
+	if peak2 > 1.5*peak1+2e6 {
+		t.Errorf("the Go heap grows while training: peak %.1f MB, then %.1f MB", peak1/1e6, peak2/1e6)
+	}
+}
+
+// maxOf returns the largest of xs.
+func maxOf(xs []float64) float64 {
+	m := xs[0]
+	for _, x := range xs[1:] {
+		m = max(m, x)
+	}
+	return m
 }

@@ -1,0 +1,74 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp/kb"
+
+	"nnplay/internal/browser"
+)
+
+// selectFor is a JavaScript expression for the <select> that offers the option value.
+func selectFor(option string) string {
+	return fmt.Sprintf(`[...document.querySelectorAll("select")].find(s => [...s.options].some(o => o.value === %s))`, jsString(option))
+}
+
+// TestControlsInStep: the HTML controls and the session stay in step both ways — a
+// configure call shows in the controls, and a control changed by keyboard or mouse changes
+// the session.
+func TestControlsInStep(t *testing.T) {
+	p := open(t, browser.Desktop)
+	p.pause()
+	for _, opt := range []string{"xor", "tanh", "l2"} {
+		if !eval[bool](p, `!!`+selectFor(opt)) {
+			t.Fatalf("no <select> offers %q", opt)
+		}
+	}
+
+	// API → controls.
+	p.do("configure", map[string]any{"dataset": "spiral", "activation": "tanh", "regularization": "l2", "learningRate": 0.0123})
+	p.frames(3)
+	for opt, want := range map[string]string{"xor": "spiral", "tanh": "tanh", "l2": "l2"} {
+		if got := eval[string](p, selectFor(opt)+`.value`); got != want {
+			t.Errorf("after configure, the control offering %s shows %q, want %q", opt, got, want)
+		}
+	}
+	lr := eval[string](p, `(() => { const s = [...document.querySelectorAll("select, input")].find(e => e.id === "learningRate" || e.name === "learningRate" || e.dataset.setting === "learningRate"); return s ? s.value : "none"; })()`)
+	if lr != "0.0123" {
+		t.Errorf("learning rate 0.0123 (off the list) shows as %q in its control", lr)
+	}
+
+	// Controls → API, by keyboard: ArrowDown on the focused activation select picks the
+	// next activation.
+	before := p.state().Settings.Activation
+	if !eval[bool](p, `(() => { const s = `+selectFor("tanh")+`; s.focus(); return document.activeElement === s; })()`) {
+		t.Fatalf("cannot focus the activation control")
+	}
+	if err := p.tab.Keys(kb.ArrowDown, 0); err != nil {
+		t.Fatal(err)
+	}
+	p.frames(2)
+	shown := eval[string](p, selectFor("tanh")+`.value`)
+	if got := p.state().Settings.Activation; shown == before || got != shown {
+		t.Errorf("ArrowDown on the activation control: it shows %q (was %q), the session has %q", shown, before, got)
+	}
+	eval[bool](p, `(document.activeElement.blur(), true)`)
+
+	// By mouse: the step button steps one epoch.
+	at := eval[browser.Pt](p, `(() => { const b = [...document.querySelectorAll("button")].find(b => /step/i.test(b.innerText + " " + (b.title || "") + " " + (b.getAttribute("aria-label") || "")));
+		if (!b) return {x: -1, y: -1}; const r = b.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
+	if at.X < 0 {
+		t.Fatalf("no step button")
+	}
+	epoch := p.state().Epoch
+	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	if st := p.state(); st.Epoch != epoch+1 || st.Running {
+		t.Errorf("clicking step: epoch %d → %d, running %v; want one epoch, paused", epoch, st.Epoch, st.Running)
+	}
+}
