@@ -94,3 +94,26 @@ func (a Activation) apply(v []float64) {
 		}
 	}
 }
+
+// scaleByDeriv multiplies every v[i] by σ′ at the node whose output is out[i].
+func (a Activation) scaleByDeriv(v, out []float64) {
+	v = v[:len(out)]
+	switch a {
+	case Sigmoid:
+		for i, o := range out {
+			v[i] *= o * (1 - o)
+		}
+	case Tanh:
+		for i, o := range out {
+			v[i] *= 1 - o*o
+		}
+	case ReLU:
+		// relu′ is 0 where the output is not positive; multiplying (rather than setting 0)
+		// keeps an infinite sum visible as NaN, so Update reports the divergence.
+		for i, o := range out {
+			if !(o > 0) {
+				v[i] *= 0
+			}
+		}
+	}
+}

@@ -21,6 +21,20 @@ type Network struct {
 	// a[l] holds the activations of layer l from the last Forward (a[0] is the input);
 	// delta[l] holds ∂L/∂z of layer l+1 from the last Backward.
 	a, delta [][]float64
+	// lanes[0][l] gathers the slices the hot loops use for weight layer l, with the
+	// activations and δs above; lanes[1] shares the parameters and gradients but has its
+	// own activations and δs, so that training can run two samples side by side.
+	lanes [2][]layer
+}
+
+// layer is weight layer l as the forward and backward passes see it: views into the
+// network's slices, loaded once per layer rather than once per use.
+type layer struct {
+	w, b   []float64 // W[l] (row-major, one row of len(in) per node) and b[l]
+	gw, gb []float64 // ∂L/∂W[l] and ∂L/∂b[l], accumulated by Backward
+	in     []float64 // a[l], the activations feeding this layer
+	out    []float64 // a[l+1], this layer's activations σ(z)
+	delta  []float64 // δ = ∂L/∂z of this layer's nodes
 }
 
 // MaxLayerSize and MaxHiddenLayers bound the shapes New and DecodeModel accept.
@@ -64,6 +78,22 @@ func New(layers []int, hidden, output Activation, rng *rand.Rand) (*Network, err
 		off += nb
 		n.a[l+1] = make([]float64, nb)
 		n.delta[l] = make([]float64, nb)
+	}
+	for lane := range n.lanes {
+		ls := make([]layer, L)
+		in := n.a[0]
+		if lane > 0 {
+			in = make([]float64, layers[0])
+		}
+		for l := range ls {
+			out, delta := n.a[l+1], n.delta[l]
+			if lane > 0 {
+				out, delta = make([]float64, layers[l+1]), make([]float64, layers[l+1])
+			}
+			ls[l] = layer{w: n.w[l], b: n.b[l], gw: n.gw[l], gb: n.gb[l], in: in, out: out, delta: delta}
+			in = out
+		}
+		n.lanes[lane] = ls
 	}
 	n.Init(rng)
 	return n, nil
@@ -143,34 +173,54 @@ func (n *Network) Forward(x []float64) []float64 {
 	if len(x) != len(in) {
 		panic("nn: Forward: input length does not match the input layer")
 	}
-	copy(in, x)
-	last := len(n.w) - 1
-	for l, w := range n.w {
-		out := n.a[l+1]
-		b := n.b[l]
-		b = b[:len(out)]
-		k := 0
-		for j := range out {
-			row := w[k : k+len(in)]
-			s := b[j]
-			for i, v := range in {
-				s += row[i] * v
-			}
-			out[j] = s
-			k += len(in)
-		}
-		if l == last {
-			n.output.apply(out)
-		} else {
-			n.hidden.apply(out)
-		}
-		in = out
+	for i, v := range x {
+		in[i] = v
 	}
-	return in
+	return n.forward(n.lanes[0])
 }
 
-// Activations returns the activations of layer l (0 is the input) from the last Forward.
-// The caller must not modify it.
+// forward runs the layers ls (one lane) on the input already in ls[0].in and returns the
+// output activations.
+func (n *Network) forward(ls []layer) []float64 {
+	top := len(ls) - 1
+	for l := range ls {
+		ls[l].affine()
+		act := n.hidden
+		if l == top {
+			act = n.output
+		}
+		act.apply(ls[l].out)
+	}
+	return ls[top].out
+}
+
+// affine sets z = W·in + b into out: out[j] = b[j] + Σ_i W_ji·in[i], summed in the order
+// b, then i = 0, 1, ….
+func (L *layer) affine() {
+	in, out := L.in, L.out
+	b := L.b[:len(out)]
+	w := L.w[:len(out)*len(in)]
+	if len(in) == 2 {
+		x0, x1 := in[0], in[1]
+		for j := range out {
+			row := w[2*j : 2*j+2]
+			out[j] = b[j] + row[0]*x0 + row[1]*x1
+		}
+		return
+	}
+	for j := range out {
+		row := w[:len(in)]
+		z := b[j]
+		for i, v := range in {
+			z += row[i] * v
+		}
+		out[j] = z
+		w = w[len(in):]
+	}
+}
+
+// Activations returns the activations of layer l (0 is the input) from the last Forward
+// (TrainBatch, TrainEpoch and Evaluate overwrite them). The caller must not modify it.
 func (n *Network) Activations(l int) []float64 { return n.a[l] }
 
 // Backward adds to Grads the gradient of ½·Σ(y − ŷ)² with respect to every parameter, for the
@@ -178,50 +228,67 @@ func (n *Network) Activations(l int) []float64 { return n.a[l] }
 // at the output δ = (ŷ − y)·σ′(z); for a hidden layer δ_i = σ′(z_i)·Σ_j W_ji·δ_j;
 // and ∂L/∂W_ji = δ_j·a_i, ∂L/∂b_j = δ_j. It allocates nothing.
 func (n *Network) Backward(y []float64) {
-	L := len(n.w)
-	out := n.a[L]
-	d := n.delta[L-1]
-	if len(y) != len(out) {
+	if len(y) != len(n.a[len(n.w)]) {
 		panic("nn: Backward: target length does not match the output layer")
 	}
+	n.backward(n.lanes[0], y)
+}
+
+// backward is Backward without the length check, for the lane ls.
+func (n *Network) backward(ls []layer, y []float64) {
+	top := &ls[len(ls)-1]
+	d, out := top.delta, top.out
+	out, y = out[:len(d)], y[:len(d)]
 	for j, yhat := range out {
 		d[j] = (yhat - y[j]) * n.output.derivOut(yhat)
 	}
-	for l := L - 1; l >= 0; l-- {
-		in := n.a[l]
-		d := n.delta[l]
-		gw, gb := n.gw[l], n.gb[l]
-		gb = gb[:len(d)]
-		k := 0
+	for l := len(ls) - 1; l > 0; l-- {
+		below := &ls[l-1]
+		ls[l].accumulate()
+		ls[l].propagate(below.delta)
+		n.hidden.scaleByDeriv(below.delta, below.out)
+	}
+	ls[0].accumulate()
+}
+
+// accumulate adds δ_j·in_i to ∂L/∂W_ji and δ_j to ∂L/∂b_j.
+func (L *layer) accumulate() {
+	d, in := L.delta, L.in
+	gb := L.gb[:len(d)]
+	gw := L.gw[:len(d)*len(in)]
+	if len(in) == 2 {
+		x0, x1 := in[0], in[1]
 		for j, dj := range d {
 			gb[j] += dj
-			row := gw[k : k+len(in)]
-			for i, v := range in {
-				row[i] += dj * v
-			}
-			k += len(in)
+			row := gw[2*j : 2*j+2]
+			row[0] += dj * x0
+			row[1] += dj * x1
 		}
-		if l == 0 {
-			break
+		return
+	}
+	for j, dj := range d {
+		gb[j] += dj
+		row := gw[:len(in)]
+		for i, v := range in {
+			row[i] += dj * v
 		}
-		// δ of layer l: σ′(a_i)·Σ_j W_ji·δ_j.
-		prev := n.delta[l-1]
-		prev = prev[:len(in)]
-		w := n.w[l]
-		for i := range prev {
-			prev[i] = 0
-		}
-		k = 0
-		for _, dj := range d {
-			row := w[k : k+len(in)]
-			for i, wji := range row {
-				prev[i] += wji * dj
-			}
-			k += len(in)
-		}
-		h := n.hidden
-		for i, ai := range in {
-			prev[i] *= h.derivOut(ai)
+		gw = gw[len(in):]
+	}
+}
+
+// propagate sets below[i] = Σ_j W_ji·δ_j, summed in the order j = 0, 1, …, walking W row by
+// row; σ′ of the layer below turns it into that layer's δ.
+func (L *layer) propagate(below []float64) {
+	d := L.delta
+	below = below[:len(L.in)]
+	w := L.w[:len(d)*len(below)]
+	for i, wi := range w[:len(below)] {
+		below[i] = wi * d[0]
+	}
+	for _, dj := range d[1:] {
+		w = w[len(below):]
+		for i, wi := range w[:len(below)] {
+			below[i] += wi * dj
 		}
 	}
 }
@@ -236,57 +303,70 @@ func (n *Network) Update(cfg TrainConfig, count int) error {
 	if count < 1 {
 		panic("nn: Update: count must be at least 1")
 	}
-	eta, inv := cfg.LearningRate, 1/float64(count)
-	// First pass: check that every new value is finite, so that a diverging step changes
-	// nothing. x−x is 0 for finite x and NaN for ±Inf and NaN.
-	bad := false
+	// The new values go into the gradient slots first, so that a diverging step changes
+	// nothing; only if all are finite are they copied over the parameters.
+	finite := true
 	for l, w := range n.w {
-		gw := n.gw[l][:len(w)]
-		for k, wk := range w {
-			v := wk - eta*(gw[k]*inv+cfg.penalty(wk))
-			bad = bad || v-v != 0
-		}
-		b := n.b[l]
-		gb := n.gb[l][:len(b)]
-		for k, bk := range b {
-			v := bk - eta*gb[k]*inv
-			bad = bad || v-v != 0
-		}
+		finite = stepWeights(n.gw[l], w, cfg, count) && finite
+		finite = stepBiases(n.gb[l], n.b[l], cfg.LearningRate, count) && finite
 	}
-	if bad {
-		n.ZeroGrads()
-		return ErrDiverged
-	}
-	for l, w := range n.w {
-		gw := n.gw[l][:len(w)]
-		for k, wk := range w {
-			w[k] = wk - eta*(gw[k]*inv+cfg.penalty(wk))
-		}
-		b := n.b[l]
-		gb := n.gb[l][:len(b)]
-		for k, bk := range b {
-			b[k] = bk - eta*gb[k]*inv
-		}
+	if finite {
+		copy(n.params, n.grads)
 	}
 	n.ZeroGrads()
+	if !finite {
+		return ErrDiverged
+	}
 	return nil
 }
 
-// penalty returns the regularization term added to the gradient of weight w.
-func (c *TrainConfig) penalty(w float64) float64 {
-	switch c.Regularization {
+// stepWeights replaces each gradient sum g[k] by the stepped weight
+// w[k] − η·(g[k]/count + penalty(w[k])) and reports whether all of them are finite.
+func stepWeights(g, w []float64, cfg TrainConfig, count int) (finite bool) {
+	g = g[:len(w)]
+	eta, inv, lambda := cfg.LearningRate, 1/float64(count), cfg.RegularizationRate
+	check := 0.0 // a sum of v−v: 0 while every v is finite, NaN after any ±Inf or NaN
+	switch cfg.Regularization {
 	case RegL1:
-		switch {
-		case w > 0:
-			return c.RegularizationRate
-		case w < 0:
-			return -c.RegularizationRate
+		for k, wk := range w {
+			penalty := 0.0 // λ·sign(w)
+			if wk > 0 {
+				penalty = lambda
+			} else if wk < 0 {
+				penalty = -lambda
+			}
+			v := wk - eta*(g[k]*inv+penalty)
+			g[k] = v
+			check += v - v
 		}
-		return 0
 	case RegL2:
-		return c.RegularizationRate * w
+		for k, wk := range w {
+			v := wk - eta*(g[k]*inv+lambda*wk)
+			g[k] = v
+			check += v - v
+		}
+	default:
+		for k, wk := range w {
+			v := wk - eta*(g[k]*inv)
+			g[k] = v
+			check += v - v
+		}
 	}
-	return 0
+	return check == 0
+}
+
+// stepBiases replaces each gradient sum g[k] by the stepped bias b[k] − η·g[k]/count and
+// reports whether all of them are finite.
+func stepBiases(g, b []float64, eta float64, count int) (finite bool) {
+	g = g[:len(b)]
+	inv := 1 / float64(count)
+	check := 0.0 // as in stepWeights
+	for k, bk := range b {
+		v := bk - eta*g[k]*inv
+		g[k] = v
+		check += v - v
+	}
+	return check == 0
 }
 
 // CopyFrom makes n an exact copy of src's shape and parameters, reusing n's memory when the

@@ -65,10 +65,16 @@ func (d Data) Len(outputs int) int {
 	return len(d.Targets) / outputs
 }
 
-// sample returns the input and target of sample k.
-func (n *Network) sample(d Data, k int) (x, y []float64) {
-	ni, no := n.layers[0], n.layers[len(n.layers)-1]
-	return d.Inputs[k*ni : (k+1)*ni], d.Targets[k*no : (k+1)*no]
+// load copies the input of sample k of d into the input of the lane ls and returns the
+// sample's target.
+func load(ls []layer, d Data, k int) (y []float64) {
+	in := ls[0].in
+	x := d.Inputs[k*len(in) : (k+1)*len(in)]
+	for i, v := range x {
+		in[i] = v
+	}
+	no := len(ls[len(ls)-1].out)
+	return d.Targets[k*no : (k+1)*no]
 }
 
 // TrainEpoch shuffles order (the indices of the samples to train on) with rng, then makes
@@ -99,10 +105,22 @@ func (n *Network) TrainBatch(d Data, idx []int, cfg TrainConfig) error {
 	if len(idx) == 0 {
 		return nil
 	}
-	for _, k := range idx {
-		x, y := n.sample(d, k)
-		n.Forward(x)
-		n.Backward(y)
+	// Two samples at a time, one per lane: their forward passes are independent, so the
+	// processor overlaps them. The gradients are still added in the order of idx, so the
+	// result is the same, bit for bit, as one sample at a time.
+	a, b := n.lanes[0], n.lanes[1]
+	k := 0
+	for ; k+1 < len(idx); k += 2 {
+		ya, yb := load(a, d, idx[k]), load(b, d, idx[k+1])
+		n.forward(a)
+		n.forward(b)
+		n.backward(a, ya)
+		n.backward(b, yb)
+	}
+	if k < len(idx) {
+		y := load(a, d, idx[k])
+		n.forward(a)
+		n.backward(a, y)
 	}
 	return n.Update(cfg, len(idx))
 }
@@ -116,24 +134,44 @@ func (n *Network) Evaluate(d Data, idx []int) (loss, accuracy float64) {
 	if len(idx) == 0 {
 		return math.NaN(), math.NaN()
 	}
-	sum, right := 0.0, 0
-	for _, k := range idx {
-		x, y := n.sample(d, k)
-		out := n.Forward(x)
-		for o, yhat := range out {
-			e := y[o] - yhat
-			sum += e * e
-		}
-		if len(out) == 1 {
-			if (out[0] >= 0.5) == (y[0] >= 0.5) {
-				right++
-			}
-		} else if argmax(out) == argmax(y) {
-			right++
-		}
+	var s score
+	// Two samples at a time, as in TrainBatch, scored in the order of idx.
+	a, b := n.lanes[0], n.lanes[1]
+	k := 0
+	for ; k+1 < len(idx); k += 2 {
+		ya, yb := load(a, d, idx[k]), load(b, d, idx[k+1])
+		outA, outB := n.forward(a), n.forward(b)
+		s.add(outA, ya)
+		s.add(outB, yb)
+	}
+	if k < len(idx) {
+		y := load(a, d, idx[k])
+		s.add(n.forward(a), y)
 	}
 	m := float64(len(idx))
-	return sum / m, float64(right) / m
+	return s.sum / m, float64(s.right) / m
+}
+
+// score accumulates the squared errors and the samples classified right.
+type score struct {
+	sum   float64
+	right int
+}
+
+// add scores the output out of one sample with target y.
+func (s *score) add(out, y []float64) {
+	y = y[:len(out)]
+	for o, yhat := range out {
+		e := y[o] - yhat
+		s.sum += e * e
+	}
+	if len(out) == 1 {
+		if (out[0] >= 0.5) == (y[0] >= 0.5) {
+			s.right++
+		}
+	} else if argmax(out) == argmax(y) {
+		s.right++
+	}
 }
 
 func argmax(v []float64) int {

@@ -1,6 +1,7 @@
 package nn
 
 import (
+	"cmp"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -133,8 +134,13 @@ func TestTrainBatchIsMeanOfSampleGradients(t *testing.T) {
 		// Layout: W1 at 0–7, b1 at 8–11, W2 at 12–15, b2 at 16; the penalty is on weights only.
 		for p := range want {
 			pen := 0.0
-			if p < 8 || (p >= 12 && p < 16) {
-				pen = cfg.penalty(want[p])
+			if w := want[p]; p < 8 || (p >= 12 && p < 16) {
+				switch reg {
+				case RegL1: // λ·sign(w)
+					pen = cfg.RegularizationRate * float64(cmp.Compare(w, 0))
+				case RegL2: // λ·w
+					pen = cfg.RegularizationRate * w
+				}
 			}
 			want[p] -= cfg.LearningRate * (sum[p]/float64(len(idx)) + pen)
 		}
@@ -421,5 +427,48 @@ func TestParseRegularization(t *testing.T) {
 	}
 	if got := Regularization(7).String(); got != "Regularization(7)" {
 		t.Errorf("Regularization(7).String() = %q", got)
+	}
+}
+
+// TestTrainBatchMatchesSampleBySample checks that TrainBatch, which runs samples in pairs,
+// gives the parameters of Forward, Backward per sample in the order of idx and one Update,
+// bit for bit, and that Evaluate gives the loss of Forward per sample, bit for bit: odd and
+// even batches, two inputs (the specialised loops) and three, every activation.
+func TestTrainBatchMatchesSampleBySample(t *testing.T) {
+	for _, layers := range [][]int{{2, 4, 1}, {3, 5, 4, 2}, {2, 3, 3, 1}} {
+		for _, hidden := range []Activation{Sigmoid, Tanh, ReLU, Linear} {
+			for size := 1; size <= 5; size++ {
+				n := newNet(t, layers, hidden, Sigmoid, uint64(size))
+				rng := rand.New(rand.NewPCG(uint64(size), 9))
+				ni, no := layers[0], layers[len(layers)-1]
+				d := Data{Inputs: uniform(rng, 6*ni, -6, 6), Targets: uniform(rng, 6*no, 0, 1)}
+				idx := rng.Perm(6)[:size]
+				cfg := TrainConfig{LearningRate: 0.5, BatchSize: size, Regularization: RegL1, RegularizationRate: 0.01}
+
+				one := n.Clone()
+				sum := 0.0
+				for _, k := range idx {
+					out := one.Forward(d.Inputs[k*ni : (k+1)*ni])
+					for o, yhat := range out {
+						e := d.Targets[k*no+o] - yhat
+						sum += e * e
+					}
+					one.Backward(d.Targets[k*no : (k+1)*no])
+				}
+				if err := one.Update(cfg, len(idx)); err != nil {
+					t.Fatal(err)
+				}
+				loss, _ := n.Evaluate(d, idx)
+				if want := sum / float64(len(idx)); math.Float64bits(loss) != math.Float64bits(want) {
+					t.Errorf("%v %v, %d samples: Evaluate loss %v, sample by sample %v", layers, hidden, size, loss, want)
+				}
+				if err := n.TrainBatch(d, idx, cfg); err != nil {
+					t.Fatal(err)
+				}
+				if !sameBits(n.Params(), one.Params()) {
+					t.Errorf("%v %v, %d samples: TrainBatch differs from sample by sample", layers, hidden, size)
+				}
+			}
+		}
 	}
 }
