@@ -149,9 +149,9 @@ func run(out io.Writer, duration, warmup time.Duration) error {
 		return err
 	}
 
+	fmt.Fprintf(out, "\n%s, headless, SwiftShader WebGL; 1280×800 at scale 1\n", ua)
+	fmt.Fprintf(out, "250 training points (numPoints 500, testRatio 0.5), batch 10, speed 0; %d samples over %.1f s\n\n", len(samples), (last.Now-first.Now)/1000)
 	w := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(w, "browser\t%s\t\n", ua)
-	fmt.Fprintf(w, "setting\t250 training points (numPoints 500, testRatio 0.5), batch 10, speed 0; %d samples over %.1f s\t\n", len(samples), (last.Now-first.Now)/1000)
 	fmt.Fprintf(w, "measure\tvalue\ttarget\n")
 	fmt.Fprintf(w, "epochs/s (epoch counter)\t%.0f\t≥ %d %s\n", epochsPerSec, targetEpochs, verdict(epochsPerSec >= targetEpochs))
 	fmt.Fprintf(w, "epochs/s (frame.epochsPerSecond, p50)\t%.0f\t\n", pct(samplesEPS(samples), 50))
