@@ -218,6 +218,7 @@
     $("reset").addEventListener("click", function () { act(function () { nnplay.reset(); }); });
     $("banner-reset").addEventListener("click", function () { act(function () { nnplay.reset(); }); });
     [$("play"), $("step"), $("reset")].forEach(function (b) { b.disabled = false; });
+    document.querySelectorAll("#controls > fieldset").forEach(function (f) { f.disabled = false; });
 
     document.querySelectorAll("[data-setting]").forEach(function (el) {
       el.addEventListener("change", function () {
