@@ -59,11 +59,7 @@ func TestControlsInStep(t *testing.T) {
 	eval[bool](p, `(document.activeElement.blur(), true)`)
 
 	// By mouse: the step button steps one epoch.
-	at := eval[browser.Pt](p, `(() => { const b = [...document.querySelectorAll("button")].find(b => /step/i.test(b.innerText + " " + (b.title || "") + " " + (b.getAttribute("aria-label") || "")));
-		if (!b) return {x: -1, y: -1}; const r = b.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
-	if at.X < 0 {
-		t.Fatalf("no step button")
-	}
+	at := button(t, p, "step")
 	epoch := p.state().Epoch
 	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
 		t.Fatal(err)
@@ -71,4 +67,30 @@ func TestControlsInStep(t *testing.T) {
 	if st := p.state(); st.Epoch != epoch+1 || st.Running {
 		t.Errorf("clicking step: epoch %d → %d, running %v; want one epoch, paused", epoch, st.Epoch, st.Running)
 	}
+
+	// Undo, once, after data given as a whole.
+	kept := p.state()
+	p.setData(sparse)
+	p.frames(2)
+	if eval[bool](p, `[...document.querySelectorAll("button")].some(b => /undo/i.test(b.innerText) && b.disabled)`) {
+		t.Errorf("the undo button is disabled right after setData")
+	}
+	if err := p.tab.Click(button(t, p, "undo"), input.MouseButtonLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	after := p.state()
+	if !samePoints(after.Points, kept.Points) || after.Settings.Dataset != kept.Settings.Dataset {
+		t.Errorf("undo after setData: %d points of %q, want the %d points of %q back", len(after.Points), after.Settings.Dataset, len(kept.Points), kept.Settings.Dataset)
+	}
+}
+
+// button returns the centre of the page's button whose text, title or label matches name.
+func button(t *testing.T, p *page, name string) browser.Pt {
+	t.Helper()
+	at := eval[browser.Pt](p, `(() => { const b = [...document.querySelectorAll("button")].find(b => new RegExp(`+jsString(name)+`, "i").test(b.innerText + " " + (b.title || "") + " " + (b.getAttribute("aria-label") || "")));
+		if (!b) return {x: -1, y: -1}; const r = b.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
+	if at.X < 0 {
+		t.Fatalf("no %s button", name)
+	}
+	return at
 }
