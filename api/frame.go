@@ -94,7 +94,7 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 const (
 	BudgetShare = 0.55                  // the share of the frame interval spent training
 	MinBudget   = 2 * time.Millisecond  // the least training per frame
-	MaxBudget   = 60 * time.Millisecond // the most training per frame, so that input stays lively
+	MaxBudget   = 100 * time.Millisecond // the most training per frame, so that input stays lively
 )
 
 // Budget returns a frame's training time for a frame interval: BudgetShare of it, within
