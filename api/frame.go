@@ -92,8 +92,8 @@ func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond)
 
 // Pacing of training at full speed.
 const (
-	BudgetShare = 0.55                  // the share of the frame interval spent training
-	MinBudget   = 2 * time.Millisecond  // the least training per frame
+	BudgetShare = 0.55                   // the share of the frame interval spent training
+	MinBudget   = 2 * time.Millisecond   // the least training per frame
 	MaxBudget   = 100 * time.Millisecond // the most training per frame, so that input stays lively
 )
 
