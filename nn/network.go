@@ -22,9 +22,10 @@ type Network struct {
 	// delta[l] holds ∂L/∂z of layer l+1 from the last Backward.
 	a, delta [][]float64
 	// lanes[0][l] gathers the slices the hot loops use for weight layer l, with the
-	// activations and δs above; lanes[1] shares the parameters and gradients but has its
-	// own activations and δs, so that training can run two samples side by side.
-	lanes [2][]layer
+	// activations and δs above; each further lane shares the parameters and gradients but
+	// has its own activations and δs, so that TrainBatch and Evaluate can run several
+	// samples side by side.
+	lanes [laneCount][]layer
 }
 
 // layer is weight layer l as the forward and backward passes see it: views into the
@@ -192,6 +193,27 @@ func (n *Network) forward(ls []layer) []float64 {
 		act.apply(ls[l].out)
 	}
 	return ls[top].out
+}
+
+// laneCount is how many samples TrainBatch and Evaluate run side by side.
+const laneCount = 4
+
+// forwardLanes runs the lanes side by side, layer by layer, so that the exponentials of all
+// their samples are in flight together; each lane computes exactly what forward does.
+func (n *Network) forwardLanes(lanes [][]layer) {
+	top := len(n.w) - 1
+	for l := 0; l <= top; l++ {
+		for _, ls := range lanes {
+			ls[l].affine()
+		}
+		act := n.hidden
+		if l == top {
+			act = n.output
+		}
+		for _, ls := range lanes {
+			act.apply(ls[l].out)
+		}
+	}
 }
 
 // affine sets z = W·in + b into out: out[j] = b[j] + Σ_i W_ji·in[i], summed in the order

@@ -102,27 +102,26 @@ func (n *Network) TrainEpoch(d Data, order []int, rng *rand.Rand, cfg TrainConfi
 // TrainBatch accumulates the gradient over the samples idx and applies one Update.
 // With no samples it does nothing.
 func (n *Network) TrainBatch(d Data, idx []int, cfg TrainConfig) error {
-	if len(idx) == 0 {
+	count := len(idx)
+	if count == 0 {
 		return nil
 	}
-	// Two samples at a time, one per lane: their forward passes are independent, so the
-	// processor overlaps them. The gradients are still added in the order of idx, so the
-	// result is the same, bit for bit, as one sample at a time.
-	a, b := n.lanes[0], n.lanes[1]
-	k := 0
-	for ; k+1 < len(idx); k += 2 {
-		ya, yb := load(a, d, idx[k]), load(b, d, idx[k+1])
-		n.forward(a)
-		n.forward(b)
-		n.backward(a, ya)
-		n.backward(b, yb)
+	// Up to laneCount samples at a time, one per lane: their forward passes are
+	// independent, so the processor overlaps them. The gradients are still added in the
+	// order of idx, so the result is the same, bit for bit, as one sample at a time.
+	var ys [laneCount][]float64
+	for len(idx) > 0 {
+		lanes := n.lanes[:min(laneCount, len(idx))]
+		for i, ls := range lanes {
+			ys[i] = load(ls, d, idx[i])
+		}
+		n.forwardLanes(lanes)
+		for i, ls := range lanes {
+			n.backward(ls, ys[i])
+		}
+		idx = idx[len(lanes):]
 	}
-	if k < len(idx) {
-		y := load(a, d, idx[k])
-		n.forward(a)
-		n.backward(a, y)
-	}
-	return n.Update(cfg, len(idx))
+	return n.Update(cfg, count)
 }
 
 // Evaluate returns the mean squared error (1/n)·Σ(y − ŷ)² (summed over outputs) over the
@@ -135,18 +134,18 @@ func (n *Network) Evaluate(d Data, idx []int) (loss, accuracy float64) {
 		return math.NaN(), math.NaN()
 	}
 	var s score
-	// Two samples at a time, as in TrainBatch, scored in the order of idx.
-	a, b := n.lanes[0], n.lanes[1]
-	k := 0
-	for ; k+1 < len(idx); k += 2 {
-		ya, yb := load(a, d, idx[k]), load(b, d, idx[k+1])
-		outA, outB := n.forward(a), n.forward(b)
-		s.add(outA, ya)
-		s.add(outB, yb)
-	}
-	if k < len(idx) {
-		y := load(a, d, idx[k])
-		s.add(n.forward(a), y)
+	// Up to laneCount samples at a time, as in TrainBatch, scored in the order of idx.
+	var ys [laneCount][]float64
+	for rest := idx; len(rest) > 0; {
+		lanes := n.lanes[:min(laneCount, len(rest))]
+		for i, ls := range lanes {
+			ys[i] = load(ls, d, rest[i])
+		}
+		n.forwardLanes(lanes)
+		for i, ls := range lanes {
+			s.add(ls[len(ls)-1].out, ys[i])
+		}
+		rest = rest[len(lanes):]
 	}
 	m := float64(len(idx))
 	return s.sum / m, float64(s.right) / m

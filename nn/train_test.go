@@ -430,19 +430,20 @@ func TestParseRegularization(t *testing.T) {
 	}
 }
 
-// TestTrainBatchMatchesSampleBySample checks that TrainBatch, which runs samples in pairs,
-// gives the parameters of Forward, Backward per sample in the order of idx and one Update,
-// bit for bit, and that Evaluate gives the loss of Forward per sample, bit for bit: odd and
-// even batches, two inputs (the specialised loops) and three, every activation.
+// TestTrainBatchMatchesSampleBySample checks that TrainBatch, which runs several samples
+// side by side, gives the parameters of Forward, Backward per sample in the order of idx and
+// one Update, bit for bit, and that Evaluate gives the loss of Forward per sample, bit for
+// bit: batches of 1 to 9 (whole groups of lanes and remainders), two inputs (the
+// specialised loops) and three, every activation.
 func TestTrainBatchMatchesSampleBySample(t *testing.T) {
 	for _, layers := range [][]int{{2, 4, 1}, {3, 5, 4, 2}, {2, 3, 3, 1}} {
 		for _, hidden := range []Activation{Sigmoid, Tanh, ReLU, Linear} {
-			for size := 1; size <= 5; size++ {
+			for size := 1; size <= 9; size++ {
 				n := newNet(t, layers, hidden, Sigmoid, uint64(size))
 				rng := rand.New(rand.NewPCG(uint64(size), 9))
 				ni, no := layers[0], layers[len(layers)-1]
-				d := Data{Inputs: uniform(rng, 6*ni, -6, 6), Targets: uniform(rng, 6*no, 0, 1)}
-				idx := rng.Perm(6)[:size]
+				d := Data{Inputs: uniform(rng, 10*ni, -6, 6), Targets: uniform(rng, 10*no, 0, 1)}
+				idx := rng.Perm(10)[:size]
 				cfg := TrainConfig{LearningRate: 0.5, BatchSize: size, Regularization: RegL1, RegularizationRate: 0.01}
 
 				one := n.Clone()
