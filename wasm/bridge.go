@@ -100,9 +100,10 @@ func newBridge(g *Game) *bridge {
 	// poll(arr) fills a Float64Array with the counters the page refreshes every animation
 	// frame: [session version, UI revision, epoch, epochs/s, running (0/1)]. It answers
 	// nothing and builds no strings, so polling costs next to nothing.
-	float64Array := js.Global().Get("Float64Array")
 	poll := js.FuncOf(func(this js.Value, args []js.Value) any {
-		if len(args) == 0 || !args[0].InstanceOf(float64Array) || args[0].Length() < 5 {
+		// The array comes from the top page's realm: check its shape, not its class.
+		if len(args) == 0 || args[0].Type() != js.TypeObject || args[0].Get("length").Type() != js.TypeNumber ||
+			args[0].Length() < 5 {
 			return nil
 		}
 		arr := args[0]
