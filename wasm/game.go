@@ -48,7 +48,7 @@ type Game struct {
 	ready   bool   // the page was told the playground is ready
 	uiRev   uint64 // counts changes the page's controls show besides the session's Version
 	seen    seenUI
-	canvas  js.Value
+	canvas  js.Value // Ebiten's canvas, which the input listens on
 	bridged *bridge
 }
 
