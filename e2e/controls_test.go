@@ -84,11 +84,12 @@ func TestControlsInStep(t *testing.T) {
 	}
 }
 
-// button returns the centre of the page's button whose text, title or label matches name.
+// button scrolls the page's button whose text, title or label matches name into view and
+// returns its centre.
 func button(t *testing.T, p *page, name string) browser.Pt {
 	t.Helper()
 	at := eval[browser.Pt](p, `(() => { const b = [...document.querySelectorAll("button")].find(b => new RegExp(`+jsString(name)+`, "i").test(b.innerText + " " + (b.title || "") + " " + (b.getAttribute("aria-label") || "")));
-		if (!b) return {x: -1, y: -1}; const r = b.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
+		if (!b) return {x: -1, y: -1}; b.scrollIntoView({block: "center"}); const r = b.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
 	if at.X < 0 {
 		t.Fatalf("no %s button", name)
 	}
