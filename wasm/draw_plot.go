@@ -3,6 +3,8 @@
 package main
 
 import (
+	"math"
+
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"nnplay/session"
@@ -14,6 +16,9 @@ var (
 	plotTicks      = [...]float64{-6, -3, 0, 3, 6}
 	plotTickLabels = [...]string{"−6", "−3", "0", "3", "6"}
 )
+
+// contourInk is the colour of the field's middle contour.
+var contourInk = view.Lerp(view.Ink, view.Paper, 0.2)
 
 // white leaves a sprite's colours as rendered.
 var white = [4]float32{1, 1, 1, 1}
@@ -33,11 +38,19 @@ func (p *painter) updatePlot(s *session.Session, ui *view.UI, k float64) {
 		p.text.add(plotTickLabels[i], (r.X-7)*k, sy*k, p.fonts.small, view.FaintInk, text.AlignEnd)
 	}
 
-	// The middle contour (0.5 for classification), a thin dark line.
+	// The middle contour (0.5 for classification), a thin dark line: opaque, each segment
+	// lengthened by half its width at both ends so that joints show neither gaps nor darker
+	// overlaps.
+	w := 1.5 * k
 	for _, sg := range p.contour {
 		x0, y0 := l.ToScreen(sg.X0, sg.Y0)
 		x1, y1 := l.ToScreen(sg.X1, sg.Y1)
-		m.line(x0*k, y0*k, x1*k, y1*k, 1.5*k, view.Ink, 0.8)
+		x0, y0, x1, y1 = x0*k, y0*k, x1*k, y1*k
+		if d := math.Hypot(x1-x0, y1-y0); d > 0 {
+			ex, ey := (x1-x0)/d*w/2, (y1-y0)/d*w/2
+			x0, y0, x1, y1 = x0-ex, y0-ey, x1+ex, y1+ey
+		}
+		m.line(x0, y0, x1, y1, w, contourInk, 1)
 	}
 	m.frame(r.X*k-k, r.Y*k-k, r.W*k+2*k, r.H*k+2*k, k, view.FaintInk)
 

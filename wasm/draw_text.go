@@ -5,6 +5,7 @@ package main
 import (
 	"bytes"
 	"image/color"
+	"unsafe"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
@@ -54,8 +55,12 @@ func (f *fonts) at(k float64) {
 	f.body = faceAt(bodyText * k)
 }
 
-// label is a text that changes now and then: its string is rebuilt only when its bytes change,
-// so a steady label costs no allocation per frame.
+// label is a text that changes from frame to frame (a loss, an epoch, a tooltip). Its string
+// is a view of its own byte buffer (unsafe.String), not a copy, so changing it allocates
+// nothing. That is safe because the buffer is only rewritten by set, in update, and every
+// string of it handed out before is dropped at the start of update (the text items are
+// rebuilt there) and never kept elsewhere: text/v2's GoXFace caches glyphs by rune, not by
+// string.
 type label struct {
 	b []byte
 	s string
@@ -63,13 +68,16 @@ type label struct {
 	f *text.GoXFace
 }
 
-// set makes the label read b in face f and returns its string.
+// set makes the label read b in face f and returns its string, valid until the next set.
 func (l *label) set(b []byte, f *text.GoXFace) string {
 	if l.f == f && bytes.Equal(b, l.b) {
 		return l.s
 	}
 	l.b = append(l.b[:0], b...)
-	l.s = string(b)
+	l.s = ""
+	if len(l.b) > 0 {
+		l.s = unsafe.String(&l.b[0], len(l.b))
+	}
 	l.f = f
 	l.w = text.Advance(l.s, f)
 	return l.s
