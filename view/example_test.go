@@ -1,0 +1,51 @@
+package view_test
+
+import (
+	"fmt"
+
+	"nnplay/session"
+	"nnplay/view"
+)
+
+// The field's colour: white at the boundary, 60% of the way to a class colour at full
+// confidence.
+func ExampleFieldColor() {
+	fmt.Println(view.FieldColor(0), view.FieldColor(0.5), view.FieldColor(1))
+	// Output: {241 170 108 255} {255 255 255 255} {118 171 241 255}
+}
+
+// A desktop canvas: the plot on the left, the network and the loss curves beside it; plane
+// and canvas coordinates convert both ways.
+func ExampleNewLayout() {
+	l := view.NewLayout(900, 640)
+	fmt.Printf("plot %+v phone %v\n", l.Plot, l.Phone)
+	x, y := l.ToScreen(0, 6)
+	fmt.Println(x, y)
+	fmt.Println(l.ToPlane(x, y))
+	// Output:
+	// plot {X:30 Y:8 W:562 H:562} phone false
+	// 311 8
+	// 0 6
+}
+
+// Numbers for the screen, appended to a reused buffer: a typographic minus, thousands
+// separators, and a dash instead of NaN.
+func ExampleAppendFixed() {
+	buf := make([]byte, 0, 64)
+	buf = view.AppendFixed(buf, -1.2345, 3)
+	buf = append(buf, "  "...)
+	buf = view.AppendInt(buf, 12480)
+	buf = append(buf, "  "...)
+	buf = view.AppendLoss(buf, 0, false)
+	fmt.Println(string(buf))
+	// Output: −1.234  12,480  –
+}
+
+// Picking the point under the pointer.
+func ExampleHitPoint() {
+	l := view.NewLayout(900, 640)
+	pts := []session.Point{{X: 1, Y: 1}, {X: -3, Y: 2}}
+	sx, sy := l.ToScreen(-3, 2)
+	fmt.Println(view.HitPoint(l, pts, sx+5, sy-5), view.HitPoint(l, pts, 10, 10))
+	// Output: 1 -1
+}
