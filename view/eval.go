@@ -211,3 +211,40 @@ func (e *evaluator) rest(h []float64) float64 {
 	}
 	return cur[0]
 }
+
+// CellCost estimates the relative cost of evaluating one cell of a field of net with features
+// fs, in the units of a multiply-add (an exponential counts as 8): the first layer costs a
+// division per node when its exponentials factor (sigmoid or tanh without x1·x2), else an
+// addition and its activation; every later layer its weights and activations. The default
+// 2-4-1 sigmoid network costs 16. Use it to spread the field's refresh over frames (see
+// RefreshRows).
+func CellCost(net *nn.Network, fs []nn.Feature) float64 {
+	layers := net.Layers()
+	actCost := func(a nn.Activation) float64 {
+		if a == nn.Sigmoid || a == nn.Tanh {
+			return 8
+		}
+		return 1
+	}
+	first := net.Hidden()
+	if len(layers) == 2 {
+		first = net.Output()
+	}
+	mix := false
+	for _, f := range fs {
+		mix = mix || separable(f) == 3
+	}
+	n1 := float64(layers[1])
+	cost := n1
+	if mix || (first != nn.Sigmoid && first != nn.Tanh) {
+		cost = n1 * (2 + actCost(first))
+	}
+	for l := 1; l+1 < len(layers); l++ {
+		act := net.Hidden()
+		if l+2 == len(layers) {
+			act = net.Output()
+		}
+		cost += float64(layers[l]*layers[l+1]) + float64(layers[l+1])*actCost(act)
+	}
+	return cost
+}

@@ -63,3 +63,22 @@ func BenchmarkMathExp(b *testing.B) {
 }
 
 var sinkExp float64
+
+func TestCellCost(t *testing.T) {
+	tests := []struct {
+		name  string
+		patch int // index into shapes
+		want  float64
+	}{
+		{"default 2-4-1: 4 divisions, 4 weights, 1 sigmoid", 0, 16},
+		{"2-1: one division", 1, 1},
+		// 7 features with x1·x2: 8·(2+8); then 8·8+8·8 twice; then 8·1+8.
+		{"all features, 3 layers of 8", 2, 80 + 2*(64+64) + 16},
+	}
+	for _, tc := range tests {
+		s := newSession(t, shapes[tc.patch].patch)
+		if got := CellCost(s.Network(), s.Features()); got != tc.want {
+			t.Errorf("%s: CellCost = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

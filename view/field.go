@@ -146,8 +146,9 @@ func (f *Field) Refresh(s *session.Session, contour bool) bool {
 // current, the ones computed longest ago first, in an interleaved order (every other row, then
 // the rest), and reports whether it computed any. Called once per frame with maxRows = H/2
 // while training changes the network every frame, each frame refreshes half the rows (evenly
-// spread) at half the cost; once the network stops changing, the next call brings every row
-// up to date, so a paused picture is exact. Pix is recoloured where values changed (and
+// spread) at half the cost, and no row is more than one change behind; once the network stops
+// changing, the stale rows are refreshed by the next calls (all of them by the next one with
+// maxRows = H), after which the picture is exact. Pix is recoloured where values changed (and
 // everywhere when the regression scale changed).
 func (f *Field) RefreshRows(s *session.Session, contour bool, maxRows int) bool {
 	net := s.Network()

@@ -15,6 +15,10 @@ import (
 // (no visible blocks). Chosen by measurement: see BenchmarkFieldFrame in view.
 const fieldSide = view.BrowserFieldSide
 
+// fieldBudget is the field work per frame, in view.CellCost units: half the field of the
+// default 2-4-1 network (cost 16 per cell), measured at about 0.6 ms in wasm.
+const fieldBudget = 16 * fieldSide * fieldSide / 2
+
 // paper is the background as a color.Color, boxed once (a conversion per frame would allocate).
 var paper color.Color = view.Paper
 
@@ -89,8 +93,15 @@ func (p *painter) update(s *session.Session, ui *view.UI, m session.Metrics) {
 		p.atlasImg.WritePixels(p.atlas.Pix)
 		p.fonts.at(k)
 	}
-	// Half the field's rows per frame while the network changes; all of them once it stops.
-	if p.field.RefreshRows(s, false, (fieldSide+1)/2) {
+	// While training, refresh half the field's rows per frame for the default network, fewer
+	// for costlier ones (at least one); paused (no training in the frame), all that are stale,
+	// so a paused picture is exact from the next frame on.
+	rows := fieldSide
+	if s.Running() {
+		rows = int(fieldBudget / (fieldSide * view.CellCost(s.Network(), s.Features())))
+		rows = min(max(rows, 1), (fieldSide+1)/2)
+	}
+	if p.field.RefreshRows(s, false, rows) {
 		p.padded = p.field.PaddedPix(p.padded)
 		p.fieldImg.WritePixels(p.padded)
 		p.contour = p.field.Contour(p.contour[:0], p.field.Level())
