@@ -248,3 +248,18 @@ func CellCost(net *nn.Network, fs []nn.Feature) float64 {
 	}
 	return cost
 }
+
+// MinFieldSide is the smallest side FieldSide returns.
+const MinFieldSide = 32
+
+// FieldSide returns the side of a square field whose whole refresh costs at most twice budget
+// (CellCost units) for cells of the given cost: the largest multiple of 4 within that, at most
+// maxSide, at least MinFieldSide. Refreshing half its rows per frame then keeps every row at
+// most one frame behind while staying within budget.
+func FieldSide(cost, budget float64, maxSide int) int {
+	if !(cost > 0) {
+		return maxSide
+	}
+	n := int(math.Sqrt(2*budget/cost)) / 4 * 4
+	return min(max(n, MinFieldSide), maxSide)
+}

@@ -82,3 +82,22 @@ func TestCellCost(t *testing.T) {
 		}
 	}
 }
+
+func TestFieldSide(t *testing.T) {
+	budget := 16.0 * 100 * 100 / 2
+	tests := []struct {
+		cost float64
+		want int
+	}{
+		{16, 100},           // the default network: the whole field
+		{1, 100},            // cheaper: still at most maxSide
+		{64, 48},            // √(2·80000/64) = 50 → 48
+		{736, MinFieldSide}, // √(217) ≈ 14.7 → 12, raised to MinFieldSide
+		{0, 100},
+	}
+	for _, tc := range tests {
+		if got := FieldSide(tc.cost, budget, 100); got != tc.want {
+			t.Errorf("FieldSide(%v) = %d, want %d", tc.cost, got, tc.want)
+		}
+	}
+}

@@ -32,13 +32,10 @@ type painter struct {
 	atlasImg *ebiten.Image
 	fonts    fonts
 
-	field    *view.Field
-	fieldImg *ebiten.Image // the field with a border of repeated edge pixels
-	padded   []byte        // its pixels
-	fieldVs  [4]ebiten.Vertex
-	fieldIs  [6]uint16
-	contour  []view.Segment
-	plot     view.Rect // where the field is drawn, CSS px
+	fields  fields
+	fieldVs [4]ebiten.Vertex
+	fieldIs [6]uint16
+	plot    view.Rect // where the field is drawn, CSS px
 
 	net    view.NetGeom
 	loss   *view.LossGeom
@@ -62,13 +59,10 @@ type painter struct {
 // device scale are made by the first update.
 func newPainter() *painter {
 	p := &painter{
-		field:    view.NewField(fieldSide, fieldSide),
-		fieldImg: ebiten.NewImage(fieldSide+2, fieldSide+2),
-		loss:     view.NewLossGeom(),
-		contour:  make([]view.Segment, 0, 4*fieldSide),
-		dashes:   make([]view.Pt, 0, 2048),
-		order:    make([]int, 0, session.MaxPoints),
-		buf:      make([]byte, 0, 128),
+		loss:   view.NewLossGeom(),
+		dashes: make([]view.Pt, 0, 2048),
+		order:  make([]int, 0, session.MaxPoints),
+		buf:    make([]byte, 0, 128),
 	}
 	p.fieldOp.Filter = ebiten.FilterLinear
 	p.fieldIs = [6]uint16{0, 1, 2, 0, 2, 3}
@@ -93,19 +87,7 @@ func (p *painter) update(s *session.Session, ui *view.UI, m session.Metrics) {
 		p.atlasImg.WritePixels(p.atlas.Pix)
 		p.fonts.at(k)
 	}
-	// While training, refresh half the field's rows per frame for the default network, fewer
-	// for costlier ones (at least one); paused (no training in the frame), all that are stale,
-	// so a paused picture is exact from the next frame on.
-	rows := fieldSide
-	if s.Running() {
-		rows = int(fieldBudget / (fieldSide * view.CellCost(s.Network(), s.Features())))
-		rows = min(max(rows, 1), (fieldSide+1)/2)
-	}
-	if p.field.RefreshRows(s, false, rows) {
-		p.padded = p.field.PaddedPix(p.padded)
-		p.fieldImg.WritePixels(p.padded)
-		p.contour = p.field.Contour(p.contour[:0], p.field.Level())
-	}
+	p.fields.update(s)
 	l := ui.Layout
 	p.plot = l.Plot
 	p.main.reset(p.atlas)
@@ -122,7 +104,7 @@ func (p *painter) update(s *session.Session, ui *view.UI, m session.Metrics) {
 // draw renders the state prepared by update; no computation beyond blitting and stroking.
 func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI) {
 	screen.Fill(paper)
-	if p.atlas == nil {
+	if p.atlas == nil || p.fields.shown == nil {
 		return // no update yet
 	}
 	// The field: its inner W×H texels stretched over the plot, linearly filtered; the border
@@ -130,12 +112,13 @@ func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI) {
 	k := p.scale
 	x0, y0 := float32(p.plot.X*k), float32(p.plot.Y*k)
 	x1, y1 := float32((p.plot.X+p.plot.W)*k), float32((p.plot.Y+p.plot.H)*k)
-	u1, v1 := float32(p.field.W+1), float32(p.field.H+1)
+	f := p.fields.shown
+	u1, v1 := float32(f.f.W+1), float32(f.f.H+1)
 	corners := [4][4]float32{{x0, y0, 1, 1}, {x1, y0, u1, 1}, {x1, y1, u1, v1}, {x0, y1, 1, v1}}
 	for i, c := range corners {
 		p.fieldVs[i] = ebiten.Vertex{DstX: c[0], DstY: c[1], SrcX: c[2], SrcY: c[3], ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1}
 	}
-	screen.DrawTriangles(p.fieldVs[:], p.fieldIs[:], p.fieldImg, &p.fieldOp)
+	screen.DrawTriangles(p.fieldVs[:], p.fieldIs[:], f.img, &p.fieldOp)
 	p.main.draw(screen, p.atlasImg, &p.triOp)
 	p.text.draw(screen)
 	p.over.draw(screen, p.atlasImg, &p.triOp)

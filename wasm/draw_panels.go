@@ -77,14 +77,14 @@ func (p *painter) legend(s *session.Session, r view.Rect, k float64) {
 	if view.Regression(s) {
 		p.text.add("output", x, y, f, ink, text.AlignStart)
 		x += 46 * k
-		p.text.add(p.scaleLo.set(view.AppendSig(p.buf[:0], p.field.Lo, 2), f), x, y, f, ink, text.AlignStart)
+		p.text.add(p.scaleLo.set(view.AppendSig(p.buf[:0], p.fields.shown.f.Lo, 2), f), x, y, f, ink, text.AlignStart)
 		x += p.scaleLo.w + 6*k
 		const w, h = 90, 8
 		m.gradient(x, y-h/2*k, w/2*k, h*k, view.Class0, view.Paper)
 		m.gradient(x+w/2*k, y-h/2*k, w/2*k, h*k, view.Paper, view.Class1)
 		m.frame(x-k, y-(h/2+1)*k, (w+2)*k, (h+2)*k, k, view.FaintInk)
 		x += (w + 6) * k
-		p.text.add(p.scaleHi.set(view.AppendSig(p.buf[:0], p.field.Hi, 2), f), x, y, f, ink, text.AlignStart)
+		p.text.add(p.scaleHi.set(view.AppendSig(p.buf[:0], p.fields.shown.f.Hi, 2), f), x, y, f, ink, text.AlignStart)
 		return
 	}
 	c0, c1 := view.PointColor(session.Point{Label: 0}, false, 0, 1), view.PointColor(session.Point{Label: 1}, false, 0, 1)

@@ -42,7 +42,7 @@ func (p *painter) updatePlot(s *session.Session, ui *view.UI, k float64) {
 	// lengthened by half its width at both ends so that joints show neither gaps nor darker
 	// overlaps.
 	w := 1.5 * k
-	for _, sg := range p.contour {
+	for _, sg := range p.fields.shown.contour {
 		x0, y0 := l.ToScreen(sg.X0, sg.Y0)
 		x1, y1 := l.ToScreen(sg.X1, sg.Y1)
 		x0, y0, x1, y1 = x0*k, y0*k, x1*k, y1*k
@@ -70,6 +70,6 @@ func (p *painter) updatePlot(s *session.Session, ui *view.UI, k float64) {
 		} else if i == hovered {
 			m.sprite(view.MarkRing, sx*k, sy*k, [4]float32{1, 1, 1, 0.45})
 		}
-		m.sprite(view.MarkOf(pt, regression), sx*k, sy*k, view.PointColor(pt, regression, p.field.Lo, p.field.Hi))
+		m.sprite(view.MarkOf(pt, regression), sx*k, sy*k, view.PointColor(pt, regression, p.fields.shown.f.Lo, p.fields.shown.f.Hi))
 	}
 }
