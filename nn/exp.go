@@ -23,6 +23,12 @@ const (
 	expFast = 700
 )
 
+// Exp returns e^x within about 0.52 ulp: it agrees with math.Exp to a relative 4e-16, gives
+// the same bits natively and under WebAssembly (where math.Exp has no assembly), and is
+// several times faster there. The network's sigmoid and tanh use it; so do pictures that
+// evaluate the network in their own way. See expSlice for the method.
+func Exp(x float64) float64 { return exp(x) }
+
 // exp returns e^x; see expSlice.
 func exp(x float64) float64 {
 	v := [1]float64{x}

@@ -146,10 +146,10 @@ func (e *evaluator) exponentiate() bool {
 	}
 	e.ea, e.eb = grow(e.ea, len(e.a)), grow(e.eb, len(e.b))
 	for i, v := range e.a {
-		e.ea[i] = exp(k * v)
+		e.ea[i] = nn.Exp(k * v)
 	}
 	for i, v := range e.b {
-		e.eb[i] = exp(k * v)
+		e.eb[i] = nn.Exp(k * v)
 	}
 	return true
 }
@@ -175,7 +175,7 @@ func (e *evaluator) row(r int, dst []float64) {
 			a, b := e.a[c*n1:(c+1)*n1], e.b[r*n1:(r+1)*n1]
 			xy := e.colX[c] * e.rowY[r]
 			for j := range cur {
-				cur[j] = activate(e.first, a[j]+b[j]+e.mix[j]*xy)
+				cur[j] = e.first.Value(a[j]+b[j]+e.mix[j]*xy)
 			}
 		}
 		dst[c] = e.rest(cur)
@@ -204,7 +204,7 @@ func (e *evaluator) rest(h []float64) float64 {
 			for i, v := range cur[:nIn] {
 				z += row[i] * v
 			}
-			next[j] = activate(act, z)
+			next[j] = act.Value(z)
 		}
 		w = w[nOut*nIn+nOut:]
 		cur = next
