@@ -15,12 +15,5 @@ func hitPoint(l view.Layout, pts []session.Point, sx, sy float64, touch bool) in
 	if !touch {
 		return view.HitPoint(l, pts, sx, sy)
 	}
-	best, bestD := -1, TouchHitRadius*TouchHitRadius+1e-9
-	for i := range pts {
-		x, y := l.ToScreen(pts[i].X, pts[i].Y)
-		if d := (x-sx)*(x-sx) + (y-sy)*(y-sy); d <= bestD {
-			best, bestD = i, d
-		}
-	}
-	return best
+	return view.HitPointWithin(l, pts, sx, sy, TouchHitRadius)
 }

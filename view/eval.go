@@ -175,7 +175,7 @@ func (e *evaluator) row(r int, dst []float64) {
 			a, b := e.a[c*n1:(c+1)*n1], e.b[r*n1:(r+1)*n1]
 			xy := e.colX[c] * e.rowY[r]
 			for j := range cur {
-				cur[j] = e.first.Value(a[j]+b[j]+e.mix[j]*xy)
+				cur[j] = e.first.Value(a[j] + b[j] + e.mix[j]*xy)
 			}
 		}
 		dst[c] = e.rest(cur)

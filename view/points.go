@@ -16,7 +16,12 @@ const (
 // within HitRadius; -1 if none does. Of points equally near it picks the later one, which is
 // drawn on top.
 func HitPoint(l Layout, pts []session.Point, sx, sy float64) int {
-	best, bestD := -1, HitRadius*HitRadius+1e-9
+	return HitPointWithin(l, pts, sx, sy, HitRadius)
+}
+
+// HitPointWithin is HitPoint with another radius, in CSS px (a finger needs a wider one).
+func HitPointWithin(l Layout, pts []session.Point, sx, sy, radius float64) int {
+	best, bestD := -1, radius*radius+1e-9
 	for i := range pts {
 		x, y := l.ToScreen(pts[i].X, pts[i].Y)
 		if d := (x-sx)*(x-sx) + (y-sy)*(y-sy); d <= bestD {
