@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"nnplay/internal/browser"
+	"nnplay/nn"
 )
 
 // ready is how long a page may take to load and show window.nnplay (the wasm compiles on
@@ -137,26 +138,10 @@ type Point struct {
 }
 
 // Frame is state().frame.
-type Frame struct {
-	UpdateMs        float64  `json:"updateMs"`
-	DrawMs          float64  `json:"drawMs"`
-	TrainMs         float64  `json:"trainMs"`
-	EpochsPerSecond float64  `json:"epochsPerSecond"`
-	FPS             float64  `json:"fps"`
-	FieldMs         *float64 `json:"fieldMs"`
-	HeapBytes       *float64 `json:"heapBytes"`
-}
+type Frame = browser.Frame
 
-// Model is the nnplay.model/1 file.
-type Model struct {
-	Format     string        `json:"format"`
-	Inputs     []string      `json:"inputs"`
-	Layers     []int         `json:"layers"`
-	Activation string        `json:"activation"`
-	Output     string        `json:"output"`
-	Weights    [][][]float64 `json:"weights"`
-	Biases     [][]float64   `json:"biases"`
-}
+// Model is the nnplay.model/1 file, as the core defines it.
+type Model = nn.Model
 
 // call calls nnplay.method(args...) and fails the test if it throws.
 func call[T any](p *page, method string, args ...any) T {

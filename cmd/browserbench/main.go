@@ -42,22 +42,11 @@ func main() {
 	}
 }
 
-// frame is state().frame.
-type frame struct {
-	UpdateMs        float64  `json:"updateMs"`
-	DrawMs          float64  `json:"drawMs"`
-	TrainMs         float64  `json:"trainMs"`
-	EpochsPerSecond float64  `json:"epochsPerSecond"`
-	FPS             float64  `json:"fps"`
-	FieldMs         *float64 `json:"fieldMs"`
-	HeapBytes       *float64 `json:"heapBytes"`
-}
-
 // sample is one reading taken in the page.
 type sample struct {
-	Epoch int     `json:"epoch"`
-	Now   float64 `json:"now"` // performance.now(), ms
-	Frame frame   `json:"frame"`
+	Epoch int           `json:"epoch"`
+	Now   float64       `json:"now"` // performance.now(), ms
+	Frame browser.Frame `json:"frame"`
 }
 
 const readSample = `(() => { const s = nnplay.state(); return {epoch: s.epoch, now: performance.now(), frame: s.frame}; })()`
