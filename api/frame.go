@@ -89,20 +89,3 @@ func (m *FrameMeter) Stats() Frame {
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
-// Pacing of training at full speed.
-const (
-	BudgetShare = 0.55                   // the share of the frame interval spent training
-	MinBudget   = 2 * time.Millisecond   // the least training per frame
-	MaxBudget   = 100 * time.Millisecond // the most training per frame, so that input stays lively
-)
-
-// Budget returns a frame's training time for a frame interval: BudgetShare of it, within
-// [MinBudget, MaxBudget]. Training takes a share of the real interval, not a fixed time,
-// so that it uses the slack of slow frames (a software-rendered browser draws at 10–28
-// frames/s) while drawing keeps the rest; the interval includes the training itself, so
-// frames settle at an interval of (drawing time)/(1 − BudgetShare).
-func Budget(interval time.Duration) time.Duration {
-	b := time.Duration(float64(interval) * BudgetShare)
-	return min(max(b, MinBudget), MaxBudget)
-}

@@ -5,23 +5,6 @@ import (
 	"time"
 )
 
-func TestBudget(t *testing.T) {
-	tests := []struct {
-		interval, want time.Duration
-	}{
-		{0, MinBudget},
-		{time.Millisecond, MinBudget},
-		{20 * time.Millisecond, 11 * time.Millisecond},
-		{100 * time.Millisecond, 55 * time.Millisecond},
-		{time.Second, MaxBudget},
-	}
-	for _, tc := range tests {
-		if got := Budget(tc.interval); got != tc.want {
-			t.Errorf("Budget(%v) = %v, want %v", tc.interval, got, tc.want)
-		}
-	}
-}
-
 func TestFrameMeter(t *testing.T) {
 	var m FrameMeter
 	ms := time.Millisecond

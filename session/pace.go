@@ -7,9 +7,13 @@ const (
 	// MaxBacklog is the most training time a frame catches up on at an explicit speed: after
 	// a stall (a hidden tab) training resumes rather than binges.
 	MaxBacklog = 250 * time.Millisecond
-	// MinBudget and MaxBudget bound a frame's training time at speed 0.
-	MinBudget = 2 * time.Millisecond
-	MaxBudget = 12 * time.Millisecond
+	// BudgetShare is the share of the interval between frames that a frame may spend
+	// training; MinBudget and MaxBudget bound that budget. Because the interval includes the
+	// training, frames settle at (drawing time)/(1 − BudgetShare): a software-rendered browser
+	// drawing at 10–28 frames/s lends its slack to training, and drawing keeps the rest.
+	BudgetShare = 0.55
+	MinBudget   = 2 * time.Millisecond
+	MaxBudget   = 50 * time.Millisecond
 	// MaxFrameEpochs is the most epochs one frame trains at speed 0.
 	MaxFrameEpochs = 100_000
 )
@@ -21,33 +25,34 @@ const firstFrame = time.Second / 60
 //
 // At a speed of v > 0 epochs per second it hands out the epochs due since the last frame,
 // v·Δt, carrying the fraction to the next frame and counting at most MaxBacklog of time
-// since the last frame. At speed 0, "as fast as it goes", it hands out a time budget:
-// half the interval between frames, within [MinBudget, MaxBudget], so that drawing keeps
-// the other half.
+// since the last frame. At speed 0, "as fast as it goes", it hands out MaxFrameEpochs. Either
+// way the frame's training time is bounded by a budget: BudgetShare of the interval between
+// frames, within [MinBudget, MaxBudget].
 type Pacer struct {
 	last    time.Duration // the time of the previous Plan
 	started bool          // last is set
 	due     float64       // epochs owed, fraction carried
 }
 
-// Plan returns this frame's work at time now (any monotonic clock) and the given speed:
-// for speed > 0 a number of epochs and a zero budget, for speed 0 a budget > 0 and
-// MaxFrameEpochs as the most epochs to spend it on. Call it once per drawn frame while
-// playing; call Reset when pausing so that a pause is not owed as backlog.
+// Plan returns this frame's work at time now (any monotonic clock) and the given speed: the
+// most epochs to train (those due at speed > 0, MaxFrameEpochs at speed 0) and the time
+// budget to train them in. Call it once per drawn frame while playing; call Reset when
+// pausing so that a pause is not owed as backlog.
 func (p *Pacer) Plan(now time.Duration, speed float64) (epochs int, budget time.Duration) {
 	dt := firstFrame
 	if p.started {
 		dt = max(now-p.last, 0)
 	}
 	p.last, p.started = now, true
+	budget = min(max(time.Duration(float64(dt)*BudgetShare), MinBudget), MaxBudget)
 	if speed <= 0 {
 		p.due = 0
-		return MaxFrameEpochs, min(max(dt/2, MinBudget), MaxBudget)
+		return MaxFrameEpochs, budget
 	}
 	p.due += speed * min(dt, MaxBacklog).Seconds()
 	epochs = int(p.due)
 	p.due -= float64(epochs)
-	return epochs, 0
+	return epochs, budget
 }
 
 // Reset forgets the previous frame and any epochs owed.
@@ -83,10 +88,11 @@ func (s *Session) TrainFor(budget time.Duration, maxEpochs int, clock func() tim
 }
 
 // Advance does one drawn frame's training: if playing, it asks p for this frame's work at
-// clock() and trains it with TrainFor (at an explicit speed the epochs due, but never longer
-// than MaxBudget, dropping what does not fit; at speed 0 the budget); if paused it resets p.
-// It returns the epochs trained and Step's error.
-func (s *Session) Advance(p *Pacer, clock func() time.Duration) (int, error) {
+// clock() under the speed setting and trains it with TrainFor, within the budget Plan gives
+// and within limit if limit > 0 (a view keeps frames short while the user drags, say);
+// epochs due that do not fit are dropped. If paused it resets p. It returns the epochs
+// trained and Step's error.
+func (s *Session) Advance(p *Pacer, limit time.Duration, clock func() time.Duration) (int, error) {
 	if !s.running {
 		p.Reset()
 		return 0, nil
@@ -95,8 +101,8 @@ func (s *Session) Advance(p *Pacer, clock func() time.Duration) (int, error) {
 	if epochs == 0 {
 		return 0, nil
 	}
-	if budget == 0 {
-		budget = MaxBudget
+	if limit > 0 {
+		budget = min(budget, limit)
 	}
 	return s.TrainFor(budget, epochs, clock)
 }

@@ -35,8 +35,8 @@ func TestPlanExplicitSpeed(t *testing.T) {
 		now := time.Duration(0)
 		for now = 0; now <= 10*time.Second; now += frame {
 			epochs, budget := p.Plan(now, speed)
-			if budget != 0 || epochs < 0 {
-				t.Fatalf("speed %g: Plan = %d, %v; want epochs and no budget", speed, epochs, budget)
+			if budget < MinBudget || budget > MaxBudget || epochs < 0 {
+				t.Fatalf("speed %g: Plan = %d, %v; want epochs and a budget in [%v, %v]", speed, epochs, budget, MinBudget, MaxBudget)
 			}
 			total += epochs
 		}
@@ -78,9 +78,10 @@ func TestPlanFastest(t *testing.T) {
 		frames []time.Duration // times of the calls
 		want   time.Duration   // the last call's budget
 	}{
-		{"first frame", []time.Duration{time.Hour}, firstFrame / 2},
-		{"60 Hz", []time.Duration{0, 16 * time.Millisecond}, 8 * time.Millisecond},
-		{"slow frames are capped", []time.Duration{0, 100 * time.Millisecond}, MaxBudget},
+		{"first frame", []time.Duration{time.Hour}, share(firstFrame)},
+		{"60 Hz", []time.Duration{0, 16 * time.Millisecond}, 8800 * time.Microsecond},
+		{"10 Hz", []time.Duration{0, 100 * time.Millisecond}, MaxBudget},
+		{"slow frames are capped", []time.Duration{0, time.Second}, MaxBudget},
 		{"fast frames get the minimum", []time.Duration{0, time.Millisecond}, MinBudget},
 		{"clock going back", []time.Duration{time.Second, 0}, MinBudget},
 	}
@@ -96,6 +97,9 @@ func TestPlanFastest(t *testing.T) {
 		}
 	}
 }
+
+// share is BudgetShare of d.
+func share(d time.Duration) time.Duration { return time.Duration(float64(d) * BudgetShare) }
 
 func TestTrainFor(t *testing.T) {
 	tests := []struct {
@@ -141,13 +145,13 @@ func TestAdvance(t *testing.T) {
 	var p Pacer
 	now := time.Duration(0)
 	clock := func() time.Duration { return now }
-	if n, err := s.Advance(&p, clock); n != 0 || err != nil {
+	if n, err := s.Advance(&p, 0, clock); n != 0 || err != nil {
 		t.Errorf("paused Advance = %d, %v; want 0, nil", n, err)
 	}
 	s.SetRunning(true)
 	total := 0
 	for range 60 { // one second of frames at 60 Hz: training takes no time on this clock
-		n, err := s.Advance(&p, clock)
+		n, err := s.Advance(&p, 0, clock)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -163,7 +167,14 @@ func TestAdvance(t *testing.T) {
 	}
 	p.Reset()
 	ec, _ := epochClock(s, 100*time.Microsecond)
-	if n, err := s.Advance(&p, ec); err != nil || n != int(firstFrame/2/(100*time.Microsecond))+1 {
-		t.Errorf("Advance at speed 0 = %d, %v; want the budget's %v of 100 µs epochs", n, err, firstFrame/2)
+	want := int(share(firstFrame)/(100*time.Microsecond)) + 1
+	if n, err := s.Advance(&p, 0, ec); err != nil || n != want {
+		t.Errorf("Advance at speed 0 = %d, %v; want the budget's %v of 100 µs epochs", n, err, share(firstFrame))
+	}
+	// A limit (the user is dragging) shortens the frame's training.
+	p.Reset()
+	ec, _ = epochClock(s, 100*time.Microsecond)
+	if n, err := s.Advance(&p, time.Millisecond, ec); err != nil || n != 10 {
+		t.Errorf("Advance at speed 0 within 1 ms = %d, %v; want the limit's 10 epochs of 100 µs", n, err)
 	}
 }

@@ -39,9 +39,7 @@ func newBridge(g *Game) *bridge {
 		return api.Reply(p.Status(), nil)
 	})
 	def("configure", func(a []js.Value) string {
-		err := p.Configure(jsonArg(a, 0))
-		g.speed = g.s.Settings().Speed // only configure changes the speed
-		return b.changed(err)
+		return b.changed(p.Configure(jsonArg(a, 0)))
 	})
 	def("setData", func(a []js.Value) string {
 		return b.changed(p.SetData(jsonArg(a, 0)))

@@ -38,10 +38,10 @@ func (fp *fieldPic) refresh(s *session.Session, rows int) {
 	fp.contour = fp.f.Contour(fp.contour[:0], fp.f.Level())
 }
 
-// fields chooses and refreshes the field the plot shows. While training, a live field whose
-// resolution suits the network's cost (view.FieldSide: the full fieldSide for the default
-// network, coarser for costly ones) refreshes half its rows per frame, so no row is more than
-// a frame behind. Paused, the live field catches up at once and a full-resolution still field
+// fields chooses and refreshes the field the plot shows. A live field whose resolution suits
+// the network's cost (view.FieldSide: the full fieldSide for the default network, coarser for
+// costly ones) is refreshed whole every frame, so the picture and its contour always show one
+// set of weights. Paused, a full-resolution still field
 // is computed over the next frames (four budgets a frame: no training runs then); it is shown
 // once complete. For the default network both are one field.
 type fields struct {
@@ -65,11 +65,7 @@ func (fs *fields) update(s *session.Session) {
 		fs.live = newFieldPic(side)
 	}
 	running := s.Running()
-	if running {
-		fs.live.refresh(s, (side+1)/2)
-	} else {
-		fs.live.refresh(s, side)
-	}
+	fs.live.refresh(s, side)
 	fs.shown = fs.live
 	if fs.live == fs.still || running {
 		return

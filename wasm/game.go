@@ -42,7 +42,6 @@ type Game struct {
 	cssW, cssH float64 // the canvas in CSS px, from LayoutF
 	scale      float64 // device pixels per CSS px
 
-	speed   float64       // the speed setting, read at start and after configure (Settings copies)
 	heapAt  time.Duration // when the heap was last sampled
 	mem     runtime.MemStats
 	ready   bool   // the page was told the playground is ready
@@ -77,7 +76,6 @@ func newGame() (*Game, error) {
 		ui:      view.UI{Selected: -1, Dragging: -1, Menu: -1, Brush: 1, Scale: 1},
 	}
 	g.clock = func() time.Duration { return time.Since(g.start) }
-	g.speed = s.Settings().Speed
 	g.api = api.Playground{S: s, UI: &g.ui, Ctl: g.ctl}
 	canvas := js.Global().Get("document").Call("querySelector", "canvas")
 	if !canvas.Truthy() {
@@ -107,7 +105,7 @@ func (g *Game) Update() error {
 	g.ctl.Tick(g.s, &g.ui, t0)
 
 	tTrain := g.clock()
-	epochs := g.train(tTrain)
+	epochs := g.train()
 	train := g.clock() - tTrain
 
 	m := g.s.Record()
@@ -125,22 +123,19 @@ func (g *Game) Update() error {
 	return nil
 }
 
-// train runs this frame's epochs: at an explicit speed those due since the last frame, at
-// speed 0 as many as fit the frame's budget (see api.Budget); never longer than the budget.
-func (g *Game) train(now time.Duration) int {
-	if !g.s.Running() {
-		g.pacer.Reset()
-		return 0
+// gestureBudget bounds a frame's training while a pointer is down, so that a dragged point
+// follows the finger at the frame rate drawing alone allows.
+const gestureBudget = 12 * time.Millisecond
+
+// train runs this frame's epochs with the session's pacer: at an explicit speed those due
+// since the last frame, at speed 0 as many as fit the frame's budget (session.BudgetShare of
+// the frame interval), shorter while the user drags.
+func (g *Game) train() int {
+	limit := time.Duration(0)
+	if g.ctl.Busy() {
+		limit = gestureBudget
 	}
-	epochs, _ := g.pacer.Plan(now, g.speed)
-	if epochs == 0 {
-		return 0
-	}
-	interval := g.meter.Interval()
-	if interval == 0 {
-		interval = time.Second / 60
-	}
-	n, err := g.s.TrainFor(api.Budget(interval), epochs, g.clock)
+	n, err := g.s.Advance(&g.pacer, limit, g.clock)
 	if errors.Is(err, session.ErrNoTrainingPoints) {
 		g.api.Notify(err)
 	}
