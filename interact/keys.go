@@ -37,8 +37,11 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 	case KeySpace:
 		s.SetRunning(!s.Running())
 	case KeyS:
-		_, err := s.Step(1)
-		return err
+		// A divergence shows as the session's message (Err), like nnplay.step's: it is no
+		// refused gesture, so it is not returned to be shown a second time.
+		if _, err := s.Step(1); err != nil && s.Err() == "" {
+			return err
+		}
 	case KeyR:
 		s.Reset()
 	case KeyA:

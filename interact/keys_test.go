@@ -205,3 +205,20 @@ func TestHoverAndFocus(t *testing.T) {
 		t.Error("Blur did not clear Focused")
 	}
 }
+
+func TestStepThatDivergesIsNoRefusal(t *testing.T) {
+	f := newFixture(t, session.Regression)
+	lr, act, batch := 10.0, "linear", 1.0
+	if err := f.s.Configure(session.Patch{LearningRate: &lr, Activation: &act, BatchSize: &batch}); err != nil {
+		t.Fatal(err)
+	}
+	for range 100 {
+		if err := f.c.Handle(f.s, f.ui, Event{Kind: KeyPress, Key: KeyS}); err != nil {
+			t.Fatalf("s on a diverging network: got error %q, want none (the divergence is the session's message)", err)
+		}
+		if f.s.Err() != "" {
+			return
+		}
+	}
+	t.Fatalf("100 steps at learning rate 10 did not diverge (epoch %d); the test needs a divergence", f.s.Epoch())
+}
