@@ -265,14 +265,22 @@ func (s *Session) lossFinite() bool {
 	return !math.IsNaN(loss) && !math.IsInf(loss, 0)
 }
 
-// diverged records a divergence in the epoch after the current one, pauses, and returns the
-// message as an error.
+// diverged records a divergence in the epoch after the current one (the last good weights
+// already restored), pauses, and returns the message as an error. When those weights already
+// give a non-finite training loss, no learning rate is to blame: it names the labels or the
+// weights instead.
 func (s *Session) diverged() error {
-	st := s.settings
-	if st.Regularization != "none" && st.RegularizationRate*st.LearningRate >= 1 {
+	st, stuck := s.settings, !s.lossFinite()
+	switch {
+	case stuck && s.labelBound > finiteBound:
+		s.err = fmt.Sprintf("cannot train: the training loss is not finite before any step; a label as large as %s is too large (keep labels within ±%s)",
+			formatNumber(s.labelBound), formatNumber(finiteBound))
+	case stuck:
+		s.err = "cannot train: the training loss of the current weights is not finite; press reset"
+	case st.Regularization != "none" && st.RegularizationRate*st.LearningRate >= 1:
 		s.err = fmt.Sprintf("diverged at epoch %d: regularization rate %s is too high for learning rate %s; lower one of them and press reset",
 			s.epoch+1, formatNumber(st.RegularizationRate), formatNumber(st.LearningRate))
-	} else {
+	default:
 		s.err = fmt.Sprintf("diverged at epoch %d: learning rate %s is too high; lower it and press reset",
 			s.epoch+1, formatNumber(st.LearningRate))
 	}

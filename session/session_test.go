@@ -722,6 +722,28 @@ func TestStepDiverges(t *testing.T) {
 	}
 }
 
+// TestStepNonFiniteBeforeTraining: when the training loss is not finite before any step
+// (a regression label too large to square), Step refuses and says so; it does not blame the
+// learning rate, which no value of could fix.
+func TestStepNonFiniteBeforeTraining(t *testing.T) {
+	s := newSession(t, func(st *Settings) { st.Problem, st.Dataset = Regression, "plane" })
+	if err := s.SetData([]Point{{1, 1, 1e200, false}, {2, -1, 0.5, false}}); err != nil {
+		t.Fatal(err)
+	}
+	params := slices.Clone(s.Network().Params())
+	n, err := s.Step(1)
+	if err == nil || n != 0 {
+		t.Fatalf("Step = %d, %v; want 0 and an error", n, err)
+	}
+	want := "cannot train: the training loss is not finite before any step; a label as large as 1e+200 is too large (keep labels within ±1e+150)"
+	if s.Err() != want || err.Error() != want {
+		t.Errorf("Err() = %q, error %v; want %q", s.Err(), err, want)
+	}
+	if !slices.Equal(s.Network().Params(), params) || s.Running() {
+		t.Errorf("weights changed or still running after the refusal")
+	}
+}
+
 // TestLossFiniteBound checks the cheap bound against evaluating the loss.
 func TestLossFiniteBound(t *testing.T) {
 	s := newSession(t, func(st *Settings) {
