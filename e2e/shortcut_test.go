@@ -27,6 +27,13 @@ func TestShortcuts(t *testing.T) {
 	if st := key(" "); st.Running != running {
 		t.Errorf("a second space did not toggle back to running %v", running)
 	}
+	// Held down, space toggles once: its repeats (keydown with repeat set) do nothing.
+	held := eval[bool](p, `(() => { const before = nnplay.state().running;
+		for (const repeat of [false, true, true, true]) document.body.dispatchEvent(new KeyboardEvent("keydown", {key: " ", repeat, bubbles: true}));
+		return nnplay.state().running === !before; })()`)
+	if !held {
+		t.Errorf("space held down (a press and three repeats) did not toggle play exactly once")
+	}
 	if p.state().Running {
 		key(" ")
 	}

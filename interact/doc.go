@@ -18,7 +18,7 @@
 //     KeyBigStep), 1 and 2 set the brush to 0 and 1 and relabel the selection, Delete and
 //     Backspace delete the selection, a adds a point at the pointer (or the centre), Escape
 //     closes the offer and clears the selection, space plays or pauses, s steps one epoch,
-//     r resets the weights.
+//     r resets the weights. Held down, only the arrows and s repeat.
 //
 // Time comes with the events and with Tick, never from a clock of its own, so tests drive
 // gestures with a fake clock. The package imports session and view, never Ebiten or

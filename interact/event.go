@@ -101,5 +101,6 @@ type Event struct {
 	Touch   bool    // the pointer is a finger (or a pen), not a mouse
 	Button  Button  // the button that went down or up
 	Key     Key     // for KeyPress
+	Repeat  bool    // for KeyPress: the key is held down and the system repeats it
 	Mods    Mods    // modifiers held
 }

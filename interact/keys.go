@@ -7,6 +7,9 @@ import (
 
 // key answers a key press on the focused canvas.
 func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
+	if e.Repeat && !repeats(e.Key) {
+		return nil // a held space must not flicker between play and pause
+	}
 	n := len(s.Points())
 	sel := valid(ui.Selected, n)
 	switch e.Key {
@@ -55,6 +58,16 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 		ui.Selected = -1
 	}
 	return nil
+}
+
+// repeats reports whether holding key k down repeats its action: the arrows (select, move)
+// and s (step) do; toggles and one-off actions act once per press.
+func repeats(k Key) bool {
+	switch k {
+	case KeyLeft, KeyRight, KeyUp, KeyDown, KeyS:
+		return true
+	}
+	return false
 }
 
 // nudge moves the selected point one step in the arrow's direction, clamped inside the plane.

@@ -222,3 +222,39 @@ func TestStepThatDivergesIsNoRefusal(t *testing.T) {
 	}
 	t.Fatalf("100 steps at learning rate 10 did not diverge (epoch %d); the test needs a divergence", f.s.Epoch())
 }
+
+func TestHeldKeysRepeatOnlyWhereItMakesSense(t *testing.T) {
+	f := newFixture(t, session.Classification)
+	press := func(k Key, repeat bool) {
+		t.Helper()
+		if err := f.c.Handle(f.s, f.ui, Event{Kind: KeyPress, Key: k, Repeat: repeat}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	running := f.s.Running()
+	press(KeySpace, false)
+	for range 5 {
+		press(KeySpace, true)
+	}
+	if f.s.Running() == running {
+		t.Errorf("space held down (one press, five repeats): running %v, want %v, toggled once", f.s.Running(), !running)
+	}
+	n := len(f.s.Points())
+	press(KeyA, false)
+	press(KeyA, true)
+	if got := len(f.s.Points()); got != n+1 {
+		t.Errorf("a held down added %d points, want 1", got-n)
+	}
+	press(KeyRight, false)
+	press(KeyRight, true)
+	if f.ui.Selected != 1 {
+		t.Errorf("ArrowRight held down (one press, one repeat) selected point %d, want 1", f.ui.Selected)
+	}
+	f.s.SetRunning(false)
+	e := f.s.Epoch()
+	press(KeyS, false)
+	press(KeyS, true)
+	if got := f.s.Epoch() - e; got != 2 {
+		t.Errorf("s held down (one press, one repeat) stepped %d epochs, want 2", got)
+	}
+}

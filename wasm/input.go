@@ -46,7 +46,7 @@ func (q *inputQueue) listen(canvas js.Value, clock func() time.Duration) {
 		if k == interact.KeyNone {
 			return
 		}
-		q.push(interact.Event{Kind: interact.KeyPress, Time: q.clock(), Key: k, Mods: mods(e)})
+		q.push(interact.Event{Kind: interact.KeyPress, Time: q.clock(), Key: k, Repeat: e.Get("repeat").Bool(), Mods: mods(e)})
 	})
 	on("focus", func(js.Value) { q.push(interact.Event{Kind: interact.Focus, Time: q.clock()}) })
 	on("blur", func(js.Value) { q.push(interact.Event{Kind: interact.Blur, Time: q.clock()}) })

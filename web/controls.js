@@ -348,14 +348,16 @@
       case " ":
       case "Spacebar":
         e.preventDefault(); // no page scroll
+        if (e.repeat) return; // held down: toggle once, not on every repeat
         act(function () { nnplay.state().running ? nnplay.pause() : nnplay.play(); });
         break;
       case "s":
       case "S":
-        act(function () { nnplay.step(1); });
+        act(function () { nnplay.step(1); }); // held down, it keeps stepping
         break;
       case "r":
       case "R":
+        if (e.repeat) return;
         act(function () { nnplay.reset(); });
         break;
     }
