@@ -377,4 +377,19 @@ func TestKeyboard(t *testing.T) {
 	if m := p.model(); !reflect.DeepEqual(m, m0) {
 		t.Errorf("keyboard editing changed the weights")
 	}
+
+	// One tab stop: the next Tab leaves the canvas for the page's controls, and Shift+Tab
+	// comes straight back.
+	if err := p.tab.Keys(kb.Tab, 0); err != nil {
+		t.Fatal(err)
+	}
+	if eval[bool](p, canvasFocused) || eval[string](p, `document.activeElement.tagName`) == "IFRAME" {
+		t.Errorf("Tab from the canvas kept the focus inside the canvas's frame; the canvas should be one tab stop")
+	}
+	if err := p.tab.Keys(kb.Tab, browser.Shift); err != nil {
+		t.Fatal(err)
+	}
+	if !eval[bool](p, canvasFocused) {
+		t.Errorf("Shift+Tab from the control after the canvas did not focus the canvas")
+	}
 }
