@@ -15,6 +15,9 @@ const (
 
 var activationNames = [...]string{Sigmoid: "sigmoid", Tanh: "tanh", ReLU: "relu", Linear: "linear"}
 
+// ActivationNames returns the name of every activation, in the order of their constants.
+func ActivationNames() []string { return append([]string(nil), activationNames[:]...) }
+
 // ParseActivation returns the activation with the given name, or an error naming the
 // allowed names.
 func ParseActivation(name string) (Activation, error) {

@@ -26,6 +26,9 @@ var featureNames = [...]string{
 	X1TimesX2: "x1*x2", SinX1: "sin(x1)", SinX2: "sin(x2)",
 }
 
+// AllFeatureNames returns the name of every feature, in the order of their constants.
+func AllFeatureNames() []string { return append([]string(nil), featureNames[:]...) }
+
 // DefaultFeatures returns the default input features, x1 and x2.
 func DefaultFeatures() []Feature { return []Feature{X1, X2} }
 

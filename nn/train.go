@@ -20,6 +20,10 @@ const (
 
 var regularizationNames = [...]string{RegNone: "none", RegL1: "l1", RegL2: "l2"}
 
+// RegularizationNames returns the name of every regularization, in the order of their
+// constants.
+func RegularizationNames() []string { return append([]string(nil), regularizationNames[:]...) }
+
 // ParseRegularization returns the regularization with the given name.
 func ParseRegularization(name string) (Regularization, error) {
 	for r, n := range regularizationNames {

@@ -201,12 +201,12 @@ func formatNumber(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-// The names allowed in the string settings.
+// The names allowed in the string settings: the core's, and the two problems.
 var (
-	activationNames     = []string{"sigmoid", "tanh", "relu", "linear"}
-	regularizationNames = []string{"none", "l1", "l2"}
+	activationNames     = nn.ActivationNames()
+	regularizationNames = nn.RegularizationNames()
 	problemNames        = []string{Classification, Regression}
-	featureNames        = []string{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"}
+	featureNames        = nn.AllFeatureNames()
 )
 
 // checkName returns an error naming the setting and the allowed names if v is not one of them.
@@ -219,24 +219,10 @@ func checkName(setting, v string, allowed []string) error {
 	return fmt.Errorf("%s must be one of %s, got %q", setting, strings.Join(allowed, ", "), v)
 }
 
-func checkActivation(v string) error {
-	if err := checkName("activation", v, activationNames); err != nil {
-		return err
-	}
-	if _, err := nn.ParseActivation(v); err != nil {
-		return fmt.Errorf("activation: %v", err)
-	}
-	return nil
-}
+func checkActivation(v string) error { return checkName("activation", v, activationNames) }
 
 func checkRegularization(v string) error {
-	if err := checkName("regularization", v, regularizationNames); err != nil {
-		return err
-	}
-	if _, err := nn.ParseRegularization(v); err != nil {
-		return fmt.Errorf("regularization: %v", err)
-	}
-	return nil
+	return checkName("regularization", v, regularizationNames)
 }
 
 func checkProblem(v string) error { return checkName("problem", v, problemNames) }
