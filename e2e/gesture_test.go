@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -175,6 +176,7 @@ func TestMouseAddDelete(t *testing.T) {
 	m0 := p.model()
 	epoch := p.state().Epoch
 
+	classes := true // the brush is a class: added points are labelled 0 or 1
 	clickAdd := func(x, y float64) Point {
 		t.Helper()
 		before := p.state().Points
@@ -189,7 +191,7 @@ func TestMouseAddDelete(t *testing.T) {
 		if q.Test {
 			t.Errorf("the added point is a test point; added points train")
 		}
-		if q.Label != 0 && q.Label != 1 {
+		if classes && q.Label != 0 && q.Label != 1 {
 			t.Errorf("the added point has label %v, want the brush's 0 or 1", q.Label)
 		}
 		return q
@@ -229,6 +231,25 @@ func TestMouseAddDelete(t *testing.T) {
 	}
 	if st := p.state(); st.Epoch != epoch || st.Running {
 		t.Errorf("epoch %d → %d, running %v after editing; want it unchanged and paused", epoch, st.Epoch, st.Running)
+	}
+
+	// Regression: the brush is a value slider, and a click adds a point of its value.
+	p.do("configure", map[string]any{"problem": "regression", "dataset": "plane"})
+	p.setData([]Point{{X: -4, Y: -4, Label: 0.5}, {X: 4, Y: 4, Label: -0.5}})
+	classes = false
+	if !eval[bool](p, `(() => { const s = [...document.querySelectorAll('input[type="range"]')].find(e => /value/i.test(e.labels[0] && e.labels[0].textContent));
+		if (!s || !s.offsetParent) return false; s.value = s.max; s.dispatchEvent(new Event("input")); s.scrollIntoView({block: "center"}); s.focus(); return document.activeElement === s; })()`) {
+		t.Fatalf("in regression, no visible value slider for the points to add")
+	}
+	if err := p.tab.Keys(kb.ArrowLeft+kb.ArrowLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	want := eval[float64](p, `Number(document.activeElement.value)`)
+	if want >= 1 {
+		t.Fatalf("ArrowLeft on the value slider left it at %v", want)
+	}
+	if q := clickAdd(1, 1.5); math.Abs(q.Label-want) > 1e-9 {
+		t.Errorf("with the value slider at %v, a click added a point of value %v", want, q.Label)
 	}
 }
 

@@ -50,6 +50,9 @@
 
   function speedText(v) { return v === 0 ? "max" : intFormat.format(v) + " epochs/s"; }
 
+  // brushText shows a regression brush value to the slider's step.
+  function brushText(v) { return String(Math.round(v * 100) / 100); }
+
   function speedIndex(v) {
     if (v === 0) return speeds.length - 1;
     let best = 0;
@@ -131,6 +134,7 @@
       r.checked = Number(r.value) === (status.brush >= 0.5 ? 1 : 0);
     });
     setValue($("brush-value"), status.brush);
+    $("brush-value-out").textContent = brushText(status.brush);
     // Network.
     const features = new Set(s.features);
     document.querySelectorAll("input[name=feature]").forEach(function (c) {
@@ -260,10 +264,10 @@
         act(function () { page.call("setBrush", Number(r.value)); });
       });
     });
-    $("brush-value").addEventListener("change", function () {
-      const v = $("brush-value").value.trim();
-      if (v === "") { refresh(); return; }
-      act(function () { page.call("setBrush", Number(v)); });
+    $("brush-value").addEventListener("input", function () {
+      const v = Number($("brush-value").value);
+      $("brush-value-out").textContent = brushText(v);
+      act(function () { page.call("setBrush", v); });
     });
 
     document.querySelectorAll("input[name=feature]").forEach(function (c) {
