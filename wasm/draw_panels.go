@@ -36,7 +36,7 @@ func (p *painter) updateNetwork(s *session.Session, ui *view.UI, k float64) {
 		}
 	}
 	if g.Follow < 0 {
-		p.text.add("hover or select a point to see its activations", (l.Network.X+l.Network.W/2)*k,
+		p.text.add("hover or tap a point to see its activations", (l.Network.X+l.Network.W/2)*k,
 			(l.Network.Y+l.Network.H-view.NetCaptionH/2)*k, p.fonts.small, view.FaintInk, text.AlignCenter)
 	}
 	last := len(s.Network().Layers()) - 1
