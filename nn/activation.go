@@ -1,6 +1,9 @@
 package nn
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Activation is a node's non-linearity: a value σ(z) and its derivative σ′(z) side by side.
 type Activation uint8
@@ -21,10 +24,8 @@ func ActivationNames() []string { return append([]string(nil), activationNames[:
 // ParseActivation returns the activation with the given name, or an error naming the
 // allowed names.
 func ParseActivation(name string) (Activation, error) {
-	for a, n := range activationNames {
-		if n == name {
-			return Activation(a), nil
-		}
+	if a := slices.Index(activationNames[:], name); a >= 0 {
+		return Activation(a), nil
 	}
 	return 0, fmt.Errorf("unknown activation %q: want sigmoid, tanh, relu or linear", name)
 }

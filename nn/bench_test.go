@@ -6,22 +6,7 @@ import (
 )
 
 // benchData returns a 2-input, 1-output data set of n points of the plane with XOR labels.
-func benchData(n int) (Data, []int) {
-	rng := rand.New(rand.NewPCG(7, 7))
-	var d Data
-	order := make([]int, n)
-	for k := range order {
-		x, y := rng.Float64()*12-6, rng.Float64()*12-6
-		label := 0.0
-		if x*y > 0 {
-			label = 1
-		}
-		d.Inputs = append(d.Inputs, x, y)
-		d.Targets = append(d.Targets, label)
-		order[k] = k
-	}
-	return d, order
-}
+func benchData(n int) (Data, []int) { return xorData(n, 7) }
 
 func benchNet(b *testing.B, layers []int, act Activation) *Network {
 	n, err := New(layers, act, Sigmoid, rand.New(rand.NewPCG(1, 1)))

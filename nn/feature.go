@@ -3,6 +3,7 @@ package nn
 import (
 	"fmt"
 	"math"
+	"slices"
 )
 
 // Feature is one input of the network computed from a point (x1, x2) of the plane, as in
@@ -34,10 +35,8 @@ func DefaultFeatures() []Feature { return []Feature{X1, X2} }
 
 // ParseFeature returns the feature with the given name, or an error naming the allowed names.
 func ParseFeature(name string) (Feature, error) {
-	for f, n := range featureNames {
-		if n == name {
-			return Feature(f), nil
-		}
+	if f := slices.Index(featureNames[:], name); f >= 0 {
+		return Feature(f), nil
 	}
 	return 0, fmt.Errorf("unknown feature %q: want x1, x2, x1^2, x2^2, x1*x2, sin(x1) or sin(x2)", name)
 }

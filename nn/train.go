@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // Regularization is the penalty added to the gradient of every weight (never biases) and
@@ -26,10 +27,8 @@ func RegularizationNames() []string { return append([]string(nil), regularizatio
 
 // ParseRegularization returns the regularization with the given name.
 func ParseRegularization(name string) (Regularization, error) {
-	for r, n := range regularizationNames {
-		if n == name {
-			return Regularization(r), nil
-		}
+	if r := slices.Index(regularizationNames[:], name); r >= 0 {
+		return Regularization(r), nil
 	}
 	return 0, fmt.Errorf("unknown regularization %q: want none, l1 or l2", name)
 }

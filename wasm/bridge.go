@@ -59,22 +59,14 @@ func newBridge(g *Game) *bridge {
 		return b.changed(err)
 	})
 	def("predict", func(a []js.Value) string {
-		x, err := numberArg("predict", "x", a, 0)
-		if err != nil {
-			return api.Reply(nil, err)
-		}
-		y, err := numberArg("predict", "y", a, 1)
+		x, y, err := pointArgs("predict", a)
 		if err != nil {
 			return api.Reply(nil, err)
 		}
 		return api.Reply(p.Predict(x, y))
 	})
 	def("toScreen", func(a []js.Value) string {
-		x, err := numberArg("toScreen", "x", a, 0)
-		if err != nil {
-			return api.Reply(nil, err)
-		}
-		y, err := numberArg("toScreen", "y", a, 1)
+		x, y, err := pointArgs("toScreen", a)
 		if err != nil {
 			return api.Reply(nil, err)
 		}
@@ -164,6 +156,18 @@ func numberArg(call, name string, a []js.Value, i int) (float64, error) {
 		return 0, argError{call + ": " + name + " must be a number, got " + got}
 	}
 	return a[i].Float(), nil
+}
+
+// pointArgs returns arguments 0 and 1, a point (x, y) of the plane, or an error naming the
+// call and the argument at fault.
+func pointArgs(call string, a []js.Value) (x, y float64, err error) {
+	if x, err = numberArg(call, "x", a, 0); err != nil {
+		return 0, 0, err
+	}
+	if y, err = numberArg(call, "y", a, 1); err != nil {
+		return 0, 0, err
+	}
+	return x, y, nil
 }
 
 // describe names a JS value for an error message.
