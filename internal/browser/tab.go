@@ -96,9 +96,6 @@ func (b *Browser) NewTab(v Viewport) (*Tab, error) {
 // Close closes the tab.
 func (t *Tab) Close() { t.cancel() }
 
-// Context returns the tab's chromedp context, for actions this package does not wrap.
-func (t *Tab) Context() context.Context { return t.ctx }
-
 // run runs an action in the tab with Timeout.
 func (t *Tab) run(a chromedp.Action[chromedp.Void]) error {
 	ctx, cancel := context.WithTimeout(t.ctx, Timeout)
