@@ -11,6 +11,10 @@ const FrameWindow = 128
 // rateWindow is the span over which FrameMeter counts frames and epochs for the rates.
 const rateWindow = time.Second
 
+// firstRate is how soon the first, provisional rates are published, so that the counter does
+// not read 0 epochs/s through the first second of a run.
+const firstRate = 250 * time.Millisecond
+
 // FrameMeter measures the browser layer's frames: call Begin at the start of every Update,
 // Update at its end, and Draw after drawing. It allocates nothing.
 type FrameMeter struct {
@@ -25,6 +29,7 @@ type FrameMeter struct {
 
 	winStart          time.Duration
 	winFrames, winEps int
+	rated             bool // a full window has closed: the rates are no longer provisional
 }
 
 // Begin marks the start of a frame at now (a monotonic clock).
@@ -41,12 +46,20 @@ func (m *FrameMeter) Begin(now time.Duration) {
 	}
 	m.started = true
 	m.begin = now
-	if now-m.winStart >= rateWindow {
-		span := (now - m.winStart).Seconds()
-		m.last.FPS = float64(m.winFrames) / span
-		m.last.EpochsPerSecond = float64(m.winEps) / span
+	switch span := now - m.winStart; {
+	case span >= rateWindow:
+		m.setRates(span)
 		m.winStart, m.winFrames, m.winEps = now, 0, 0
+		m.rated = true
+	case !m.rated && span >= firstRate:
+		m.setRates(span) // provisional, over the run so far; the window goes on
 	}
+}
+
+// setRates publishes the frames and epochs counted in the window as rates over span.
+func (m *FrameMeter) setRates(span time.Duration) {
+	m.last.FPS = float64(m.winFrames) / span.Seconds()
+	m.last.EpochsPerSecond = float64(m.winEps) / span.Seconds()
 }
 
 // Interval returns the smoothed time between frames, 0 before the second frame.

@@ -1,9 +1,44 @@
 package api
 
 import (
+	"math"
 	"testing"
 	"time"
 )
+
+func TestFrameMeterRatesBeforeTheFirstSecond(t *testing.T) {
+	var m FrameMeter
+	ms := time.Millisecond
+	// Frames 50 ms apart with 10 epochs each: 200 epochs/s, 20 frames/s.
+	frame := func(i int) Frame {
+		m.Begin(time.Duration(i) * 50 * ms)
+		m.Update(ms, ms, 0, 10)
+		m.Draw(ms)
+		return m.Stats()
+	}
+	for i := range 5 { // up to 200 ms: too early to say
+		if f := frame(i); f.EpochsPerSecond != 0 || f.FPS != 0 {
+			t.Fatalf("frame %d: rates %v epochs/s, %v fps before 250 ms, want 0", i, f.EpochsPerSecond, f.FPS)
+		}
+	}
+	// At 250 ms the five frames so far give the provisional rates, and they stay
+	// provisional (recomputed every frame) until the first full second closes.
+	for i := 5; i < 20; i++ {
+		if f := frame(i); math.Abs(f.EpochsPerSecond-200) > 1e-9 || math.Abs(f.FPS-20) > 1e-9 {
+			t.Fatalf("frame %d at %d ms: %v epochs/s, %v fps; want 200 and 20", i, i*50, f.EpochsPerSecond, f.FPS)
+		}
+	}
+	// After the first second, a paused run (no epochs) reads 0 epochs/s a second later, not
+	// a provisional figure.
+	for i := 20; i < 60; i++ {
+		m.Begin(time.Duration(i) * 50 * ms)
+		m.Update(ms, 0, 0, 0)
+		m.Draw(ms)
+	}
+	if f := m.Stats(); f.EpochsPerSecond != 0 || f.FPS != 20 {
+		t.Errorf("paused for two seconds: %v epochs/s, %v fps; want 0 and 20", f.EpochsPerSecond, f.FPS)
+	}
+}
 
 func TestFrameMeter(t *testing.T) {
 	var m FrameMeter
