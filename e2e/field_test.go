@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"nnplay/internal/browser"
@@ -18,20 +19,42 @@ import (
 const fieldTolerance = 12
 
 // TestFieldMatchesPredict: the colour drawn at a point of the plane is the colour of the
-// network's output there. It samples a screenshot (device scale 1) at a grid of plane
-// positions away from the points (> 12 px) and from the contour (|predict − 0.5| > 0.1).
+// network's output there, for classification (output in [0, 1]) and for regression (the
+// field's own scale: the range of the labels). It samples a screenshot (device scale 1) at a
+// grid of plane positions away from the points (> 12 px) and from the contour (the output
+// within 0.1 of the scale's middle).
 func TestFieldMatchesPredict(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
-	p.setData([]Point{{X: -5, Y: -5, Label: 0}, {X: 5, Y: 5, Label: 1}, {X: 5, Y: -5, Label: 1, Test: true}})
-	// A smooth field with both classes and a curved contour through the plot.
-	p.do("loadModel", Model{
-		Format: "nnplay.model/1", Inputs: []string{"x1", "x2"}, Layers: []int{2, 2, 1}, Activation: "tanh", Output: "sigmoid",
-		Weights: [][][]float64{{{0.6, -0.3}, {-0.2, 0.5}}, {{1.5, -1.2}}},
-		Biases:  [][]float64{{0.1, -0.2}, {0.05}},
-	})
-	p.frames(6)
+	for _, tc := range []struct {
+		name   string
+		output string  // the model's output activation: sigmoid classifies, linear regresses
+		data   []Point // set after the model; regression labels set the field's scale
+		lo, hi float64 // the scale the colours are read on: view.FieldColor((v − lo)/(hi − lo))
+	}{
+		{"classification", "sigmoid",
+			[]Point{{X: -5, Y: -5, Label: 0}, {X: 5, Y: 5, Label: 1}, {X: 5, Y: -5, Label: 1, Test: true}}, 0, 1},
+		{"regression", "linear",
+			[]Point{{X: -5, Y: -5, Label: -1}, {X: 5, Y: 5, Label: 2}, {X: 5, Y: -5, Label: 0.5, Test: true}}, -1, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := open(t, browser.Desktop)
+			p.pause()
+			// A smooth field with both ends of the scale and a curved contour through the plot.
+			p.do("loadModel", Model{
+				Format: "nnplay.model/1", Inputs: []string{"x1", "x2"}, Layers: []int{2, 2, 1}, Activation: "tanh", Output: tc.output,
+				Weights: [][][]float64{{{0.6, -0.3}, {-0.2, 0.5}}, {{1.5, -1.2}}},
+				Biases:  [][]float64{{0.1, -0.2}, {0.05}},
+			})
+			p.setData(tc.data)
+			p.frames(6)
+			checkField(t, p, tc.lo, tc.hi)
+		})
+	}
+}
 
+// checkField compares the screenshot of p's plot with view.FieldColor of predict, read on
+// the scale [lo, hi], at a 23×23 grid of plane positions.
+func checkField(t *testing.T, p *page, lo, hi float64) {
+	t.Helper()
 	type sample struct {
 		X, Y, V float64
 		S       browser.Pt
@@ -52,9 +75,10 @@ func TestFieldMatchesPredict(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	compared, worst := 0, 0
+	compared, worst, ends := 0, 0, [2]int{}
 	for _, s := range samples {
-		if math.Abs(s.V-0.5) <= 0.1 {
+		v := (s.V - lo) / (hi - lo)
+		if math.Abs(v-0.5) <= 0.1 {
 			continue
 		}
 		near := false
@@ -68,7 +92,7 @@ func TestFieldMatchesPredict(t *testing.T) {
 		}
 		r, g, b, _ := img.At(int(math.Floor(s.S.X)), int(math.Floor(s.S.Y))).RGBA()
 		got := [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}
-		c := view.FieldColor(s.V)
+		c := view.FieldColor(v)
 		want := [3]int{int(c.R), int(c.G), int(c.B)}
 		d := 0
 		for k := range got {
@@ -76,17 +100,24 @@ func TestFieldMatchesPredict(t *testing.T) {
 		}
 		worst = max(worst, d)
 		compared++
+		if v < 0.5 {
+			ends[0]++
+		} else {
+			ends[1]++
+		}
 		if d > fieldTolerance {
 			t.Errorf("at plane (%.2f, %.2f), client (%.1f, %.1f): predict %.3f should look %v, the screen shows %v (off by %d > %d)",
 				s.X, s.Y, s.S.X, s.S.Y, s.V, want, got, d, fieldTolerance)
 		}
 	}
-	t.Logf("compared %d of %d grid positions; largest channel difference %d", compared, len(samples), worst)
-	if compared < 100 {
-		t.Errorf("only %d positions were away from the points and the contour; the test needs at least 100", compared)
+	t.Logf("compared %d of %d grid positions (%d below the middle, %d above); largest channel difference %d",
+		compared, len(samples), ends[0], ends[1], worst)
+	if compared < 100 || min(ends[0], ends[1]) < 20 {
+		t.Errorf("only %d positions (%d below the middle, %d above) were away from the points and the contour; the test needs 100, with 20 on each side",
+			compared, ends[0], ends[1])
 	}
 	if t.Failed() {
-		saveShot(t, "field-mismatch.png", png)
+		saveShot(t, "field-mismatch-"+strings.ReplaceAll(t.Name(), "/", "-")+".png", png)
 	}
 }
 
