@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -29,6 +30,10 @@ const ready = 90 * time.Second
 var (
 	site   *browser.Site
 	chrome *browser.Browser
+
+	// statSources stats the site's sources once, from the first test that opens a page, so
+	// that go test reruns these tests when wasm/ or web/ change (see Site.StatSources).
+	statSources = sync.OnceValue(func() error { return site.StatSources() })
 )
 
 func TestMain(m *testing.M) {
@@ -68,6 +73,9 @@ type page struct {
 // exception, a browser log entry (warnings included), a failed request or an HTTP error.
 func open(t testing.TB, vp browser.Viewport) *page {
 	t.Helper()
+	if err := statSources(); err != nil {
+		t.Fatal(err)
+	}
 	tab, err := chrome.NewTab(vp)
 	if err != nil {
 		t.Fatal(err)
