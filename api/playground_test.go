@@ -21,7 +21,7 @@ func newPlayground(t testing.TB) *Playground {
 		t.Fatal(err)
 	}
 	ui := &view.UI{Layout: view.NewLayout(900, 600), Scale: 1, Selected: -1, Dragging: -1, Menu: -1, Brush: 1}
-	return &Playground{S: s, UI: ui, Ctl: interact.New()}
+	return &Playground{S: s, UI: ui, Ctl: interact.New(), Net: &view.NetGeom{}}
 }
 
 // decodeState parses state() into a generic map, as a script would see it.
@@ -62,8 +62,8 @@ func TestStateShape(t *testing.T) {
 	if d := st["domain"]; !reflect.DeepEqual(d, map[string]any{"xmin": -6.0, "xmax": 6.0, "ymin": -6.0, "ymax": 6.0}) {
 		t.Errorf("domain %v", d)
 	}
-	if st["error"] != nil || st["menu"] != nil || st["selected"] != nil {
-		t.Errorf("error %v, menu %v, selected %v; want null", st["error"], st["menu"], st["selected"])
+	if st["error"] != nil || st["menu"] != nil || st["selected"] != nil || st["tooltip"] != nil {
+		t.Errorf("error %v, menu %v, selected %v, tooltip %v; want null", st["error"], st["menu"], st["selected"], st["tooltip"])
 	}
 	pts := st["points"].([]any)
 	if len(pts) != 250 {
@@ -313,6 +313,37 @@ func TestMenuAndToScreen(t *testing.T) {
 	r := view.MenuButton(p.UI.Layout, p.S.Points(), 3)
 	if !r.Contains(st.Menu.X, st.Menu.Y) {
 		t.Errorf("menu %v is not inside the Delete button %v", *st.Menu, r)
+	}
+}
+
+// TestTooltip: state().tooltip is the text the canvas shows for what a resting mouse is
+// over, and null once the mouse leaves or a long press opens the delete offer.
+func TestTooltip(t *testing.T) {
+	p := newPlayground(t)
+	pt := p.S.Points()[3]
+	at, err := p.ToScreen(pt.X, pt.Y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tooltip := func() string {
+		if tt := p.Status().Tooltip; tt != nil {
+			return *tt
+		}
+		return "null"
+	}
+	mouse := interact.Event{Kind: interact.PointerMove, X: at.X, Y: at.Y, Pointer: 1}
+	if err := p.Ctl.Handle(p.S, p.UI, mouse); err != nil {
+		t.Fatal(err)
+	}
+	want := string(p.Net.AppendTooltip(nil, p.S, view.Hover{Kind: view.HoverPoint, Index: 3}))
+	if got := tooltip(); got != want || !strings.HasPrefix(got, "(") {
+		t.Errorf("over point 3: tooltip %q, want %q", got, want)
+	}
+	if err := p.Ctl.Handle(p.S, p.UI, interact.Event{Kind: interact.PointerLeave, Pointer: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if got := tooltip(); got != "null" {
+		t.Errorf("after the mouse left: tooltip %q, want null", got)
 	}
 }
 

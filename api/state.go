@@ -102,6 +102,7 @@ type Status struct {
 	LogLoss  bool    `json:"logLoss"`  // loss curves on a log scale
 	CanUndo  bool    `json:"canUndo"`  // a wholesale data change can be undone
 	Notice   *string `json:"notice"`   // the last refused canvas gesture, or null
+	Tooltip  *string `json:"tooltip"`  // the tooltip the canvas shows (what the pointer rests on), or null
 	Notes    int     `json:"notes"`    // counts notices: a new one shows even if its text repeats
 	Version  uint64  `json:"version"`  // the session's Version
 }
@@ -155,6 +156,9 @@ func (p *Playground) Status() Status {
 	}
 	if i := ui.Selected; i >= 0 && i < len(s.Points()) {
 		st.Selected = &i
+	}
+	if p.Net != nil {
+		st.Tooltip = text(string(p.Net.AppendShownTooltip(nil, s, ui)))
 	}
 	return st
 }

@@ -253,6 +253,16 @@ func AppendNodeName(dst []byte, layers []int, fs []nn.Feature, l, j int) []byte 
 	return AppendInt(dst, j+1)
 }
 
+// AppendShownTooltip appends the tooltip the canvas shows now: the hovered thing's text
+// (AppendTooltip), or nothing while a point is dragged or the long-press delete offer is open.
+// It allocates nothing when dst has room.
+func (g *NetGeom) AppendShownTooltip(dst []byte, s *session.Session, ui *UI) []byte {
+	if ui.Menu >= 0 || ui.Dragging >= 0 {
+		return dst
+	}
+	return g.AppendTooltip(dst, s, ui.Hover)
+}
+
 // AppendTooltip appends the text shown for the hovered thing h: for an edge
 // "w = −1.234 (h1 → ŷ)", for a node "h1: b = 0.100, a = 0.731" (the activation for the
 // followed point, if any; an input shows its value "x1 = 2.30"), for a point

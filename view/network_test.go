@@ -237,6 +237,32 @@ func TestAppendTooltip(t *testing.T) {
 	}
 }
 
+// TestAppendShownTooltip: the canvas shows the hovered thing's tooltip except while a point is
+// dragged or the long-press delete offer is open.
+func TestAppendShownTooltip(t *testing.T) {
+	s := newSession(t, session.Patch{})
+	var g NetGeom
+	l := NewLayout(900, 640)
+	g.Update(l, s, -1)
+	edge := Hover{Kind: HoverEdge, Layer: 1, Node: 0, From: 3}
+	want := string(g.AppendTooltip(nil, s, edge))
+	tests := []struct {
+		name           string
+		dragging, menu int
+		want           string
+	}{
+		{"resting", -1, -1, want},
+		{"dragging", 0, -1, ""},
+		{"delete offer open", -1, 0, ""},
+	}
+	for _, tc := range tests {
+		ui := &UI{Layout: l, Hover: edge, Selected: -1, Dragging: tc.dragging, Menu: tc.menu}
+		if got := string(g.AppendShownTooltip(nil, s, ui)); got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
 func TestNetworkAllocs(t *testing.T) {
 	s := newSession(t, shapes[2].patch)
 	l := NewLayout(900, 640)

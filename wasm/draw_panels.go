@@ -166,10 +166,7 @@ func (p *painter) updateOverlay(s *session.Session, ui *view.UI, k float64) {
 		}
 		return
 	}
-	if ui.Hover.Kind == view.HoverNone || ui.Dragging >= 0 {
-		return
-	}
-	p.buf = p.net.AppendTooltip(p.buf[:0], s, ui.Hover)
+	p.buf = p.net.AppendShownTooltip(p.buf[:0], s, ui)
 	if len(p.buf) == 0 {
 		return
 	}

@@ -26,7 +26,9 @@
 //                             the selected point or null; brush — the label of points added
 //                             by click or tap; logLoss; canUndo; notice — the last refused
 //                             canvas gesture or null; notes — how many notices so far;
-//                             version — the session's change counter.
+//                             tooltip — the text the canvas shows for the edge, node or
+//                             point the mouse rests on (e.g. "w = 0.500 (h4 → ŷ)"), or
+//                             null; version — the session's change counter.
 //   nnplay.configure(partialSettings)   apply settings (the names of state().settings)
 //   nnplay.setData(points)              replace the data exactly as given; undoable once
 //   nnplay.model()                      → a nnplay.model/1 object

@@ -76,6 +76,15 @@ func (t *Tab) MouseDrag(from, to Pt, steps int) error {
 	return do("mouse drag", seq)
 }
 
+// Hover moves the mouse, no button pressed, to p and lets two frames pass there, as a
+// person resting the pointer on something.
+func (t *Tab) Hover(p Pt) error {
+	return do("hover", []func() error{
+		func() error { return t.mouse(input.DispatchMouseEventTypeMouseMoved, p, input.MouseButtonNone, 0, 0) },
+		func() error { return t.Frames(2) },
+	})
+}
+
 // Click moves the mouse to p and clicks the button there, holding the modifiers' keys down
 // around the click as a person does (so Alt-click sends Alt's key events too).
 func (t *Tab) Click(p Pt, button input.MouseButton, mods int64) error {
