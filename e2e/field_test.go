@@ -52,7 +52,7 @@ func TestFieldMatchesPredict(t *testing.T) {
 }
 
 // checkField compares the screenshot of p's plot with view.FieldColor of predict, read on
-// the scale [lo, hi], at a 23×23 grid of plane positions.
+// the scale [lo, hi], at a 23×23 grid of plane positions (at any device scale).
 func checkField(t *testing.T, p *page, lo, hi float64) {
 	t.Helper()
 	type sample struct {
@@ -74,6 +74,8 @@ func checkField(t *testing.T, p *page, lo, hi float64) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The screenshot is in device pixels.
+	scale := float64(img.Bounds().Dx()) / eval[float64](p, `window.innerWidth`)
 
 	compared, worst, ends := 0, 0, [2]int{}
 	for _, s := range samples {
@@ -90,7 +92,7 @@ func checkField(t *testing.T, p *page, lo, hi float64) {
 		if near {
 			continue
 		}
-		r, g, b, _ := img.At(int(math.Floor(s.S.X)), int(math.Floor(s.S.Y))).RGBA()
+		r, g, b, _ := img.At(int(math.Floor(s.S.X*scale)), int(math.Floor(s.S.Y*scale))).RGBA()
 		got := [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}
 		c := view.FieldColor(v)
 		want := [3]int{int(c.R), int(c.G), int(c.B)}

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -102,4 +103,39 @@ func TestPhone(t *testing.T) {
 		t.Fatal(err)
 	}
 	saveShot(t, "phone.png", png)
+}
+
+// TestHighDPI: on a screen of two device pixels per CSS pixel the canvas draws in device
+// pixels (crisp text and lines), the field still matches predict, and a mouse drag still
+// lands where it is released.
+func TestHighDPI(t *testing.T) {
+	p := open(t, browser.Viewport{Width: 1280, Height: 800, Scale: 2})
+	p.pause()
+	p.frames(3)
+	c := eval[struct{ W, H, CSSW, CSSH, DPR float64 }](p, `(() => {
+		const c = document.getElementById("canvas").contentDocument.querySelector("canvas");
+		return {W: c.width, H: c.height, CSSW: c.clientWidth, CSSH: c.clientHeight, DPR: devicePixelRatio}; })()`)
+	if c.DPR != 2 {
+		t.Fatalf("devicePixelRatio %v, want 2", c.DPR)
+	}
+	if math.Abs(c.W-2*c.CSSW) > 1 || math.Abs(c.H-2*c.CSSH) > 1 {
+		t.Errorf("the canvas's backing store is %v×%v for %v×%v CSS px; want twice the CSS size at devicePixelRatio 2 (else it is blurred)",
+			c.W, c.H, c.CSSW, c.CSSH)
+	}
+
+	p.do("loadModel", Model{
+		Format: "nnplay.model/1", Inputs: []string{"x1", "x2"}, Layers: []int{2, 2, 1}, Activation: "tanh", Output: "sigmoid",
+		Weights: [][][]float64{{{0.6, -0.3}, {-0.2, 0.5}}, {{1.5, -1.2}}},
+		Biases:  [][]float64{{0.1, -0.2}, {0.05}},
+	})
+	p.setData(sparse)
+	p.frames(4)
+	checkField(t, p, 0, 1)
+
+	before := p.state()
+	to := p.toScreen(1.5, -1)
+	if err := p.tab.MouseDrag(p.toScreen(-4, -4), to, 6); err != nil {
+		t.Fatal(err)
+	}
+	checkMoved(t, p, before.Points, p.state().Points, 0, to)
 }
