@@ -173,19 +173,22 @@ func DecodeModel(data []byte) (Model, error) {
 		}
 		return Model{}, fmt.Errorf("not a model file: %v", err)
 	}
+	var m Model
+	if v, ok := raw["format"]; ok && !bytes.Equal(v, []byte("null")) {
+		if err := decodeField(raw, "format", "a string", &m.Format); err != nil {
+			return Model{}, err
+		}
+		if m.Format != ModelFormat {
+			// Check the tag first: a file of another format (or version) should say so, not
+			// fail on a field that format lacks.
+			return Model{}, fmt.Errorf("format: %q, want %q", m.Format, ModelFormat)
+		}
+	}
 	for _, k := range modelKeys {
 		v, ok := raw[k]
 		if !ok || bytes.Equal(v, []byte("null")) {
 			return Model{}, fmt.Errorf("%s: missing (a model file needs format, inputs, layers, activation, output, weights and biases)", k)
 		}
-	}
-	var m Model
-	if err := decodeField(raw, "format", "a string", &m.Format); err != nil {
-		return Model{}, err
-	}
-	if m.Format != ModelFormat {
-		// Check the tag first: a file of another format should say so, not fail later.
-		return Model{}, fmt.Errorf("format: %q, want %q", m.Format, ModelFormat)
 	}
 	if err := decodeField(raw, "inputs", "a list of feature names", &m.Inputs); err != nil {
 		return Model{}, err

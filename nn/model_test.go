@@ -137,6 +137,7 @@ func TestDecodeModelRejects(t *testing.T) {
 		{"null biases", `"biases":  [[0.1, -0.1, 0.2, 0], [0.05]]`, `"biases": null`, "biases: missing"},
 		{"other format", `nnplay.model/1`, `nnplay.model/2`, `format: "nnplay.model/2", want "nnplay.model/1"`},
 		{"format not a string", `"nnplay.model/1"`, `1`, "format: want a string, found number"},
+		{"another format, nothing else", "", `{"format": "nnplay.model/2", "net": {}}`, `format: "nnplay.model/2", want "nnplay.model/1"`},
 		{"unknown feature", `"x2"]`, `"x3"]`, `inputs[1]: unknown feature "x3": want x1, x2, x1^2, x2^2, x1*x2, sin(x1) or sin(x2)`},
 		{"duplicate feature", `"x2"]`, `"x1"]`, `inputs[1]: feature "x1" already given as inputs[0]`},
 		{"too few features", `["x1", "x2"]`, `["x1"]`, "inputs: 1 features for an input layer of 2 (layers[0])"},
