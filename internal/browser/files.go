@@ -1,0 +1,82 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// ChooseFiles gives the page's file input (the element the CSS selector picks) the files at
+// paths, as a person picking them in the file dialog: the input's change event fires.
+func (t *Tab) ChooseFiles(selector string, paths ...string) error {
+	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		r, err := cdp.Call(ctx, tg, runtime.Evaluate, runtime.EvaluateParams{
+			Expression: "document.querySelector(" + quote(selector) + ")",
+		})
+		switch {
+		case err != nil:
+			return chromedp.Void{}, fmt.Errorf("browser: finding %s: %w", selector, err)
+		case r.ExceptionDetails != nil:
+			return chromedp.Void{}, fmt.Errorf("browser: finding %s: %s", selector, r.ExceptionDetails.Text)
+		case r.Result.ObjectID == "":
+			return chromedp.Void{}, fmt.Errorf("browser: no element matches %s", selector)
+		}
+		_, err = cdp.Call(ctx, tg, dom.SetFileInputFiles, dom.SetFileInputFilesParams{Files: paths, ObjectID: r.Result.ObjectID})
+		if err != nil {
+			return chromedp.Void{}, fmt.Errorf("browser: choosing files for %s: %w", selector, err)
+		}
+		return chromedp.Void{}, nil
+	})
+}
+
+// SaveDownloadsTo makes downloads of every tab go to dir under their suggested names,
+// without a dialog.
+func (t *Tab) SaveDownloadsTo(dir string) error {
+	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+		})
+		if err != nil {
+			return chromedp.Void{}, fmt.Errorf("browser: allowing downloads to %s: %w", dir, err)
+		}
+		return chromedp.Void{}, nil
+	})
+}
+
+// WaitForFile waits until the file dir/name exists and no download is still in progress in
+// dir (Chromium writes a .crdownload file first), then returns its contents.
+func WaitForFile(dir, name string, within time.Duration) ([]byte, error) {
+	deadline := time.Now().Add(within)
+	for {
+		partial, _ := filepath.Glob(filepath.Join(dir, "*.crdownload"))
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err == nil && len(partial) == 0 {
+			return b, nil
+		}
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+		if time.Now().After(deadline) {
+			return nil, fmt.Errorf("browser: %s did not appear in %s within %v", name, dir, within)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// quote returns s as a JavaScript string literal.
+func quote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
