@@ -168,6 +168,28 @@ func (p *Playground) LoadModel(data []byte) error {
 	return nil
 }
 
+// Link returns the settings as a link: the page's address fragment, without '#' (see
+// session.Settings.Link). Hand-made points are not part of it.
+func (p *Playground) Link() string { return p.S.Settings().Link() }
+
+// ApplyLink configures the session from a link given as a JSON string (with or without its
+// leading '#'; see session.ParseLink), or refuses it, changing nothing.
+func (p *Playground) ApplyLink(data []byte) error {
+	var link string
+	if err := json.Unmarshal(data, &link); err != nil {
+		return fmt.Errorf("applyLink: want the link as a string, got %s", excerpt(data))
+	}
+	patch, err := session.ParseLink(link)
+	if err != nil {
+		return fmt.Errorf("applyLink: %w", err)
+	}
+	if err := p.S.Configure(patch); err != nil {
+		return fmt.Errorf("applyLink: %w", err)
+	}
+	p.sync()
+	return nil
+}
+
 // Play starts training.
 func (p *Playground) Play() { p.S.SetRunning(true) }
 

@@ -165,6 +165,10 @@ func TestRefusalsChangeNothing(t *testing.T) {
 		}, "2000"},
 		{"loadModel, not a model", func(p *Playground) error { return p.LoadModel([]byte(`{"format": "other"}`)) }, "loadModel"},
 		{"loadModel, malformed", func(p *Playground) error { return p.LoadModel([]byte(`{`)) }, "loadModel"},
+		{"applyLink, not a string", func(p *Playground) error { return p.ApplyLink([]byte(`42`)) }, "applyLink: want the link as a string"},
+		{"applyLink, not a number", func(p *Playground) error { return p.ApplyLink([]byte(`"#noise=0.2&learningRate=abc"`)) }, `applyLink: learningRate: "abc" is not a number`},
+		{"applyLink, unknown setting", func(p *Playground) error { return p.ApplyLink([]byte(`"#dataset=xor&colour=red"`)) }, `applyLink: unknown setting "colour"`},
+		{"applyLink, layers not fitting features", func(p *Playground) error { return p.ApplyLink([]byte(`"#noise=0.2&layers=3,4,1"`)) }, "layers"},
 		{"step, zero", func(p *Playground) error { return p.Step(0) }, "integer from 1 to 100000"},
 		{"step, fraction", func(p *Playground) error { return p.Step(1.5) }, "1.5"},
 		{"step, too many", func(p *Playground) error { return p.Step(100001) }, "100001"},
@@ -190,6 +194,31 @@ func TestRefusalsChangeNothing(t *testing.T) {
 				t.Errorf("a refused call changed the playground")
 			}
 		})
+	}
+}
+
+// TestLink: link() writes the settings, applyLink reads them back into another playground.
+func TestLink(t *testing.T) {
+	p := newPlayground(t)
+	if err := p.Configure([]byte(`{"dataset": "spiral", "features": ["x1", "x2", "sin(x1)"], "layers": [3, 8, 5, 1], "activation": "tanh", "learningRate": 0.1}`)); err != nil {
+		t.Fatal(err)
+	}
+	link := p.Link()
+	for _, part := range []string{"dataset=spiral", "layers=3,8,5,1", "features=x1,x2,sin%28x1%29", "activation=tanh", "learningRate=0.1"} {
+		if !strings.Contains(link, part) {
+			t.Errorf("link %q lacks %q", link, part)
+		}
+	}
+	q := newPlayground(t)
+	arg, _ := json.Marshal("#" + link)
+	if err := q.ApplyLink(arg); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := NewSettings(q.S.Settings()), NewSettings(p.S.Settings()); !reflect.DeepEqual(got, want) {
+		t.Errorf("after applyLink:\n %+v\nwant %+v", got, want)
+	}
+	if !reflect.DeepEqual(q.S.Points(), p.S.Points()) {
+		t.Error("the same link gave different points")
 	}
 }
 

@@ -73,6 +73,12 @@ type page struct {
 // exception, a browser log entry (warnings included), a failed request or an HTTP error.
 func open(t testing.TB, vp browser.Viewport) *page {
 	t.Helper()
+	return openAt(t, vp, "")
+}
+
+// openAt is open with a fragment (such as "#dataset=xor") after the page's address.
+func openAt(t testing.TB, vp browser.Viewport, fragment string) *page {
+	t.Helper()
 	if err := statSources(); err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +97,7 @@ func open(t testing.TB, vp browser.Viewport) *page {
 		}
 		tab.Close()
 	})
-	if _, err := tab.Open(site.URL, ready); err != nil {
+	if _, err := tab.Open(site.URL+fragment, ready); err != nil {
 		t.Fatal(err)
 	}
 	return p

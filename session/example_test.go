@@ -36,3 +36,16 @@ func ExampleParsePatch() {
 	// learningRate must be a finite number in (0, 10], got 20
 	// <nil> [2 8 8 1]
 }
+
+// A link is the settings in the page's address: written by Link, read by ParseLink, applied
+// by Configure. A malformed link says what is wrong.
+func ExampleParseLink() {
+	s, _ := session.New(session.DefaultSettings())
+	p, err := session.ParseLink("#dataset=xor&layers=2,8,1&activation=tanh&learningRate=0.1")
+	fmt.Println(err, s.Configure(p), s.Settings().Dataset, s.Network().Layers())
+	_, err = session.ParseLink("#learningRate=fast")
+	fmt.Println(err)
+	// Output:
+	// <nil> <nil> xor [2 8 1]
+	// learningRate: "fast" is not a number
+}

@@ -48,6 +48,10 @@ func newBridge(g *Game) *bridge {
 	def("loadModel", func(a []js.Value) string {
 		return b.changed(p.LoadModel(jsonArg(a, 0)))
 	})
+	def("link", func([]js.Value) string { return api.Reply(p.Link(), nil) })
+	def("applyLink", func(a []js.Value) string {
+		return b.changed(p.ApplyLink(jsonArg(a, 0)))
+	})
 	def("play", func([]js.Value) string { p.Play(); return b.changed(nil) })
 	def("pause", func([]js.Value) string { p.Pause(); return b.changed(nil) })
 	def("reset", func([]js.Value) string { p.Reset(); return b.changed(nil) })

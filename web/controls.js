@@ -159,6 +159,36 @@
     sp.setAttribute("aria-valuetext", speedText(s.speed));
     $("logLoss").checked = status.logLoss;
     seenVersion = status.version;
+    showLink();
+  }
+
+  // ---- the address: the settings as a link ----------------------------------------------
+  // The address's fragment holds the settings (nnplay.link()), so that a configuration can be
+  // shared or bookmarked; opening such an address, or editing its fragment, applies it. A
+  // link that cannot be applied changes nothing: a message says why, and the link stays in
+  // the address bar until a setting changes.
+
+  let shownLink = null; // the link the address shows (or the refused one left there)
+
+  function applyAddress() {
+    const hash = location.hash;
+    if (hash.length <= 1 || hash.slice(1) === nnplay.link()) return;
+    try {
+      nnplay.applyLink(hash);
+    } catch (err) {
+      showMessage("The link's settings were not applied: " + err.message.replace(/^applyLink: /, "") +
+        ". The playground is as it was.");
+      shownLink = nnplay.link();
+      return;
+    }
+    refresh();
+  }
+
+  function showLink() {
+    const link = nnplay.link();
+    if (link === shownLink) return;
+    shownLink = link;
+    history.replaceState(null, "", "#" + link);
   }
 
   // renderLayers shows one row per hidden layer: its number of nodes with − and +.
@@ -407,7 +437,9 @@
     seenVersion = -1;
     if (again) return;
     wire();
+    applyAddress();
     refresh();
+    window.addEventListener("hashchange", applyAddress);
     sizeCanvas();
     window.addEventListener("resize", sizeCanvas);
     requestAnimationFrame(tick);

@@ -41,6 +41,11 @@
 //   nnplay.predict(x, y)                → the network's output at (x, y) of the plane
 //   nnplay.toScreen(x, y)               → {x, y}: where (x, y) of the plane is drawn, in CSS
 //                                       px of this page's viewport (client coordinates)
+//   nnplay.link()                       → the settings as a link, the address fragment the
+//                                       page keeps (without '#'): dataset=xor&…&speed=500;
+//                                       hand-made points are not part of it
+//   nnplay.applyLink(text)              apply a link's settings (with or without '#'), or
+//                                       throw saying which setting is wrong
 "use strict";
 
 (function () {
@@ -100,6 +105,8 @@
       reset: function () { call("reset"); },
       predict: function (x, y) { return call("predict", x, y); },
       toScreen: function (x, y) { return toPage(call("toScreen", x, y)); },
+      link: function () { return call("link"); },
+      applyLink: function (text) { call("applyLink", toJSON(text)); },
     };
 
     // The page's own controls use a few more calls; they are not part of the API.
