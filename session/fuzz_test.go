@@ -56,3 +56,63 @@ func FuzzConfigure(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseLink feeds addresses' fragments through ParseLink and Configure: nothing panics,
+// a refusal changes nothing, and the link of the settings an accepted link gives reads back
+// into the same settings.
+func FuzzParseLink(f *testing.F) {
+	for _, seed := range []string{
+		"",
+		"#dataset=xor&layers=2,8,8,1&activation=tanh",
+		DefaultSettings().Link(),
+		"features=x1,x2,x1%2Ax2&layers=3,4,1",
+		"problem=regression&dataset=plane&learningRate=0.00001&speed=1000000",
+		"learningRate=abc",
+		"seed=1&seed=2",
+		"layers=2,,1",
+		"features=",
+		"noise=%",
+		"&&=&",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, link string) {
+		s, err := New(DefaultSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := stateOf(s)
+		p, err := ParseLink(link)
+		if err != nil {
+			return
+		}
+		if err := s.Configure(p); err != nil {
+			if !reflect.DeepEqual(stateOf(s), before) {
+				t.Fatalf("refused %q (%v) but changed the session", link, err)
+			}
+			return
+		}
+		st := s.Settings()
+		q, err := ParseLink(st.Link())
+		if err != nil {
+			t.Fatalf("the link %q of accepted settings does not parse: %v", st.Link(), err)
+		}
+		again, err := New(DefaultSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := again.Configure(q); err != nil {
+			t.Fatalf("the link %q of accepted settings is refused: %v", st.Link(), err)
+		}
+		got := again.Settings()
+		if st.Dataset == Custom {
+			got.Dataset = Custom // a link leaves hand-made data out
+		}
+		if len(got.Hidden) == 0 && len(st.Hidden) == 0 {
+			got.Hidden, st.Hidden = nil, nil
+		}
+		if !reflect.DeepEqual(got, st) {
+			t.Fatalf("%q gave %+v; its link %q gives %+v", link, st, st.Link(), got)
+		}
+	})
+}
