@@ -48,6 +48,8 @@ type Tab struct {
 	mu       sync.Mutex        // guards the fields below, written by the event listener
 	problems []Problem         // console output, exceptions, failed or ≥ 400 loads
 	urls     map[string]string // request id → URL, to name failed requests
+
+	dialogs chan *page.EventJavascriptDialogOpening // dialogs the page opened, for Leave
 }
 
 // Problem is something the page showed in the browser's console or network log.
@@ -64,7 +66,7 @@ func (p Problem) String() string { return p.Kind + " " + p.Level + ": " + p.Text
 // done.
 func (b *Browser) NewTab(v Viewport) (*Tab, error) {
 	ctx, cancel := chromedp.NewContext(b.ctx)
-	t := &Tab{ctx: ctx, cancel: cancel, urls: map[string]string{}}
+	t := &Tab{ctx: ctx, cancel: cancel, urls: map[string]string{}, dialogs: make(chan *page.EventJavascriptDialogOpening, 4)}
 	if err := chromedp.Listen(ctx, t.listen); err != nil {
 		cancel()
 		return nil, fmt.Errorf("browser: opening a tab: %w", err)
@@ -149,6 +151,14 @@ func (t *Tab) listen(ev any) {
 		if e.Response != nil && e.Response.Status >= 400 {
 			pr = Problem{"http", "error", fmt.Sprintf("%d for %s", e.Response.Status, e.Response.URL)}
 		}
+	case *page.EventJavascriptDialogOpening:
+		select {
+		case t.dialogs <- e:
+		default:
+		}
+		if e.Type != page.DialogTypeBeforeunload {
+			pr = Problem{"dialog", string(e.Type), e.Message} // alert, confirm, prompt: never expected
+		}
 	}
 	if pr.Kind != "" {
 		t.mu.Lock()
@@ -176,6 +186,46 @@ func (t *Tab) Open(url string, ready time.Duration) (time.Duration, error) {
 		return 0, fmt.Errorf("browser: window.nnplay did not appear within %v of opening %s (problems: %q): %w", ready, url, t.Problems(), err)
 	}
 	return time.Since(start), nil
+}
+
+// Leave navigates the tab to url as a person leaving the page does, and reports whether the
+// page asked first (a beforeunload dialog: "Leave site?"). When it asks, stay answers:
+// true stays on the page (the navigation is cancelled), false leaves.
+func (t *Tab) Leave(url string, stay bool) (asked bool, err error) {
+	for len(t.dialogs) > 0 {
+		<-t.dialogs // earlier ones are answered
+	}
+	done := make(chan error, 1)
+	go func() {
+		done <- t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, tg, page.Navigate, page.NavigateParams{URL: url})
+			return chromedp.Void{}, err
+		})
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			return false, fmt.Errorf("browser: leaving for %s: %w", url, err)
+		}
+		return false, nil
+	case d := <-t.dialogs:
+		if d.Type != page.DialogTypeBeforeunload {
+			return true, fmt.Errorf("browser: leaving for %s opened a %s dialog: %q", url, d.Type, d.Message)
+		}
+		err := t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, tg, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: !stay})
+			return chromedp.Void{}, err
+		})
+		if err != nil {
+			return true, fmt.Errorf("browser: answering the beforeunload dialog: %w", err)
+		}
+		if err := <-done; err != nil && !stay {
+			return true, fmt.Errorf("browser: leaving for %s: %w", url, err)
+		}
+		return true, nil
+	case <-time.After(Timeout):
+		return false, fmt.Errorf("browser: leaving for %s: neither navigated nor asked within %v", url, Timeout)
+	}
 }
 
 // WaitFor polls the JavaScript condition every 50 ms until it is true or within has passed.

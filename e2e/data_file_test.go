@@ -1,0 +1,130 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+
+	"nnplay/internal/browser"
+)
+
+// TestDataFiles: hand-made points are never lost silently. Leaving the page with points not
+// downloaded asks first; "download data" saves them as a nnplay.data/1 file; "load data"
+// brings a file's points back, refusing a file that is not JSON, holds the other problem's
+// data or bad points with a message, changing nothing; points saved or loaded leave freely.
+func TestDataFiles(t *testing.T) {
+	p := open(t, browser.Desktop)
+	p.pause()
+	p.setData(sparse)
+	// A point added by a real click: hand-made data, and a page the person has used.
+	if err := p.tab.Click(p.toScreen(2, 1), input.MouseButtonLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	made := p.state().Points
+	if len(made) != len(sparse)+1 {
+		t.Fatalf("%d points after the click, want %d", len(made), len(sparse)+1)
+	}
+
+	asked, err := p.tab.Leave("about:blank", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !asked {
+		t.Fatal("leaving with hand-made points not downloaded did not ask first")
+	}
+	if got := p.state().Points; !reflect.DeepEqual(got, made) {
+		t.Fatalf("after choosing to stay the points are %v, want %v", got, made)
+	}
+
+	// Download.
+	dir := t.TempDir()
+	if err := p.tab.SaveDownloadsTo(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.tab.Click(button(t, p, "download data"), input.MouseButtonLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := browser.WaitForFile(dir, "nnplay-data.json", 20*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		Format  string  `json:"format"`
+		Problem string  `json:"problem"`
+		Points  []Point `json:"points"`
+	}
+	if err := json.Unmarshal(saved, &file); err != nil {
+		t.Fatalf("the downloaded data is not JSON: %v\n%s", err, saved)
+	}
+	if file.Format != "nnplay.data/1" || file.Problem != "classification" || !reflect.DeepEqual(file.Points, made) {
+		t.Errorf("downloaded %+v, want nnplay.data/1, classification and the %d points %v", file, len(made), made)
+	}
+
+	// Load: refusals first, each changing nothing.
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	choose := func(path string) string {
+		t.Helper()
+		if err := p.tab.ChooseFiles("#load-data-file", path); err != nil {
+			t.Fatal(err)
+		}
+		cond := `!document.getElementById("message").hidden && document.getElementById("message").textContent.includes(` + jsString(filepath.Base(path)) + `)`
+		if err := p.tab.WaitFor(cond, 10*time.Second); err != nil {
+			t.Fatalf("no message after choosing %s: %v", filepath.Base(path), err)
+		}
+		return eval[string](p, `document.getElementById("message").textContent`)
+	}
+	for _, tc := range []struct {
+		name, text string
+		says       []string
+	}{
+		{"notes.json", "x,y,label\n1,2,0\n", []string{"notes.json", "not JSON"}},
+		{"model.json", `{"format": "nnplay.model/1"}`, []string{"model.json", "is not a data file"}},
+		{"heights.json", `{"format": "nnplay.data/1", "problem": "regression", "points": [{"x": 1, "y": 1, "label": 0.3}]}`,
+			[]string{"heights.json", "holds regression data", "choose the problem regression first"}},
+		{"half.json", `[{"x": 1, "y": 1, "label": 0.5}]`, []string{"half.json", "was not loaded", "label"}},
+		{"far.json", `[{"x": 9, "y": 1, "label": 1}]`, []string{"far.json", "was not loaded", "points[0]"}},
+	} {
+		msg := choose(write(tc.name, tc.text))
+		for _, s := range tc.says {
+			if !strings.Contains(msg, s) {
+				t.Errorf("choosing %s: message %q does not say %q", tc.name, msg, s)
+			}
+		}
+		if got := p.state().Points; !reflect.DeepEqual(got, made) {
+			t.Errorf("choosing %s changed the points", tc.name)
+		}
+	}
+
+	// A good file, in the downloaded shape: its points exactly, undoable.
+	want := []Point{{X: -1, Y: 2, Label: 1}, {X: 3.25, Y: -0.5, Label: 0, Test: true}, {X: 0, Y: 0, Label: 0}}
+	text, _ := json.Marshal(map[string]any{"format": "nnplay.data/1", "problem": "classification", "points": want})
+	if msg := choose(write("three.json", string(text))); !strings.Contains(msg, "Loaded 3 points from three.json") {
+		t.Errorf("loading three.json: message %q", msg)
+	}
+	if st := p.state(); !reflect.DeepEqual(st.Points, want) || st.Settings.Dataset != "custom" {
+		t.Errorf("after loading three.json: %v (%s), want %v (custom)", st.Points, st.Settings.Dataset, want)
+	}
+
+	// Points just loaded from a file are not lost by leaving: no question.
+	asked, err = p.tab.Leave("about:blank", true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if asked {
+		t.Error("leaving right after loading the points from a file asked first; they are saved")
+	}
+}
