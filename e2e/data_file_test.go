@@ -17,7 +17,7 @@ import (
 )
 
 // TestDataFiles: hand-made points are never lost silently. Leaving the page with points not
-// downloaded asks first; "download data" saves them as a nnplay.data/1 file; "load data"
+// downloaded asks first; "save data" downloads them as a nnplay.data/1 file; "load data"
 // brings a file's points back, refusing a file that is not JSON, holds the other problem's
 // data or bad points with a message, changing nothing; points saved or loaded leave freely.
 func TestDataFiles(t *testing.T) {
@@ -49,7 +49,7 @@ func TestDataFiles(t *testing.T) {
 	if err := p.tab.SaveDownloadsTo(dir); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.tab.Click(button(t, p, "download data"), input.MouseButtonLeft, 0); err != nil {
+	if err := p.tab.Click(button(t, p, "save data"), input.MouseButtonLeft, 0); err != nil {
 		t.Fatal(err)
 	}
 	saved, err := browser.WaitForFile(dir, "nnplay-data.json", 20*time.Second)

@@ -16,7 +16,7 @@ import (
 	"nnplay/internal/browser"
 )
 
-// TestModelFiles: "download model" saves the network as a nnplay.model/1 file that equals
+// TestModelFiles: "save model" downloads the network as a nnplay.model/1 file that equals
 // model(); "load model" with a file a person picks loads it; a file that is not JSON, or a
 // model the core refuses, is refused with a message that says why and changes nothing.
 func TestModelFiles(t *testing.T) {
@@ -30,7 +30,7 @@ func TestModelFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := p.model()
-	if err := p.tab.Click(button(t, p, "download model"), input.MouseButtonLeft, 0); err != nil {
+	if err := p.tab.Click(button(t, p, "save model"), input.MouseButtonLeft, 0); err != nil {
 		t.Fatal(err)
 	}
 	saved, err := browser.WaitForFile(dir, "nnplay-model.json", 20*time.Second)
