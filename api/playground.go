@@ -71,11 +71,17 @@ func (p *Playground) sync() {
 // Configure applies a JSON object of settings (the API's names), or refuses it.
 func (p *Playground) Configure(data []byte) error {
 	patch, err := session.ParsePatch(data)
-	if err != nil {
-		return fmt.Errorf("configure: %w", err)
+	return p.configure("configure", patch, err)
+}
+
+// configure applies patch, parsed with parseErr, for the call named call, or refuses it.
+func (p *Playground) configure(call string, patch session.Patch, parseErr error) error {
+	err := parseErr
+	if err == nil {
+		err = p.S.Configure(patch)
 	}
-	if err := p.S.Configure(patch); err != nil {
-		return fmt.Errorf("configure: %w", err)
+	if err != nil {
+		return fmt.Errorf("%s: %w", call, err)
 	}
 	p.sync()
 	return nil
@@ -180,14 +186,7 @@ func (p *Playground) ApplyLink(data []byte) error {
 		return fmt.Errorf("applyLink: want the link as a string, got %s", excerpt(data))
 	}
 	patch, err := session.ParseLink(link)
-	if err != nil {
-		return fmt.Errorf("applyLink: %w", err)
-	}
-	if err := p.S.Configure(patch); err != nil {
-		return fmt.Errorf("applyLink: %w", err)
-	}
-	p.sync()
-	return nil
+	return p.configure("applyLink", patch, err)
 }
 
 // Play starts training.

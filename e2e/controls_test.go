@@ -86,7 +86,7 @@ func TestControlsInStep(t *testing.T) {
 
 // button scrolls the page's button whose text, title or label matches name into view and
 // returns its centre.
-func button(t *testing.T, p *page, name string) browser.Pt {
+func button(t testing.TB, p *page, name string) browser.Pt {
 	t.Helper()
 	at := eval[browser.Pt](p, `(() => { const b = [...document.querySelectorAll("button")].find(b => new RegExp(`+jsString(name)+`, "i").test(b.innerText + " " + (b.title || "") + " " + (b.getAttribute("aria-label") || "")));
 		if (!b) return {x: -1, y: -1}; b.scrollIntoView({block: "center"}); const r = b.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)

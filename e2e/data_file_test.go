@@ -4,12 +4,9 @@ package e2e
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/input"
 
@@ -46,47 +43,17 @@ func TestDataFiles(t *testing.T) {
 
 	// Download.
 	dir := t.TempDir()
-	if err := p.tab.SaveDownloadsTo(dir); err != nil {
-		t.Fatal(err)
-	}
-	if err := p.tab.Click(button(t, p, "save data"), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
-	saved, err := browser.WaitForFile(dir, "nnplay-data.json", 20*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var file struct {
 		Format  string  `json:"format"`
 		Problem string  `json:"problem"`
 		Points  []Point `json:"points"`
 	}
-	if err := json.Unmarshal(saved, &file); err != nil {
-		t.Fatalf("the downloaded data is not JSON: %v\n%s", err, saved)
-	}
+	p.downloadBy("save data", dir, "nnplay-data.json", &file)
 	if file.Format != "nnplay.data/1" || file.Problem != "classification" || !reflect.DeepEqual(file.Points, made) {
 		t.Errorf("downloaded %+v, want nnplay.data/1, classification and the %d points %v", file, len(made), made)
 	}
 
 	// Load: refusals first, each changing nothing.
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
-	choose := func(path string) string {
-		t.Helper()
-		if err := p.tab.ChooseFiles("#load-data-file", path); err != nil {
-			t.Fatal(err)
-		}
-		cond := `!document.getElementById("message").hidden && document.getElementById("message").textContent.includes(` + jsString(filepath.Base(path)) + `)`
-		if err := p.tab.WaitFor(cond, 10*time.Second); err != nil {
-			t.Fatalf("no message after choosing %s: %v", filepath.Base(path), err)
-		}
-		return eval[string](p, `document.getElementById("message").textContent`)
-	}
 	for _, tc := range []struct {
 		name, text string
 		says       []string
@@ -98,7 +65,7 @@ func TestDataFiles(t *testing.T) {
 		{"half.json", `[{"x": 1, "y": 1, "label": 0.5}]`, []string{"half.json", "was not loaded", "label"}},
 		{"far.json", `[{"x": 9, "y": 1, "label": 1}]`, []string{"far.json", "was not loaded", "points[0]"}},
 	} {
-		msg := choose(write(tc.name, tc.text))
+		msg := p.chooseFile("#load-data-file", writeFile(t, dir, tc.name, tc.text))
 		for _, s := range tc.says {
 			if !strings.Contains(msg, s) {
 				t.Errorf("choosing %s: message %q does not say %q", tc.name, msg, s)
@@ -112,7 +79,7 @@ func TestDataFiles(t *testing.T) {
 	// A good file, in the downloaded shape: its points exactly, undoable.
 	want := []Point{{X: -1, Y: 2, Label: 1}, {X: 3.25, Y: -0.5, Label: 0, Test: true}, {X: 0, Y: 0, Label: 0}}
 	text, _ := json.Marshal(map[string]any{"format": "nnplay.data/1", "problem": "classification", "points": want})
-	if msg := choose(write("three.json", string(text))); !strings.Contains(msg, "Loaded 3 points from three.json") {
+	if msg := p.chooseFile("#load-data-file", writeFile(t, dir, "three.json", string(text))); !strings.Contains(msg, "Loaded 3 points from three.json") {
 		t.Errorf("loading three.json: message %q", msg)
 	}
 	if st := p.state(); !reflect.DeepEqual(st.Points, want) || st.Settings.Dataset != "custom" {

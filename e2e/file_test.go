@@ -4,14 +4,9 @@ package e2e
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/chromedp/cdproto/input"
 
 	"nnplay/internal/browser"
 )
@@ -26,43 +21,13 @@ func TestModelFiles(t *testing.T) {
 	dir := t.TempDir()
 
 	// Save: a real click on the button, the browser saving the download to dir.
-	if err := p.tab.SaveDownloadsTo(dir); err != nil {
-		t.Fatal(err)
-	}
 	want := p.model()
-	if err := p.tab.Click(button(t, p, "save model"), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
-	saved, err := browser.WaitForFile(dir, "nnplay-model.json", 20*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var got Model
-	if err := json.Unmarshal(saved, &got); err != nil {
-		t.Fatalf("the downloaded file is not JSON: %v\n%s", err, saved)
-	}
+	p.downloadBy("save model", dir, "nnplay-model.json", &got)
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("the downloaded model differs from model():\n got %+v\nwant %+v", got, want)
 	}
-
-	write := func(name, text string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
-	choose := func(path string) string {
-		t.Helper()
-		if err := p.tab.ChooseFiles("#load-file", path); err != nil {
-			t.Fatal(err)
-		}
-		// file.text() resolves after the change event: wait for the message.
-		if err := p.tab.WaitFor(`!document.getElementById("message").hidden && document.getElementById("message").textContent.includes(`+jsString(filepath.Base(path))+`)`, 10*time.Second); err != nil {
-			t.Fatalf("no message after choosing %s: %v", filepath.Base(path), err)
-		}
-		return eval[string](p, `document.getElementById("message").textContent`)
-	}
+	saved, _ := json.MarshalIndent(got, "", "  ")
 
 	// Refused files: the message says why, the network and the data are as they were.
 	before := p.state()
@@ -74,7 +39,7 @@ func TestModelFiles(t *testing.T) {
 		{"short.json", strings.Replace(string(saved), `"layers": [`, `"layers": [3, `, 1), []string{"short.json", "was not loaded", "layers"}},
 		{"future.json", `{"format": "nnplay.model/2"}`, []string{"future.json", "was not loaded", `format: "nnplay.model/2", want "nnplay.model/1"`}},
 	} {
-		msg := choose(write(tc.name, tc.text))
+		msg := p.chooseFile("#load-file", writeFile(t, dir, tc.name, tc.text))
 		t.Logf("%s: %s", tc.name, msg)
 		for _, s := range tc.says {
 			if !strings.Contains(msg, s) {
@@ -96,7 +61,7 @@ func TestModelFiles(t *testing.T) {
 		Biases:  [][]float64{{0, 0.1, -0.1}, {0.2}},
 	}
 	text, _ := json.Marshal(good)
-	msg := choose(write("good.json", string(text)))
+	msg := p.chooseFile("#load-file", writeFile(t, dir, "good.json", string(text)))
 	if !strings.Contains(msg, "Loaded good.json") {
 		t.Errorf("loading good.json: message %q", msg)
 	}

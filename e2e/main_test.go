@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
+
 	"nnplay/internal/browser"
 	"nnplay/nn"
 )
@@ -249,6 +251,50 @@ func (p *page) setData(pts []Point) {
 func (p *page) model() Model {
 	p.t.Helper()
 	return call[Model](p, "model")
+}
+
+// downloadBy clicks the button named name (see button) with the mouse, lets the browser
+// save the download into dir, waits for the file fileName there and decodes its JSON into v.
+func (p *page) downloadBy(name, dir, fileName string, v any) {
+	p.t.Helper()
+	if err := p.tab.SaveDownloadsTo(dir); err != nil {
+		p.t.Fatal(err)
+	}
+	if err := p.tab.Click(button(p.t, p, name), input.MouseButtonLeft, 0); err != nil {
+		p.t.Fatal(err)
+	}
+	saved, err := browser.WaitForFile(dir, fileName, 20*time.Second)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	if err := json.Unmarshal(saved, v); err != nil {
+		p.t.Fatalf("the downloaded %s is not JSON: %v\n%s", fileName, err, saved)
+	}
+}
+
+// writeFile writes text to dir/name and returns its path.
+func writeFile(t testing.TB, dir, name, text string) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// chooseFile picks the file at path in the page's file input (the CSS selector), as a person
+// in the file dialog, and returns the message the page then shows, which must name the file.
+func (p *page) chooseFile(selector, path string) string {
+	p.t.Helper()
+	if err := p.tab.ChooseFiles(selector, path); err != nil {
+		p.t.Fatal(err)
+	}
+	// The page reads the file after the change event: wait for its message.
+	msg := `document.getElementById("message")`
+	if err := p.tab.WaitFor(`!`+msg+`.hidden && `+msg+`.textContent.includes(`+jsString(filepath.Base(path))+`)`, 10*time.Second); err != nil {
+		p.t.Fatalf("no message naming %s after choosing it: %v", filepath.Base(path), err)
+	}
+	return eval[string](p, msg+`.textContent`)
 }
 
 // dist is the distance between two client points.

@@ -28,19 +28,12 @@ func FuzzConfigure(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		s, err := New(DefaultSettings())
-		if err != nil {
-			t.Fatal(err)
-		}
-		before := stateOf(s)
 		p, err := ParsePatch(data)
 		if err != nil {
 			return
 		}
-		if err := s.Configure(p); err != nil {
-			if !reflect.DeepEqual(stateOf(s), before) {
-				t.Fatalf("refused %s (%v) but changed the session", data, err)
-			}
+		s, ok := configured(t, p, data)
+		if !ok {
 			return
 		}
 		st := s.Settings()
@@ -55,6 +48,24 @@ func FuzzConfigure(f *testing.F) {
 			mustStep(t, s, 1)
 		}
 	})
+}
+
+// configured applies p, parsed from input, to a new default session. It reports false when
+// Configure refuses p, failing the test if the refusal changed the session.
+func configured[In []byte | string](t *testing.T, p Patch, input In) (*Session, bool) {
+	t.Helper()
+	s, err := New(DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := stateOf(s)
+	if err := s.Configure(p); err != nil {
+		if !reflect.DeepEqual(stateOf(s), before) {
+			t.Fatalf("refused %q (%v) but changed the session", input, err)
+		}
+		return s, false
+	}
+	return s, true
 }
 
 // FuzzParseLink feeds addresses' fragments through ParseLink and Configure: nothing panics,
@@ -77,19 +88,12 @@ func FuzzParseLink(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, link string) {
-		s, err := New(DefaultSettings())
-		if err != nil {
-			t.Fatal(err)
-		}
-		before := stateOf(s)
 		p, err := ParseLink(link)
 		if err != nil {
 			return
 		}
-		if err := s.Configure(p); err != nil {
-			if !reflect.DeepEqual(stateOf(s), before) {
-				t.Fatalf("refused %q (%v) but changed the session", link, err)
-			}
+		s, ok := configured(t, p, link)
+		if !ok {
 			return
 		}
 		st := s.Settings()
