@@ -33,8 +33,9 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
 ## bench: native benchmarks of nn, session and view, then the figures from headless Chromium
+## (-p 1: one package at a time, so no package's build or benchmarks share the cores with another's)
 bench: chromium
-	$(GO) test -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./nn/... ./session/... ./view/...
+	$(GO) test -p 1 -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./nn/... ./session/... ./view/...
 	$(GO) run ./cmd/browserbench
 
 ## clean: remove built artefacts
