@@ -15,6 +15,31 @@ import (
 	"nnplay/view"
 )
 
+// hoverModel is a 2-4-1 sigmoid network with weights and biases easy to recognise.
+var hoverModel = Model{
+	Format: "nnplay.model/1", Inputs: []string{"x1", "x2"}, Layers: []int{2, 4, 1}, Activation: "sigmoid", Output: "sigmoid",
+	Weights: [][][]float64{{{0.3, -0.2}, {-1.25, 0.4}, {0.8, 0.1}, {-0.5, -0.7}}, {{1.5, -2, 0.75, 0.5}}},
+	Biases:  [][]float64{{0.2, -0.1, 0.1, 0.3}, {-0.25}},
+}
+
+// netGeometry returns where the network picture of p's canvas lies: client maps canvas CSS
+// px to the page's client coordinates, and area is view.NetArea of the canvas's layout. The
+// layout comes from view (the one the canvas uses) for the canvas's size, checked against
+// toScreen.
+func netGeometry(t *testing.T, p *page) (client func(x, y float64) browser.Pt, area view.Rect) {
+	t.Helper()
+	box := eval[struct{ X, Y, W, H float64 }](p, `(() => { const f = document.getElementById("canvas");
+		const r = f.getBoundingClientRect();
+		return {X: r.left + f.clientLeft, Y: r.top + f.clientTop, W: f.clientWidth, H: f.clientHeight}; })()`)
+	l := view.NewLayout(box.W, box.H)
+	client = func(x, y float64) browser.Pt { return browser.Pt{X: box.X + x, Y: box.Y + y} }
+	if got, want := p.toScreen(1, 2), client(l.ToScreen(1, 2)); dist(got, want) > 0.5 {
+		t.Fatalf("toScreen(1, 2) = %v, but the layout of a %v×%v canvas at (%v, %v) puts it at %v: the test's geometry is not the page's",
+			got, box.W, box.H, box.X, box.Y, want)
+	}
+	return client, view.NetArea(l.Network)
+}
+
 // TestHoverShowsValues: a mouse resting on an edge, a node or a point shows its value in a
 // tooltip drawn beside the pointer (state().tooltip says the text), and the network's nodes
 // take the hovered point's activations. The network's geometry comes from view (the layout
@@ -22,26 +47,11 @@ import (
 func TestHoverShowsValues(t *testing.T) {
 	p := open(t, browser.Desktop)
 	p.pause()
-	m := Model{
-		Format: "nnplay.model/1", Inputs: []string{"x1", "x2"}, Layers: []int{2, 4, 1}, Activation: "sigmoid", Output: "sigmoid",
-		Weights: [][][]float64{{{0.3, -0.2}, {-1.25, 0.4}, {0.8, 0.1}, {-0.5, -0.7}}, {{1.5, -2, 0.75, 0.5}}},
-		Biases:  [][]float64{{0.2, -0.1, 0.1, 0.3}, {-0.25}},
-	}
+	m := hoverModel
 	p.do("loadModel", m)
 	p.setData([]Point{{X: -4, Y: 3, Label: 1}, {X: 2, Y: -1.5, Label: 0, Test: true}})
 	p.frames(3)
-
-	// Where the canvas is on the page, and its layout.
-	box := eval[struct{ X, Y, W, H float64 }](p, `(() => { const f = document.getElementById("canvas");
-		const r = f.getBoundingClientRect();
-		return {X: r.left + f.clientLeft, Y: r.top + f.clientTop, W: f.clientWidth, H: f.clientHeight}; })()`)
-	l := view.NewLayout(box.W, box.H)
-	client := func(x, y float64) browser.Pt { return browser.Pt{X: box.X + x, Y: box.Y + y} }
-	if got, want := p.toScreen(1, 2), client(l.ToScreen(1, 2)); dist(got, want) > 0.5 {
-		t.Fatalf("toScreen(1, 2) = %v, but the layout of a %v×%v canvas at (%v, %v) puts it at %v: the test's geometry is not the page's",
-			got, box.W, box.H, box.X, box.Y, want)
-	}
-	area := view.NetArea(l.Network)
+	client, area := netGeometry(t, p)
 	node := func(layer, j int) browser.Pt {
 		x, y, _ := view.NodeCenter(area, m.Layers, layer, j)
 		return client(x, y)

@@ -54,7 +54,7 @@ func Lerp(c0, c1 color.RGBA, a float64) color.RGBA {
 }
 
 // ValueColor returns the saturated colour of a value t in [0, 1] on the class scale: Class0
-// at 0, white at 0.5, Class1 at 1 (regression points, node activations).
+// at 0, white at 0.5, Class1 at 1 (regression points).
 func ValueColor(t float64) color.RGBA {
 	if math.IsNaN(t) {
 		return Paper

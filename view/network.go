@@ -62,15 +62,15 @@ func edgeEnds(area Rect, layers []int, l, j, i int) (x0, y0, x1, y1 float64) {
 	return x0 + h0, y0, x1 - h1, y1
 }
 
-// NodeGeom is one node as drawn: a square around (X, Y) with half side Half, filled with the
-// node's activation for the followed point, and for non-input nodes its bias as a bar below
-// the square (from the centre to the right for positive, to the left for negative).
+// NodeGeom is one node as drawn: a square around (X, Y) with half side Half showing the node's
+// output over the plane (NodePics), its activation for the followed point (for the tooltip),
+// and for non-input nodes its bias as a bar below the square (from the centre to the right
+// for positive, to the left for negative).
 type NodeGeom struct {
 	X, Y, Half  float64
 	Layer, Node int        // Layer 0 is the input
 	Act         float64    // the activation for the followed point, if HasAct
 	HasAct      bool       // whether a point is followed
-	Fill        color.RGBA // ValueColor of the activation, Paper without a followed point
 	Bias        float64    // the bias (0 for inputs)
 	BiasBar     Rect       // empty for inputs
 	BiasColor   color.RGBA // WeightColor of the bias
@@ -115,11 +115,6 @@ func (g *NetGeom) Update(l Layout, s *session.Session, follow int) {
 		net.Forward(in)
 		g.Follow = follow
 	}
-	regression := net.Output() == nn.Linear
-	var lo, hi float64
-	if regression && g.Follow >= 0 {
-		lo, hi = RegressionScale(pts)
-	}
 	for li, n := range layers {
 		var acts []float64
 		if g.Follow >= 0 {
@@ -127,10 +122,9 @@ func (g *NetGeom) Update(l Layout, s *session.Session, follow int) {
 		}
 		for j := 0; j < n; j++ {
 			x, y, half := NodeCenter(g.Area, layers, li, j)
-			nd := NodeGeom{X: x, Y: y, Half: half, Layer: li, Node: j, Fill: Paper}
+			nd := NodeGeom{X: x, Y: y, Half: half, Layer: li, Node: j}
 			if acts != nil {
 				nd.Act, nd.HasAct = acts[j], true
-				nd.Fill = ValueColor(actShade(net, li, len(layers), acts[j], regression, lo, hi))
 			}
 			if li > 0 {
 				nd.Bias = net.Bias(li-1, j)
@@ -160,7 +154,7 @@ func (g *NetGeom) Update(l Layout, s *session.Session, follow int) {
 }
 
 // actShade maps the activation a of a node of layer l (of nl layers) to [0, 1] for
-// ValueColor: 0.5 means neutral (white).
+// the colour scales (FieldColor in NodePics): 0.5 means neutral (white).
 func actShade(net *nn.Network, l, nl int, a float64, regression bool, lo, hi float64) float64 {
 	act := net.Hidden()
 	switch {

@@ -38,6 +38,7 @@ type painter struct {
 	plot    view.Rect // where the field is drawn, CSS px
 
 	net    view.NetGeom
+	nodes  nodePics
 	loss   *view.LossGeom
 	dashes []view.Pt
 	order  []int
@@ -120,6 +121,7 @@ func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI) {
 	}
 	screen.DrawTriangles(p.fieldVs[:], p.fieldIs[:], f.img, &p.fieldOp)
 	p.main.draw(screen, p.atlasImg, &p.triOp)
+	p.nodes.draw(screen, &p.fieldOp)
 	p.text.draw(screen)
 	p.over.draw(screen, p.atlasImg, &p.triOp)
 	p.overTx.draw(screen)

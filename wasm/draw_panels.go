@@ -13,12 +13,14 @@ import (
 var biasTrack = view.Lerp(view.Paper, view.NearZero, 0.5)
 
 // updateNetwork prepares the network picture: a legend row, the edges coloured and sized by
-// weight, the nodes filled by the followed point's activations, the biases, the names.
+// weight, each node showing its output over the plane (with the followed point marked in
+// it), the biases, the names.
 func (p *painter) updateNetwork(s *session.Session, ui *view.UI, k float64) {
 	l := ui.Layout
 	pts := s.Points()
 	g := &p.net
 	g.Update(l, s, view.Followed(ui, len(pts)))
+	p.nodes.update(s, g, k)
 	m := &p.main
 	p.legend(s, l.Network, k)
 
@@ -36,7 +38,7 @@ func (p *painter) updateNetwork(s *session.Session, ui *view.UI, k float64) {
 		}
 	}
 	if g.Follow < 0 {
-		p.text.add("hover or tap a point to see its activations", (l.Network.X+l.Network.W/2)*k,
+		p.text.add("nodes show their output over the plane", (l.Network.X+l.Network.W/2)*k,
 			(l.Network.Y+l.Network.H-view.NetCaptionH/2)*k, p.fonts.small, view.FaintInk, text.AlignCenter)
 	}
 	last := len(s.Network().Layers()) - 1
@@ -49,7 +51,16 @@ func (p *painter) updateNetwork(s *session.Session, ui *view.UI, k float64) {
 			t = 2.5 * k
 		}
 		m.rect(x-hf-t, y-hf-t, 2*hf+2*t, 2*hf+2*t, view.Ink)
-		m.rect(x-hf, y-hf, 2*hf, 2*hf, nd.Fill)
+		m.rect(x-hf, y-hf, 2*hf, 2*hf, view.Paper) // under its picture (drawn after the mesh)
+		if g.Follow >= 0 {
+			// Where the followed point lies in the node's picture of the plane.
+			pt := pts[g.Follow]
+			u := (pt.X - session.Min) / (session.Max - session.Min)
+			v := (session.Max - pt.Y) / (session.Max - session.Min)
+			cx, cy := x-hf+u*2*hf, y-hf+v*2*hf
+			p.over.frame(cx-4*k, cy-4*k, 8*k, 8*k, k, view.Paper)
+			p.over.frame(cx-3*k, cy-3*k, 6*k, 6*k, 1.5*k, view.Ink)
+		}
 		if nd.Layer > 0 {
 			// The bias: a bar from the centre (right positive, left negative) on a track as
 			// wide as the node, with a tick at zero.
