@@ -14,9 +14,9 @@ const (
 	NetRightW   = 22 // right of the output node, for "ŷ"
 	NetLegendH  = 22 // above the nodes, for the legend row
 	NetCaptionH = 18 // below the nodes, for a caption
-	NodeGapMax  = 60 // the largest distance between the centres of two nodes of a layer
+	NodeGapMax  = 80 // the largest distance between the centres of two nodes of a layer
 	NodeHalfMin = 5  // the smallest half side of a node
-	NodeHalfMax = 14 // the largest half side of a node
+	NodeHalfMax = 22 // the largest half side of a node (its picture then has 2.2 px per cell)
 	EdgeHitPx   = 4  // how far from an edge the pointer still hovers it
 	BiasFull    = 1  // the bias magnitude at which a bias bar reaches its full length
 	biasBarH    = 4  // the thickness of a bias bar
