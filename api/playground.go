@@ -273,6 +273,10 @@ func (p *Playground) SetBrush(v float64) error {
 // SetLogLoss shows the loss curves on a log scale, or not.
 func (p *Playground) SetLogLoss(on bool) { p.UI.LogLoss = on }
 
+// SetDiscrete shows the plot's field as the predicted class only, or the output's full
+// range.
+func (p *Playground) SetDiscrete(on bool) { p.UI.Discrete = on }
+
 // Regenerate draws new points from the next data seed (undoable once).
 func (p *Playground) Regenerate() error {
 	if err := p.S.Regenerate(); err != nil {

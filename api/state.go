@@ -100,6 +100,7 @@ type Status struct {
 	Selected *int    `json:"selected"` // the selected point, or null
 	Brush    float64 `json:"brush"`    // the label of added points
 	LogLoss  bool    `json:"logLoss"`  // loss curves on a log scale
+	Discrete bool    `json:"discrete"` // the field shows the predicted class only
 	CanUndo  bool    `json:"canUndo"`  // a wholesale data change can be undone
 	Notice   *string `json:"notice"`   // the last refused canvas gesture, or null
 	Tooltip  *string `json:"tooltip"`  // the tooltip the canvas shows (what the pointer rests on), or null
@@ -146,6 +147,7 @@ func (p *Playground) Status() Status {
 		Frame:         p.Frame,
 		Brush:         ui.Brush,
 		LogLoss:       ui.LogLoss,
+		Discrete:      ui.Discrete,
 		CanUndo:       s.CanUndo(),
 		Notice:        text(p.Notice),
 		Notes:         p.Notes,

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
+
 	"nnplay/internal/browser"
 	"nnplay/view"
 )
@@ -25,15 +27,18 @@ const fieldTolerance = 12
 // within 0.1 of the scale's middle).
 func TestFieldMatchesPredict(t *testing.T) {
 	for _, tc := range []struct {
-		name   string
-		output string  // the model's output activation: sigmoid classifies, linear regresses
-		data   []Point // set after the model; regression labels set the field's scale
-		lo, hi float64 // the scale the colours are read on: view.FieldColor((v − lo)/(hi − lo))
+		name     string
+		output   string  // the model's output activation: sigmoid classifies, linear regresses
+		data     []Point // set after the model; regression labels set the field's scale
+		lo, hi   float64 // the scale the colours are read on: view.FieldColor((v − lo)/(hi − lo))
+		discrete bool    // "discretize output" ticked with the mouse: only the side of the middle
 	}{
 		{"classification", "sigmoid",
-			[]Point{{X: -5, Y: -5, Label: 0}, {X: 5, Y: 5, Label: 1}, {X: 5, Y: -5, Label: 1, Test: true}}, 0, 1},
+			[]Point{{X: -5, Y: -5, Label: 0}, {X: 5, Y: 5, Label: 1}, {X: 5, Y: -5, Label: 1, Test: true}}, 0, 1, false},
 		{"regression", "linear",
-			[]Point{{X: -5, Y: -5, Label: -1}, {X: 5, Y: 5, Label: 2}, {X: 5, Y: -5, Label: 0.5, Test: true}}, -1, 2},
+			[]Point{{X: -5, Y: -5, Label: -1}, {X: 5, Y: 5, Label: 2}, {X: 5, Y: -5, Label: 0.5, Test: true}}, -1, 2, false},
+		{"classification, discretized", "sigmoid",
+			[]Point{{X: -5, Y: -5, Label: 0}, {X: 5, Y: 5, Label: 1}, {X: 5, Y: -5, Label: 1, Test: true}}, 0, 1, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := open(t, browser.Desktop)
@@ -45,15 +50,26 @@ func TestFieldMatchesPredict(t *testing.T) {
 				Biases:  [][]float64{{0.1, -0.2}, {0.05}},
 			})
 			p.setData(tc.data)
+			if tc.discrete {
+				box := eval[browser.Pt](p, `(() => { const c = document.getElementById("discrete"); c.scrollIntoView({block: "center"});
+					const r = c.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
+				if err := p.tab.Click(box, input.MouseButtonLeft, 0); err != nil {
+					t.Fatal(err)
+				}
+				if !eval[bool](p, `nnplay.state().discrete && document.getElementById("discrete").checked`) {
+					t.Fatal("clicking the discretize checkbox did not discretize")
+				}
+			}
 			p.frames(6)
-			checkField(t, p, tc.lo, tc.hi)
+			checkField(t, p, tc.lo, tc.hi, tc.discrete)
 		})
 	}
 }
 
 // checkField compares the screenshot of p's plot with view.FieldColor of predict, read on
-// the scale [lo, hi], at a 23×23 grid of plane positions (at any device scale).
-func checkField(t *testing.T, p *page, lo, hi float64) {
+// the scale [lo, hi] (discrete: only its side of the middle), at a 23×23 grid of plane
+// positions (at any device scale).
+func checkField(t *testing.T, p *page, lo, hi float64, discrete bool) {
 	t.Helper()
 	type sample struct {
 		X, Y, V float64
@@ -94,7 +110,14 @@ func checkField(t *testing.T, p *page, lo, hi float64) {
 		}
 		r, g, b, _ := img.At(int(math.Floor(s.S.X*scale)), int(math.Floor(s.S.Y*scale))).RGBA()
 		got := [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}
-		c := view.FieldColor(v)
+		shown := v
+		if discrete {
+			shown = 0
+			if v >= 0.5 {
+				shown = 1
+			}
+		}
+		c := view.FieldColor(shown)
 		want := [3]int{int(c.R), int(c.G), int(c.B)}
 		d := 0
 		for k := range got {

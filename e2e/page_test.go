@@ -130,7 +130,7 @@ func TestHighDPI(t *testing.T) {
 	})
 	p.setData(sparse)
 	p.frames(4)
-	checkField(t, p, 0, 1)
+	checkField(t, p, 0, 1, false)
 
 	before := p.state()
 	to := p.toScreen(1.5, -1)

@@ -17,19 +17,24 @@ type Field struct {
 	Pix    []byte    // W*H*4 RGBA, premultiplied alpha
 	Lo, Hi float64   // the value range mapped to the colour scale: 0 and 1 for classification
 
+	// Discrete colours each sample by its side of the middle level only (the class the
+	// network predicts), as TensorFlow Playground's "discretize output"; Values stay exact.
+	Discrete bool
+
 	ev evaluator // the network's evaluation over the grid
 
 	// What the last Refresh computed from, to tell whether the picture is current.
-	valid       bool
-	gen         uint64   // counts changes of what the field shows
-	rowGen      []uint64 // the gen each row was computed at
-	order       []int    // the order rows are refreshed in
-	cursor      int      // the next position in order
-	lastContour bool
-	lastLayers  []int
-	lastFeats   []nn.Feature
-	lastParams  []float64
-	lastActs    [2]nn.Activation
+	valid        bool
+	gen          uint64   // counts changes of what the field shows
+	rowGen       []uint64 // the gen each row was computed at
+	order        []int    // the order rows are refreshed in
+	cursor       int      // the next position in order
+	lastContour  bool
+	lastDiscrete bool
+	lastLayers   []int
+	lastFeats    []nn.Feature
+	lastParams   []float64
+	lastActs     [2]nn.Activation
 }
 
 // BrowserFieldSide is the resolution the browser computes the field at, per side: drawn
@@ -116,7 +121,14 @@ func (f *Field) colourRows(r0, r1 int, contour bool) {
 	inv := 1 / (f.Hi - f.Lo)
 	level := f.Level()
 	for k := r0 * f.W; k < r1*f.W; k++ {
-		c := FieldColor((f.Values[k] - f.Lo) * inv)
+		t := (f.Values[k] - f.Lo) * inv
+		if f.Discrete {
+			t = 0
+			if f.Values[k] >= level {
+				t = 1
+			}
+		}
+		c := FieldColor(t)
 		if contour && f.crosses(k, level) {
 			c = Lerp(c, Ink, 0.7)
 		}
@@ -166,7 +178,8 @@ func (f *Field) RefreshRows(s *session.Session, contour bool, maxRows int) bool 
 		f.lastFeats = append(f.lastFeats[:0], s.Features()...)
 		f.lastParams = append(f.lastParams[:0], net.Params()...)
 	}
-	recolour := lo != f.Lo || hi != f.Hi
+	recolour := lo != f.Lo || hi != f.Hi || f.Discrete != f.lastDiscrete
+	f.lastDiscrete = f.Discrete
 	if recolour {
 		f.gen++
 	}

@@ -2,6 +2,7 @@ package view
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"nnplay/session"
@@ -228,5 +229,49 @@ func BenchmarkFieldFrame(b *testing.B) {
 		net.SetBias(0, 0, float64(i%100)/100) // a change, as training makes every frame
 		f.RefreshRows(s, false, BrowserFieldSide/2)
 		segs = f.Contour(segs[:0], f.Level())
+	}
+}
+
+// TestFieldDiscrete: a discrete field colours each sample by the class the network predicts
+// (its side of the middle level), keeps the exact values, and Refresh recolours when the
+// setting changes.
+func TestFieldDiscrete(t *testing.T) {
+	for _, sh := range []string{"classification", "regression"} {
+		p := session.Patch{}
+		if sh == "regression" {
+			p.Problem = ptr(session.Regression)
+		}
+		s := newSession(t, p)
+		s.Step(30)
+		f := NewField(31, 29)
+		f.Refresh(s, false)
+		exact := slices.Clone(f.Values)
+		f.Discrete = true
+		if !f.Refresh(s, false) {
+			t.Fatalf("%s: Refresh did nothing after Discrete was set", sh)
+		}
+		if !slices.Equal(f.Values, exact) {
+			t.Errorf("%s: Discrete changed the values", sh)
+		}
+		below, above := 0, 0
+		for k, v := range f.Values {
+			want := FieldColor(0)
+			if v >= f.Level() {
+				want, above = FieldColor(1), above+1
+			} else {
+				below++
+			}
+			if p := f.Pix[4*k:]; p[0] != want.R || p[1] != want.G || p[2] != want.B {
+				t.Fatalf("%s: sample %d (%v, level %v) coloured %v, want %v", sh, k, v, f.Level(), p[:3], want)
+			}
+		}
+		if below == 0 || above == 0 {
+			t.Errorf("%s: %d samples below the level, %d above: the test needs both", sh, below, above)
+		}
+		f.Discrete = false
+		f.Refresh(s, false)
+		if k := len(f.Values) / 2; f.Pix[4*k] != FieldColor((f.Values[k]-f.Lo)/(f.Hi-f.Lo)).R {
+			t.Errorf("%s: switching Discrete off did not restore the graded colours", sh)
+		}
 	}
 }

@@ -36,6 +36,7 @@ type UI struct {
 	Menu               int     // the point whose long-press delete offer is open, -1 for none
 	Brush              float64 // the label of points added by click or tap
 	LogLoss            bool    // loss curves on a log scale
+	Discrete           bool    // the plot's field shows only the predicted class (Field.Discrete)
 	Focused            bool    // the canvas has keyboard focus
 }
 

@@ -88,7 +88,7 @@ func (p *painter) update(s *session.Session, ui *view.UI, m session.Metrics) {
 		p.atlasImg.WritePixels(p.atlas.Pix)
 		p.fonts.at(k)
 	}
-	p.fields.update(s)
+	p.fields.update(s, ui.Discrete)
 	l := ui.Layout
 	p.plot = l.Plot
 	p.main.reset(p.atlas)

@@ -27,9 +27,10 @@ func newFieldPic(side int) *fieldPic {
 	}
 }
 
-// refresh brings at most rows stale rows of the field up to date and, if any changed, its
-// image and contour.
-func (fp *fieldPic) refresh(s *session.Session, rows int) {
+// refresh brings at most rows stale rows of the field up to date (coloured discretely or not)
+// and, if any changed, its image and contour.
+func (fp *fieldPic) refresh(s *session.Session, discrete bool, rows int) {
+	fp.f.Discrete = discrete
 	if !fp.f.RefreshRows(s, false, rows) {
 		return
 	}
@@ -50,7 +51,7 @@ type fields struct {
 }
 
 // update refreshes the fields for this frame and picks the one to show.
-func (fs *fields) update(s *session.Session) {
+func (fs *fields) update(s *session.Session, discrete bool) {
 	cost := view.CellCost(s.Network(), s.Features())
 	side := view.FieldSide(cost, fieldBudget, fieldSide)
 	if fs.still == nil {
@@ -65,13 +66,13 @@ func (fs *fields) update(s *session.Session) {
 		fs.live = newFieldPic(side)
 	}
 	running := s.Running()
-	fs.live.refresh(s, side)
+	fs.live.refresh(s, discrete, side)
 	fs.shown = fs.live
 	if fs.live == fs.still || running {
 		return
 	}
 	rows := int(4 * fieldBudget / (fieldSide * cost))
-	fs.still.refresh(s, min(max(rows, 1), fieldSide))
+	fs.still.refresh(s, discrete, min(max(rows, 1), fieldSide))
 	if fs.still.f.Current() {
 		fs.shown = fs.still
 	}

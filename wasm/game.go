@@ -53,11 +53,12 @@ type Game struct {
 
 // seenUI is what the page last saw of the state outside the session's Version.
 type seenUI struct {
-	brush   float64
-	logLoss bool
-	err     string
-	notices int
-	canUndo bool
+	brush    float64
+	logLoss  bool
+	discrete bool
+	err      string
+	notices  int
+	canUndo  bool
 }
 
 // newGame returns the game with a session of the default settings, playing.
@@ -144,7 +145,7 @@ func (g *Game) train() int {
 
 // noteUI counts a change of what the controls show outside the session's Version.
 func (g *Game) noteUI() {
-	now := seenUI{g.ui.Brush, g.ui.LogLoss, g.s.Err(), g.api.Notes, g.s.CanUndo()}
+	now := seenUI{g.ui.Brush, g.ui.LogLoss, g.ui.Discrete, g.s.Err(), g.api.Notes, g.s.CanUndo()}
 	if now != g.seen {
 		g.seen = now
 		g.uiRev++

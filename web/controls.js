@@ -158,6 +158,7 @@
     $("speed-out").textContent = speedText(s.speed);
     sp.setAttribute("aria-valuetext", speedText(s.speed));
     $("logLoss").checked = status.logLoss;
+    $("discrete").checked = status.discrete;
     seenVersion = status.version;
     showLink();
   }
@@ -379,6 +380,9 @@
 
     $("logLoss").addEventListener("change", function () {
       act(function () { page.call("setLogLoss", $("logLoss").checked); });
+    });
+    $("discrete").addEventListener("change", function () {
+      act(function () { page.call("setDiscrete", $("discrete").checked); });
     });
 
     $("save").addEventListener("click", function () {
