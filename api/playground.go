@@ -273,6 +273,12 @@ func (p *Playground) SetBrush(v float64) error {
 // SetLogLoss shows the loss curves on a log scale, or not.
 func (p *Playground) SetLogLoss(on bool) { p.UI.LogLoss = on }
 
+// SetHideTest hides the test points (not drawn, hovered, picked or selected), or shows them.
+func (p *Playground) SetHideTest(on bool) {
+	p.UI.HideTest = on
+	p.sync()
+}
+
 // SetDiscrete shows the plot's field as the predicted class only, or the output's full
 // range.
 func (p *Playground) SetDiscrete(on bool) { p.UI.Discrete = on }

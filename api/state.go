@@ -101,6 +101,7 @@ type Status struct {
 	Brush    float64 `json:"brush"`    // the label of added points
 	LogLoss  bool    `json:"logLoss"`  // loss curves on a log scale
 	Discrete bool    `json:"discrete"` // the field shows the predicted class only
+	HideTest bool    `json:"hideTest"` // test points are hidden
 	CanUndo  bool    `json:"canUndo"`  // a wholesale data change can be undone
 	Notice   *string `json:"notice"`   // the last refused canvas gesture, or null
 	Tooltip  *string `json:"tooltip"`  // the tooltip the canvas shows (what the pointer rests on), or null
@@ -148,6 +149,7 @@ func (p *Playground) Status() Status {
 		Brush:         ui.Brush,
 		LogLoss:       ui.LogLoss,
 		Discrete:      ui.Discrete,
+		HideTest:      ui.HideTest,
 		CanUndo:       s.CanUndo(),
 		Notice:        text(p.Notice),
 		Notes:         p.Notes,

@@ -132,7 +132,7 @@ func (c *Controller) down(s *session.Session, ui *view.UI, e Event) error {
 		}
 		return nil
 	}
-	hit := hitPoint(ui.Layout, pts, e.X, e.Y, e.Touch)
+	hit := hitPoint(ui, pts, e.X, e.Y, e.Touch)
 	if e.Button == Secondary || (e.Button == Primary && e.Mods&Alt != 0) {
 		if hit >= 0 {
 			return c.deletePoint(s, ui, hit)
@@ -286,7 +286,7 @@ func (c *Controller) deletePoint(s *session.Session, ui *view.UI, i int) error {
 // hover sets ui.Hover to what lies under the resting mouse.
 func (c *Controller) hover(s *session.Session, ui *view.UI) {
 	x, y := ui.PointerX, ui.PointerY
-	if i := hitPoint(ui.Layout, s.Points(), x, y, false); i >= 0 {
+	if i := hitPoint(ui, s.Points(), x, y, false); i >= 0 {
 		ui.Hover = view.Hover{Kind: view.HoverPoint, Index: i}
 		return
 	}
@@ -313,17 +313,25 @@ func valid(idx, n int) int {
 	return idx
 }
 
-// Sync drops the indices of the UI and the gesture that no longer name a point, after a
-// call replaced or shrank the data between frames (Tick does the same once per frame).
+// Sync drops the indices of the UI and the gesture that no longer name a shown point, after
+// a call replaced or shrank the data or hid the test points between frames (Tick does the
+// same once per frame).
 func (c *Controller) Sync(s *session.Session, ui *view.UI) {
-	n := len(s.Points())
-	ui.Selected = valid(ui.Selected, n)
-	ui.Dragging = valid(ui.Dragging, n)
-	ui.Menu = valid(ui.Menu, n)
-	if ui.Hover.Kind == view.HoverPoint && valid(ui.Hover.Index, n) < 0 {
+	pts := s.Points()
+	n := len(pts)
+	shown := func(i int) int {
+		if i = valid(i, n); i >= 0 && !ui.Shows(pts[i]) {
+			return -1
+		}
+		return i
+	}
+	ui.Selected = shown(ui.Selected)
+	ui.Dragging = shown(ui.Dragging)
+	ui.Menu = shown(ui.Menu)
+	if ui.Hover.Kind == view.HoverPoint && shown(ui.Hover.Index) < 0 {
 		ui.Hover = view.Hover{}
 	}
-	if c.g.point >= n {
+	if c.g.point >= n || c.g.point >= 0 && !ui.Shows(pts[c.g.point]) {
 		c.g.point = -1
 		if c.g.phase == pressPoint || c.g.phase == dragging {
 			c.g.phase = consumed

@@ -71,7 +71,7 @@ func (fr *frame) run() {
 	m := fr.s.Record()
 	fr.field.Refresh(fr.s, false)
 	fr.contour = fr.field.Contour(fr.contour[:0], fr.field.Level())
-	fr.order = view.PointOrder(fr.order[:0], fr.s.Points(), fr.ui.Selected, fr.ui.Dragging)
+	fr.order = view.PointOrder(fr.order[:0], fr.s.Points(), fr.ui.Selected, fr.ui.Dragging, fr.ui.HideTest)
 	fr.net.Update(fr.ui.Layout, fr.s, view.Followed(fr.ui, len(fr.s.Points())))
 	fr.loss.Update(fr.ui.Layout.Loss, fr.s.History(), m, fr.ui.LogLoss)
 }

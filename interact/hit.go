@@ -9,11 +9,12 @@ import (
 // the mouse's view.HitRadius, since a fingertip hides what it touches.
 const TouchHitRadius = 20
 
-// hitPoint returns the point under (sx, sy): view.HitPoint for a mouse, the nearest point
-// within TouchHitRadius for a finger (later points win ties, as they are drawn on top).
-func hitPoint(l view.Layout, pts []session.Point, sx, sy float64, touch bool) int {
-	if !touch {
-		return view.HitPoint(l, pts, sx, sy)
+// hitPoint returns the shown point under (sx, sy): the nearest within view.HitRadius for a
+// mouse, within TouchHitRadius for a finger (later points win ties, as they are drawn on top).
+func hitPoint(ui *view.UI, pts []session.Point, sx, sy float64, touch bool) int {
+	r := float64(view.HitRadius)
+	if touch {
+		r = TouchHitRadius
 	}
-	return view.HitPointWithin(l, pts, sx, sy, TouchHitRadius)
+	return view.HitPointWithin(ui.Layout, pts, sx, sy, r, ui.HideTest)
 }

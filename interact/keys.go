@@ -17,7 +17,7 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 		if e.Mods&Shift != 0 {
 			return c.nudge(s, ui, sel, e)
 		}
-		ui.Selected = cycle(sel, n, e.Key == KeyRight || e.Key == KeyDown)
+		ui.Selected = cycle(ui, s.Points(), sel, e.Key == KeyRight || e.Key == KeyDown)
 		return nil
 	}
 	if e.Mods&(Ctrl|Meta) != 0 {
@@ -94,18 +94,26 @@ func (c *Controller) nudge(s *session.Session, ui *view.UI, sel int, e Event) er
 	return s.MovePoint(sel, session.Clamp(x), session.Clamp(y))
 }
 
-// cycle returns the selection after sel among n points, or before it: from no selection
-// forward goes to the first point, backward to the last.
-func cycle(sel, n int, forward bool) int {
-	switch {
-	case n == 0:
-		return -1
-	case sel < 0 && forward:
-		return 0
-	case sel < 0:
-		return n - 1
-	case forward:
-		return (sel + 1) % n
+// cycle returns the shown point after sel among pts (before it, backward), wrapping around:
+// from no selection forward goes to the first shown point, backward to the last; -1 when no
+// point is shown.
+func cycle(ui *view.UI, pts []session.Point, sel int, forward bool) int {
+	n := len(pts)
+	step, i := 1, sel
+	if !forward {
+		step = n - 1
 	}
-	return (sel - 1 + n) % n
+	if sel < 0 {
+		i = 0
+		if forward {
+			i = n - 1
+		}
+	}
+	for range n {
+		i = (i + step) % n
+		if ui.Shows(pts[i]) {
+			return i
+		}
+	}
+	return -1
 }

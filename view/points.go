@@ -16,13 +16,17 @@ const (
 // within HitRadius; -1 if none does. Of points equally near it picks the later one, which is
 // drawn on top.
 func HitPoint(l Layout, pts []session.Point, sx, sy float64) int {
-	return HitPointWithin(l, pts, sx, sy, HitRadius)
+	return HitPointWithin(l, pts, sx, sy, HitRadius, false)
 }
 
-// HitPointWithin is HitPoint with another radius, in CSS px (a finger needs a wider one).
-func HitPointWithin(l Layout, pts []session.Point, sx, sy, radius float64) int {
+// HitPointWithin is HitPoint with another radius, in CSS px (a finger needs a wider one),
+// skipping test points when hideTest is set (they are not drawn then).
+func HitPointWithin(l Layout, pts []session.Point, sx, sy, radius float64, hideTest bool) int {
 	best, bestD := -1, radius*radius+1e-9
 	for i := range pts {
+		if hideTest && pts[i].Test {
+			continue
+		}
 		x, y := l.ToScreen(pts[i].X, pts[i].Y)
 		if d := (x-sx)*(x-sx) + (y-sy)*(y-sy); d <= bestD {
 			best, bestD = i, d
@@ -57,11 +61,14 @@ func PointColor(p session.Point, regression bool, lo, hi float64) [4]float32 {
 	return [4]float32{float32(c.R) / 255, float32(c.G) / 255, float32(c.B) / 255, 1}
 }
 
-// PointOrder appends to dst the indices of pts in drawing order: test points first, then
-// training points, then the selected point and last the dragged one (on top of everything).
-// It allocates nothing when dst has room.
-func PointOrder(dst []int, pts []session.Point, selected, dragging int) []int {
+// PointOrder appends to dst the indices of pts in drawing order: test points first (none
+// with hideTest), then training points, then the selected point and last the dragged one
+// (on top of everything). It allocates nothing when dst has room.
+func PointOrder(dst []int, pts []session.Point, selected, dragging int, hideTest bool) []int {
 	for pass := 0; pass < 2; pass++ {
+		if pass == 0 && hideTest {
+			continue
+		}
 		for i := range pts {
 			if i == selected || i == dragging || pts[i].Test != (pass == 0) {
 				continue

@@ -69,7 +69,7 @@ func TestPointOrder(t *testing.T) {
 		{"stale indices ignored", 7, 9, []int{1, 3, 0, 2, 4}},
 	}
 	for _, tc := range tests {
-		got := PointOrder(nil, pts, tc.selected, tc.dragging)
+		got := PointOrder(nil, pts, tc.selected, tc.dragging, false)
 		if len(got) != len(tc.want) {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 			continue

@@ -37,6 +37,7 @@ type UI struct {
 	Brush              float64 // the label of points added by click or tap
 	LogLoss            bool    // loss curves on a log scale
 	Discrete           bool    // the plot's field shows only the predicted class (Field.Discrete)
+	HideTest           bool    // test points are hidden: not drawn, hovered, picked or selected
 	Focused            bool    // the canvas has keyboard focus
 }
 
@@ -64,6 +65,9 @@ func MenuButton(l Layout, pts []session.Point, i int) Rect {
 	r.Y = clamp(r.Y, 0, math.Max(l.Height-r.H, 0))
 	return r
 }
+
+// Shows reports whether the plot shows point p: every point, unless HideTest hides it.
+func (ui *UI) Shows(p session.Point) bool { return !(ui.HideTest && p.Test) }
 
 // Followed returns the point whose activations the network picture shows: the dragged point,
 // else the selected one, else the hovered one, else -1. Indices out of range of n points are

@@ -87,6 +87,10 @@ func newBridge(g *Game) *bridge {
 		p.SetLogLoss(len(a) > 0 && a[0].Truthy())
 		return b.changed(nil)
 	})
+	def("setHideTest", func(a []js.Value) string {
+		p.SetHideTest(len(a) > 0 && a[0].Truthy())
+		return b.changed(nil)
+	})
 	def("setDiscrete", func(a []js.Value) string {
 		p.SetDiscrete(len(a) > 0 && a[0].Truthy())
 		return b.changed(nil)

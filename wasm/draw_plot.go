@@ -57,7 +57,7 @@ func (p *painter) updatePlot(s *session.Session, ui *view.UI, k float64) {
 	// Points: test points below training points, the selected and the dragged on top.
 	pts := s.Points()
 	regression := view.Regression(s)
-	p.order = view.PointOrder(p.order[:0], pts, ui.Selected, ui.Dragging)
+	p.order = view.PointOrder(p.order[:0], pts, ui.Selected, ui.Dragging, ui.HideTest)
 	hovered := -1
 	if ui.Hover.Kind == view.HoverPoint {
 		hovered = ui.Hover.Index

@@ -56,6 +56,7 @@ type seenUI struct {
 	brush    float64
 	logLoss  bool
 	discrete bool
+	hideTest bool
 	err      string
 	notices  int
 	canUndo  bool
@@ -145,7 +146,7 @@ func (g *Game) train() int {
 
 // noteUI counts a change of what the controls show outside the session's Version.
 func (g *Game) noteUI() {
-	now := seenUI{g.ui.Brush, g.ui.LogLoss, g.ui.Discrete, g.s.Err(), g.api.Notes, g.s.CanUndo()}
+	now := seenUI{g.ui.Brush, g.ui.LogLoss, g.ui.Discrete, g.ui.HideTest, g.s.Err(), g.api.Notes, g.s.CanUndo()}
 	if now != g.seen {
 		g.seen = now
 		g.uiRev++

@@ -159,6 +159,7 @@
     sp.setAttribute("aria-valuetext", speedText(s.speed));
     $("logLoss").checked = status.logLoss;
     $("discrete").checked = status.discrete;
+    $("showTest").checked = !status.hideTest;
     seenVersion = status.version;
     showLink();
   }
@@ -380,6 +381,9 @@
 
     $("logLoss").addEventListener("change", function () {
       act(function () { page.call("setLogLoss", $("logLoss").checked); });
+    });
+    $("showTest").addEventListener("change", function () {
+      act(function () { page.call("setHideTest", !$("showTest").checked); });
     });
     $("discrete").addEventListener("change", function () {
       act(function () { page.call("setDiscrete", $("discrete").checked); });

@@ -25,7 +25,7 @@
 //                             offers, or null when no offer is open; selected — the index of
 //                             the selected point or null; brush — the label of points added
 //                             by click or tap; logLoss; discrete — the field shows the
-//                             predicted class only; canUndo; notice — the last refused
+//                             predicted class only; hideTest — test points hidden; canUndo; notice — the last refused
 //                             canvas gesture or null; notes — how many notices so far;
 //                             tooltip — the text the canvas shows for the edge, node or
 //                             point the mouse rests on (e.g. "w = 0.500 (h4 → ŷ)"), or
