@@ -8,8 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/input"
-
 	"nnplay/internal/browser"
 	"nnplay/view"
 )
@@ -51,11 +49,7 @@ func TestFieldMatchesPredict(t *testing.T) {
 			})
 			p.setData(tc.data)
 			if tc.discrete {
-				box := eval[browser.Pt](p, `(() => { const c = document.getElementById("discrete"); c.scrollIntoView({block: "center"});
-					const r = c.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
-				if err := p.tab.Click(box, input.MouseButtonLeft, 0); err != nil {
-					t.Fatal(err)
-				}
+				p.clickElement("discrete")
 				if !eval[bool](p, `nnplay.state().discrete && document.getElementById("discrete").checked`) {
 					t.Fatal("clicking the discretize checkbox did not discretize")
 				}

@@ -272,6 +272,17 @@ func (p *page) downloadBy(name, dir, fileName string, v any) {
 	}
 }
 
+// clickElement scrolls the page's element with the id into view and clicks its centre with
+// the mouse.
+func (p *page) clickElement(id string) {
+	p.t.Helper()
+	at := eval[browser.Pt](p, `(() => { const e = document.getElementById(`+jsString(id)+`); e.scrollIntoView({block: "center"});
+		const r = e.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
+	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
 // writeFile writes text to dir/name and returns its path.
 func writeFile(t testing.TB, dir, name, text string) string {
 	t.Helper()

@@ -41,14 +41,7 @@ func TestShowTestData(t *testing.T) {
 		}
 		return n
 	}
-	toggle := func() {
-		t.Helper()
-		c := eval[browser.Pt](p, `(() => { const c = document.getElementById("showTest"); c.scrollIntoView({block: "center"});
-			const r = c.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
-		if err := p.tab.Click(c, input.MouseButtonLeft, 0); err != nil {
-			t.Fatal(err)
-		}
-	}
+	toggle := func() { p.clickElement("showTest") }
 
 	if n := darkIn(); n < 10 {
 		t.Fatalf("the test point at %v shows %d dark pixels; its mark should be drawn", at, n)
