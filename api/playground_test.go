@@ -62,8 +62,8 @@ func TestStateShape(t *testing.T) {
 	if d := st["domain"]; !reflect.DeepEqual(d, map[string]any{"xmin": -6.0, "xmax": 6.0, "ymin": -6.0, "ymax": 6.0}) {
 		t.Errorf("domain %v", d)
 	}
-	if st["error"] != nil || st["menu"] != nil || st["selected"] != nil || st["tooltip"] != nil {
-		t.Errorf("error %v, menu %v, selected %v, tooltip %v; want null", st["error"], st["menu"], st["selected"], st["tooltip"])
+	if st["error"] != nil || st["menu"] != nil || st["selected"] != nil || st["tooltip"] != nil || st["brushRange"] != nil {
+		t.Errorf("error %v, menu %v, selected %v, tooltip %v, brushRange %v; want null", st["error"], st["menu"], st["selected"], st["tooltip"], st["brushRange"])
 	}
 	pts := st["points"].([]any)
 	if len(pts) != 250 {
@@ -194,6 +194,29 @@ func TestRefusalsChangeNothing(t *testing.T) {
 				t.Errorf("a refused call changed the playground")
 			}
 		})
+	}
+}
+
+// TestBrushRange: for regression the value brush spans the labels, and at least −1 to 1.
+func TestBrushRange(t *testing.T) {
+	p := newPlayground(t)
+	if err := p.Configure([]byte(`{"problem": "regression"}`)); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		data   string
+		lo, hi float64
+	}{
+		{`[{"x": 1, "y": 1, "label": 5}, {"x": 2, "y": 1, "label": -3}]`, -3, 5},
+		{`[{"x": 1, "y": 1, "label": 0.25}, {"x": 2, "y": 1, "label": 0.5}]`, -1, 1},
+		{`[{"x": 1, "y": 1, "label": 0.5}, {"x": 2, "y": 1, "label": 7}]`, -1, 7},
+	} {
+		if err := p.SetData([]byte(tc.data)); err != nil {
+			t.Fatal(err)
+		}
+		if r := p.Status().BrushRange; r == nil || *r != [2]float64{tc.lo, tc.hi} {
+			t.Errorf("labels %s: brushRange %v, want [%v, %v]", tc.data, r, tc.lo, tc.hi)
+		}
 	}
 }
 

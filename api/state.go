@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"nnplay/session"
+	"nnplay/view"
 )
 
 // Settings are the session's settings under the scripting API's names.
@@ -99,14 +100,17 @@ type Status struct {
 	Menu     *XY     `json:"menu"`     // centre of the long-press Delete button, or null
 	Selected *int    `json:"selected"` // the selected point, or null
 	Brush    float64 `json:"brush"`    // the label of added points
-	LogLoss  bool    `json:"logLoss"`  // loss curves on a log scale
-	Discrete bool    `json:"discrete"` // the field shows the predicted class only
-	HideTest bool    `json:"hideTest"` // test points are hidden
-	CanUndo  bool    `json:"canUndo"`  // a wholesale data change can be undone
-	Notice   *string `json:"notice"`   // the last refused canvas gesture, or null
-	Tooltip  *string `json:"tooltip"`  // the tooltip the canvas shows (what the pointer rests on), or null
-	Notes    int     `json:"notes"`    // counts notices: a new one shows even if its text repeats
-	Version  uint64  `json:"version"`  // the session's Version
+	// BrushRange is, for regression, the range the page's value brush offers: the labels'
+	// range widened to include [-1, 1] (the generated data's); null for classification.
+	BrushRange *[2]float64 `json:"brushRange"`
+	LogLoss    bool        `json:"logLoss"`  // loss curves on a log scale
+	Discrete   bool        `json:"discrete"` // the field shows the predicted class only
+	HideTest   bool        `json:"hideTest"` // test points are hidden
+	CanUndo    bool        `json:"canUndo"`  // a wholesale data change can be undone
+	Notice     *string     `json:"notice"`   // the last refused canvas gesture, or null
+	Tooltip    *string     `json:"tooltip"`  // the tooltip the canvas shows (what the pointer rests on), or null
+	Notes      int         `json:"notes"`    // counts notices: a new one shows even if its text repeats
+	Version    uint64      `json:"version"`  // the session's Version
 }
 
 // State is the answer of state(): Status plus the points.
@@ -160,6 +164,10 @@ func (p *Playground) Status() Status {
 	}
 	if i := ui.Selected; i >= 0 && i < len(s.Points()) {
 		st.Selected = &i
+	}
+	if view.Regression(s) {
+		lo, hi := view.RegressionScale(s.Points())
+		st.BrushRange = &[2]float64{min(lo, -1), max(hi, 1)}
 	}
 	if p.Net != nil {
 		st.Tooltip = text(string(p.Net.AppendShownTooltip(nil, s, ui)))

@@ -233,9 +233,10 @@ func TestMouseAddDelete(t *testing.T) {
 		t.Errorf("epoch %d → %d, running %v after editing; want it unchanged and paused", epoch, st.Epoch, st.Running)
 	}
 
-	// Regression: the brush is a value slider, and a click adds a point of its value.
+	// Regression: the brush is a value slider over the labels' range (here −3 to 5), and a
+	// click adds a point of its value.
 	p.do("configure", map[string]any{"problem": "regression", "dataset": "plane"})
-	p.setData([]Point{{X: -4, Y: -4, Label: 0.5}, {X: 4, Y: 4, Label: -0.5}})
+	p.setData([]Point{{X: -4, Y: -4, Label: 5}, {X: 4, Y: 4, Label: -3}})
 	classes = false
 	if !eval[bool](p, `(() => { const s = [...document.querySelectorAll('input[type="range"]')].find(e => /value/i.test(e.labels[0] && e.labels[0].textContent));
 		if (!s || !s.offsetParent) return false; s.value = s.max; s.dispatchEvent(new Event("input")); s.scrollIntoView({block: "center"}); s.focus(); return document.activeElement === s; })()`) {
@@ -245,8 +246,8 @@ func TestMouseAddDelete(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := eval[float64](p, `Number(document.activeElement.value)`)
-	if want >= 1 {
-		t.Fatalf("ArrowLeft on the value slider left it at %v", want)
+	if want >= 5 || want <= 4 {
+		t.Fatalf("the value slider, at its top and then ArrowLeft twice, is at %v; want just below 5, the largest label", want)
 	}
 	if q := clickAdd(1, 1.5); math.Abs(q.Label-want) > 1e-9 {
 		t.Errorf("with the value slider at %v, a click added a point of value %v", want, q.Label)

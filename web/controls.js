@@ -133,6 +133,15 @@
     document.querySelectorAll("input[name=brush]").forEach(function (r) {
       r.checked = Number(r.value) === (status.brush >= 0.5 ? 1 : 0);
     });
+    if (status.brushRange) {
+      // The value brush spans the labels (and at least −1 to 1), in 100 steps.
+      const b = $("brush-value"), lo = status.brushRange[0], hi = status.brushRange[1];
+      if (Number(b.min) !== lo || Number(b.max) !== hi) {
+        b.min = String(lo);
+        b.max = String(hi);
+        b.step = String((hi - lo) / 100);
+      }
+    }
     setValue($("brush-value"), status.brush);
     $("brush-value-out").textContent = brushText(status.brush);
     // Network.

@@ -27,6 +27,8 @@
 //                             by click or tap; logLoss; discrete — the field shows the
 //                             predicted class only; hideTest — test points hidden; canUndo; notice — the last refused
 //                             canvas gesture or null; notes — how many notices so far;
+//                             brushRange — for regression [lo, hi], the value brush's
+//                             range (the labels', at least −1 to 1), else null;
 //                             tooltip — the text the canvas shows for the edge, node or
 //                             point the mouse rests on (e.g. "w = 0.500 (h4 → ŷ)"), or
 //                             null; version — the session's change counter.
