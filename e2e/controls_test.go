@@ -4,7 +4,10 @@ package e2e
 
 import (
 	"fmt"
+	"reflect"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp/kb"
@@ -94,4 +97,41 @@ func button(t testing.TB, p *page, name string) browser.Pt {
 		t.Fatalf("no %s button", name)
 	}
 	return at
+}
+
+// TestControlsRefuseAbsurdEntries: a setting typed into a control out of its range is refused
+// with a message naming the setting and its range; the session keeps its setting, and the
+// field goes back to it.
+func TestControlsRefuseAbsurdEntries(t *testing.T) {
+	p := open(t, browser.Desktop)
+	p.pause()
+	before := p.state()
+	for _, tc := range []struct {
+		id, typed, says string
+	}{
+		{"numPoints", "5000", "numPoints"},
+		{"batchSize", "0", "batchSize"},
+		{"seed", "-7", "seed"},
+	} {
+		p.clickElement(tc.id)
+		if err := p.tab.Keys(kb.End+strings.Repeat(kb.Backspace, 5)+tc.typed+kb.Enter, 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.tab.WaitFor(`!document.getElementById("message").hidden`, 5*time.Second); err != nil {
+			t.Fatalf("typing %s into %s: no message: %v", tc.typed, tc.id, err)
+		}
+		msg := eval[string](p, `document.getElementById("message").textContent`)
+		if !strings.Contains(msg, tc.says) {
+			t.Errorf("typing %s into %s: message %q does not name %s", tc.typed, tc.id, msg, tc.says)
+		}
+		after := p.state()
+		if !reflect.DeepEqual(after.Settings, before.Settings) || !samePoints(after.Points, before.Points) {
+			t.Errorf("typing %s into %s changed the session: settings %+v", tc.typed, tc.id, after.Settings)
+		}
+		shown := eval[string](p, `document.getElementById(`+jsString(tc.id)+`).value`)
+		if want := fmt.Sprint(map[string]any{"numPoints": before.Settings.NumPoints, "batchSize": before.Settings.BatchSize, "seed": before.Settings.Seed}[tc.id]); shown != want {
+			t.Errorf("after the refusal %s shows %q, want the setting in effect %s", tc.id, shown, want)
+		}
+		eval[bool](p, `(document.getElementById("message").hidden = true, document.activeElement.blur(), true)`)
+	}
 }

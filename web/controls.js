@@ -33,16 +33,20 @@
 
   // act runs an API call for a control; a refusal is shown and the controls go back to
   // what the playground holds (the refused input changed nothing).
+  // It reports whether the call was taken.
   function act(fn) {
+    let ok = true;
     try {
       fn();
     } catch (err) {
       showMessage(err.message);
+      ok = false;
     }
     refresh();
+    return ok;
   }
 
-  function configure(patch) { act(function () { nnplay.configure(patch); }); }
+  function configure(patch) { return act(function () { nnplay.configure(patch); }); }
 
   // ---- formatting -----------------------------------------------------------------------
 
@@ -325,8 +329,11 @@
       el.addEventListener("change", function () {
         const name = el.dataset.setting;
         let value = el.value;
+        // A refused or empty entry goes back to the setting in effect (refresh leaves a
+        // focused number field alone, so that typing is not interrupted).
+        const revert = function () { el.value = String(status.settings[name]); };
         if (el.type === "number" || el.type === "range" || "number" in el.dataset) {
-          if (value.trim() === "") { refresh(); return; }
+          if (value.trim() === "") { revert(); return; }
           value = Number(value);
         }
         const patch = {};
@@ -336,7 +343,7 @@
           const group = el.selectedOptions[0] && el.selectedOptions[0].parentElement;
           if (group && group.label) patch.problem = group.label;
         }
-        configure(patch);
+        if (!configure(patch)) revert();
       });
     });
     // Ranges show their value while they move.
