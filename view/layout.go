@@ -27,12 +27,13 @@ type Layout struct {
 
 // Spacing of the layout, in CSS px.
 const (
-	PhoneWidth = 600 // canvases at most this wide get the phone layout
+	PhoneWidth = 600 // canvases at most this wide get the phone layout (see NewLayout)
 	Margin     = 8   // around the canvas's edge
 	AxisLeft   = 30  // left of the plot, for the y tick labels (includes Margin)
 	AxisBottom = 20  // below the plot, for the x tick labels
 	Gap        = 20  // between panels
 	PanelMin   = 280 // the narrowest network/loss column beside the plot on a desktop
+	PlotMin    = 200 // the smallest plot side the desktop layout accepts on a narrow canvas
 )
 
 // PhoneHeight returns a good canvas height for a phone canvas w CSS px wide: the plot at full
@@ -41,14 +42,18 @@ func PhoneHeight(w float64) float64 {
 	return math.Round(w - AxisLeft - Margin + Margin + AxisBottom + 2*Gap + 340)
 }
 
-// NewLayout lays out a canvas of w×h CSS pixels. Desktop (w > PhoneWidth): the plot is the
-// largest square that fits on the left with its axis labels while leaving at least PanelMin
-// for the column on its right, which holds the network above the loss curves. Phone: the plot
-// spans the width (limited to 62% of the height), the network and the loss below it.
-// The whole plot always lies inside the canvas.
+// NewLayout lays out a canvas of w×h CSS pixels. Desktop: the plot is the largest square that
+// fits on the left with its axis labels while leaving at least PanelMin for the column on its
+// right, which holds the network above the loss curves. Phone: the plot spans the width
+// (limited to 62% of the height), the network and the loss below it. A canvas at most
+// PhoneWidth wide gets the phone layout, unless it is shorter than 80% of PhoneHeight (a
+// narrow desktop window, not a phone page) and the desktop plot still gets PlotMin: then the
+// panels beside the plot get the height the stacked ones would lack. The whole plot always
+// lies inside the canvas.
 func NewLayout(w, h float64) Layout {
 	w, h = math.Max(w, 0), math.Max(h, 0)
-	l := Layout{Width: w, Height: h, Phone: w <= PhoneWidth}
+	desktopSide := math.Floor(math.Min(h-Margin-AxisBottom, w-AxisLeft-Gap-PanelMin-Margin))
+	l := Layout{Width: w, Height: h, Phone: w <= PhoneWidth && !(h < 0.8*PhoneHeight(w) && desktopSide >= PlotMin)}
 	if l.Phone {
 		side := math.Min(w-AxisLeft-Margin, 0.62*h-Margin-AxisBottom)
 		side = math.Max(math.Floor(side), 0)
@@ -60,8 +65,7 @@ func NewLayout(w, h float64) Layout {
 		l.Loss = Rect{Margin, y + nh + Gap/2, math.Max(w-2*Margin, 0), math.Max(rest-nh-Gap/2, 0)}
 		return l
 	}
-	side := math.Min(h-Margin-AxisBottom, w-AxisLeft-Gap-PanelMin-Margin)
-	side = math.Max(math.Floor(side), 0)
+	side := math.Max(desktopSide, 0)
 	l.Plot = Rect{AxisLeft, Margin, side, side}
 	x := AxisLeft + side + Gap
 	pw := math.Max(w-x-Margin, 0)

@@ -20,6 +20,8 @@ var layoutSizes = []struct {
 	{"small phone", 320, PhoneHeight(320), true, false},
 	{"phone at the limit", PhoneWidth, PhoneHeight(PhoneWidth), true, false},
 	{"short phone", 390, 500, true, true},
+	{"narrow desktop window", 564, 548, false, false},
+	{"narrow, tall enough for the phone layout", 564, 0.8 * PhoneHeight(564), true, false},
 }
 
 func inside(inner, outer Rect) bool {
