@@ -156,3 +156,29 @@ func tooltipFrame(before, after image.Image, at browser.Pt) bool {
 	}
 	return false
 }
+
+// TestTapShowsValues: on a touch screen, which has no hover, a tap on a node or an edge shows
+// its value until the next touch.
+func TestTapShowsValues(t *testing.T) {
+	p := open(t, touchDesktop)
+	p.pause()
+	m := hoverModel
+	p.do("loadModel", m)
+	p.frames(3)
+	client, area := netGeometry(t, p)
+	x, y, _ := view.NodeCenter(area, m.Layers, 1, 1)
+	if err := p.tab.Tap(client(x, y)); err != nil {
+		t.Fatal(err)
+	}
+	p.frames(2)
+	if got := eval[*string](p, `nnplay.state().tooltip`); got == nil || *got != "h2: b = −0.100" {
+		t.Errorf("after tapping node h2: tooltip %v, want %q", got, "h2: b = −0.100")
+	}
+	if err := p.tab.Tap(p.toScreen(5.5, 5.5)); err != nil { // empty plane: adds a point
+		t.Fatal(err)
+	}
+	p.frames(2)
+	if got := eval[*string](p, `nnplay.state().tooltip`); got != nil {
+		t.Errorf("after a tap elsewhere: tooltip %q, want none", *got)
+	}
+}

@@ -122,6 +122,9 @@ func (c *Controller) down(s *session.Session, ui *view.UI, e Event) error {
 	}
 	ui.PointerX, ui.PointerY = e.X, e.Y
 	c.hovering = !e.Touch
+	if e.Touch {
+		ui.Hover = view.Hover{} // a tapped node's or edge's tooltip lasts until the next touch
+	}
 	c.g = gesture{phase: consumed, pointer: e.Pointer, touch: e.Touch, x0: e.X, y0: e.Y, t0: e.Time, point: -1}
 	pts := s.Points()
 	if m := ui.Menu; m >= 0 {
@@ -200,7 +203,8 @@ func (c *Controller) move(s *session.Session, ui *view.UI, e Event) error {
 }
 
 // up ends the gesture: a drag lands where the pointer lets go; a press on empty plot that
-// did not move adds a point there.
+// did not move adds a point there; a tap on the network shows the tooltip of the node or
+// edge under it (touch has no hover) until the next touch.
 func (c *Controller) up(s *session.Session, ui *view.UI, e Event) error {
 	if c.g.phase == idle || e.Pointer != c.g.pointer {
 		return nil
@@ -216,6 +220,11 @@ func (c *Controller) up(s *session.Session, ui *view.UI, e Event) error {
 			return nil
 		}
 		return c.addPoint(s, ui, e.X, e.Y)
+	case consumed:
+		if g.touch && !c.beyondSlopOf(g, e) {
+			ui.PointerX, ui.PointerY = e.X, e.Y
+			ui.Hover = view.HitNetwork(ui.Layout, s, e.X, e.Y)
+		}
 	}
 	return nil
 }

@@ -244,3 +244,31 @@ func TestGestures(t *testing.T) {
 		})
 	}
 }
+
+// TestTapNetworkShowsTooltip: touch has no hover, so a tap on a node or an edge selects it
+// for the tooltip until the next touch; a mouse click there does not.
+func TestTapNetworkShowsTooltip(t *testing.T) {
+	f := newFixture(t, "classification")
+	layers := f.s.Network().Layers()
+	x, y, _ := view.NodeCenter(view.NetArea(f.ui.Layout.Network), layers, 1, 2)
+	tap := func(ms int, x, y float64) []op {
+		return []op{tDown(ms, 0, 0).px(x, y), tUp(ms+80, 0, 0).px(x, y)}
+	}
+	f.run(t, tap(0, x, y))
+	if want := (view.Hover{Kind: view.HoverNode, Layer: 1, Node: 2}); f.ui.Hover != want {
+		t.Fatalf("after a tap on node h3: hover %+v, want %+v", f.ui.Hover, want)
+	}
+	f.run(t, []op{tick(500)})
+	if f.ui.Hover.Kind != view.HoverNode {
+		t.Error("the tapped node's tooltip did not last past the next frame")
+	}
+	f.run(t, tap(1000, 2, 2)) // empty canvas, outside plot and network
+	if f.ui.Hover.Kind != view.HoverNone {
+		t.Errorf("after a tap elsewhere: hover %+v, want none", f.ui.Hover)
+	}
+	// A finger that slides from the node is no tap.
+	f.run(t, []op{tDown(2000, 0, 0).px(x, y), tMove(2050, 0, 0).px(x+40, y), tUp(2100, 0, 0).px(x+40, y)})
+	if f.ui.Hover.Kind != view.HoverNone {
+		t.Errorf("after a slide from the node: hover %+v, want none", f.ui.Hover)
+	}
+}
