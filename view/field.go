@@ -2,7 +2,6 @@ package view
 
 import (
 	"math"
-	"slices"
 
 	"nnplay/nn"
 	"nnplay/session"
@@ -24,17 +23,13 @@ type Field struct {
 	ev evaluator // the network's evaluation over the grid
 
 	// What the last Refresh computed from, to tell whether the picture is current.
-	valid        bool
+	net          netState
 	gen          uint64   // counts changes of what the field shows
 	rowGen       []uint64 // the gen each row was computed at
 	order        []int    // the order rows are refreshed in
 	cursor       int      // the next position in order
 	lastContour  bool
 	lastDiscrete bool
-	lastLayers   []int
-	lastFeats    []nn.Feature
-	lastParams   []float64
-	lastActs     [2]nn.Activation
 }
 
 // BrowserFieldSide is the resolution the browser computes the field at, per side: drawn
@@ -168,15 +163,9 @@ func (f *Field) RefreshRows(s *session.Session, contour bool, maxRows int) bool 
 	if net.Output() == nn.Linear {
 		lo, hi = RegressionScale(s.Points())
 	}
-	acts := [2]nn.Activation{net.Hidden(), net.Output()}
-	if !f.valid || contour != f.lastContour || acts != f.lastActs ||
-		!slices.Equal(f.lastLayers, net.Layers()) || !slices.Equal(f.lastFeats, s.Features()) ||
-		!slices.Equal(f.lastParams, net.Params()) {
+	if changed := f.net.update(s); changed || contour != f.lastContour {
 		f.gen++ // every row is stale
-		f.valid, f.lastContour, f.lastActs = true, contour, acts
-		f.lastLayers = append(f.lastLayers[:0], net.Layers()...)
-		f.lastFeats = append(f.lastFeats[:0], s.Features()...)
-		f.lastParams = append(f.lastParams[:0], net.Params()...)
+		f.lastContour = contour
 	}
 	recolour := lo != f.Lo || hi != f.Hi || f.Discrete != f.lastDiscrete
 	f.lastDiscrete = f.Discrete
@@ -219,7 +208,7 @@ func (f *Field) RefreshRows(s *session.Session, contour bool, maxRows int) bool 
 
 // Current reports whether every row shows the network as of the last Refresh or RefreshRows.
 func (f *Field) Current() bool {
-	if !f.valid || len(f.rowGen) != f.H {
+	if !f.net.valid || len(f.rowGen) != f.H {
 		return false
 	}
 	for _, g := range f.rowGen {

@@ -1,8 +1,6 @@
 package view
 
 import (
-	"slices"
-
 	"nnplay/nn"
 	"nnplay/session"
 )
@@ -31,11 +29,7 @@ type NodePics struct {
 	shade []float64 // scratch: every node's shade at one cell
 	in    []float64 // scratch: the features of one cell
 
-	valid          bool
-	lastLayers     []int
-	lastFeats      []nn.Feature
-	lastParams     []float64
-	lastActs       [2]nn.Activation
+	net            netState // what the pictures were computed from
 	lastLo, lastHi float64
 }
 
@@ -57,16 +51,10 @@ func (np *NodePics) Update(s *session.Session) bool {
 	if regression {
 		lo, hi = RegressionScale(s.Points())
 	}
-	acts := [2]nn.Activation{net.Hidden(), net.Output()}
-	if np.valid && acts == np.lastActs && lo == np.lastLo && hi == np.lastHi &&
-		slices.Equal(np.lastLayers, layers) && slices.Equal(np.lastFeats, s.Features()) &&
-		slices.Equal(np.lastParams, net.Params()) {
+	if changed := np.net.update(s); !changed && lo == np.lastLo && hi == np.lastHi {
 		return false
 	}
-	np.valid, np.lastActs, np.lastLo, np.lastHi = true, acts, lo, hi
-	np.lastLayers = append(np.lastLayers[:0], layers...)
-	np.lastFeats = append(np.lastFeats[:0], s.Features()...)
-	np.lastParams = append(np.lastParams[:0], net.Params()...)
+	np.lastLo, np.lastHi = lo, hi
 
 	n := 0
 	for _, size := range layers {

@@ -148,7 +148,7 @@ func BenchmarkNodePics(b *testing.B) {
 			var np NodePics
 			b.ReportAllocs()
 			for b.Loop() {
-				np.valid = false // as after a training step
+				np.net.valid = false // as after a training step
 				np.Update(s)
 			}
 		})
