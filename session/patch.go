@@ -197,6 +197,21 @@ func (p Patch) check() error {
 	return nil
 }
 
+// set stores *v in *dst when the patch gives v.
+func set[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+// setWhole stores *v, a whole number check has accepted, in the integer *dst when the patch
+// gives v.
+func setWhole[T int | uint32](dst *T, v *float64) {
+	if v != nil {
+		*dst = T(*v)
+	}
+}
+
 // apply returns cur changed by p. It checks every field, that Layers fits the features and
 // that the data set fits the problem. lastGen names the generator each problem used last,
 // for a problem change that names no data set.
@@ -205,21 +220,11 @@ func (p Patch) apply(cur Settings, lastGen map[string]string) (Settings, error) 
 		return cur, err
 	}
 	s := cur.clone()
-	if p.LearningRate != nil {
-		s.LearningRate = *p.LearningRate
-	}
-	if p.Activation != nil {
-		s.Activation = *p.Activation
-	}
-	if p.BatchSize != nil {
-		s.BatchSize = int(*p.BatchSize)
-	}
-	if p.Regularization != nil {
-		s.Regularization = *p.Regularization
-	}
-	if p.RegularizationRate != nil {
-		s.RegularizationRate = *p.RegularizationRate
-	}
+	set(&s.LearningRate, p.LearningRate)
+	set(&s.Activation, p.Activation)
+	setWhole(&s.BatchSize, p.BatchSize)
+	set(&s.Regularization, p.Regularization)
+	set(&s.RegularizationRate, p.RegularizationRate)
 	if p.Features != nil {
 		s.Features = append([]string(nil), p.Features...)
 	}
@@ -232,27 +237,13 @@ func (p Patch) apply(cur Settings, lastGen map[string]string) (Settings, error) 
 			s.Hidden = append(s.Hidden, int(h))
 		}
 	}
-	if p.Seed != nil {
-		s.Seed = uint32(*p.Seed)
-	}
-	if p.DataSeed != nil {
-		s.DataSeed = uint32(*p.DataSeed)
-	}
-	if p.Noise != nil {
-		s.Noise = *p.Noise
-	}
-	if p.NumPoints != nil {
-		s.NumPoints = int(*p.NumPoints)
-	}
-	if p.TestRatio != nil {
-		s.TestRatio = *p.TestRatio
-	}
-	if p.Speed != nil {
-		s.Speed = *p.Speed
-	}
-	if p.Problem != nil {
-		s.Problem = *p.Problem
-	}
+	setWhole(&s.Seed, p.Seed)
+	setWhole(&s.DataSeed, p.DataSeed)
+	set(&s.Noise, p.Noise)
+	setWhole(&s.NumPoints, p.NumPoints)
+	set(&s.TestRatio, p.TestRatio)
+	set(&s.Speed, p.Speed)
+	set(&s.Problem, p.Problem)
 	switch {
 	case p.Dataset != nil && *p.Dataset == Custom:
 		if cur.Dataset != Custom || s.Problem != cur.Problem {
