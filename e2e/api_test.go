@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,7 +174,7 @@ func TestAPIConfigure(t *testing.T) {
 		if !reflect.DeepEqual(after.Settings, before.Settings) {
 			t.Errorf("refused configure calls changed the settings:\n%+v\n→\n%+v", before.Settings, after.Settings)
 		}
-		if !samePoints(after.Points, before.Points) || after.Epoch != before.Epoch || !reflect.DeepEqual(p.model(), m0) {
+		if !slices.Equal(after.Points, before.Points) || after.Epoch != before.Epoch || !reflect.DeepEqual(p.model(), m0) {
 			t.Errorf("refused configure calls changed the points, epoch or weights")
 		}
 		if after.Error != nil {
@@ -191,7 +192,7 @@ func TestAPIConfigure(t *testing.T) {
 			st.Settings.RegularizationRate != 0.001 || st.Settings.Speed != 0 {
 			t.Errorf("configure(%v) gave settings %+v", patch, st.Settings)
 		}
-		if !reflect.DeepEqual(p.model(), m0) || st.Epoch != before.Epoch || !samePoints(st.Points, before.Points) {
+		if !reflect.DeepEqual(p.model(), m0) || st.Epoch != before.Epoch || !slices.Equal(st.Points, before.Points) {
 			t.Errorf("training settings changed the weights, epoch or points")
 		}
 		p.do("configure", map[string]any{"speed": 100})
@@ -211,7 +212,7 @@ func TestAPIConfigure(t *testing.T) {
 		if st.Epoch != 0 {
 			t.Errorf("epoch %d after a new shape, want 0", st.Epoch)
 		}
-		if !samePoints(st.Points, points) {
+		if !slices.Equal(st.Points, points) {
 			t.Errorf("changing the shape changed the points")
 		}
 		p.do("configure", map[string]any{"features": []string{"x1", "x2", "x1*x2"}})
@@ -279,8 +280,8 @@ func TestAPISetData(t *testing.T) {
 	}
 	p.do("setData", data)
 	st := p.state()
-	want := []Point{{1.25, -2.5, 0, false}, {-6, 6, 1, true}, {6, -6, 1, false}, {0.1, 0.2, 0, false}}
-	if !samePoints(st.Points, want) {
+	want := []Point{{X: 1.25, Y: -2.5, Label: 0}, {X: -6, Y: 6, Label: 1, Test: true}, {X: 6, Y: -6, Label: 1}, {X: 0.1, Y: 0.2, Label: 0}}
+	if !slices.Equal(st.Points, want) {
 		t.Errorf("points %+v, want exactly %+v", st.Points, want)
 	}
 	if st.Settings.Dataset != "custom" {
@@ -315,7 +316,7 @@ func TestAPISetData(t *testing.T) {
 	} {
 		p.refused("setData", "["+arg+"]")
 	}
-	if !samePoints(p.state().Points, before) {
+	if !slices.Equal(p.state().Points, before) {
 		t.Errorf("refused setData calls changed the points")
 	}
 	n := eval[int](p, `(() => { nnplay.setData(Array.from({length: 2000}, (_, i) => ({x: (i % 50) / 5 - 5, y: Math.floor(i / 50) / 4 - 5, label: i % 2}))); return nnplay.state().points.length; })()`)
@@ -391,7 +392,7 @@ func TestAPIModel(t *testing.T) {
 		if st.Epoch != 0 || st.Running {
 			t.Errorf("after loadModel: epoch %d running %v; want 0 and paused", st.Epoch, st.Running)
 		}
-		if !samePoints(st.Points, points) || st.Settings.LearningRate != 0.3 {
+		if !slices.Equal(st.Points, points) || st.Settings.LearningRate != 0.3 {
 			t.Errorf("loadModel changed the data or the training settings")
 		}
 	})

@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -82,7 +83,7 @@ func TestControlsInStep(t *testing.T) {
 		t.Fatal(err)
 	}
 	after := p.state()
-	if !samePoints(after.Points, kept.Points) || after.Settings.Dataset != kept.Settings.Dataset {
+	if !slices.Equal(after.Points, kept.Points) || after.Settings.Dataset != kept.Settings.Dataset {
 		t.Errorf("undo after setData: %d points of %q, want the %d points of %q back", len(after.Points), after.Settings.Dataset, len(kept.Points), kept.Settings.Dataset)
 	}
 }
@@ -125,7 +126,7 @@ func TestControlsRefuseAbsurdEntries(t *testing.T) {
 			t.Errorf("typing %s into %s: message %q does not name %s", tc.typed, tc.id, msg, tc.says)
 		}
 		after := p.state()
-		if !reflect.DeepEqual(after.Settings, before.Settings) || !samePoints(after.Points, before.Points) {
+		if !reflect.DeepEqual(after.Settings, before.Settings) || !slices.Equal(after.Points, before.Points) {
 			t.Errorf("typing %s into %s changed the session: settings %+v", tc.typed, tc.id, after.Settings)
 		}
 		shown := eval[string](p, `document.getElementById(`+jsString(tc.id)+`).value`)

@@ -4,7 +4,7 @@ package e2e
 
 import (
 	"encoding/json"
-	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,7 +37,7 @@ func TestDataFiles(t *testing.T) {
 	if !asked {
 		t.Fatal("leaving with hand-made points not downloaded did not ask first")
 	}
-	if got := p.state().Points; !reflect.DeepEqual(got, made) {
+	if got := p.state().Points; !slices.Equal(got, made) {
 		t.Fatalf("after choosing to stay the points are %v, want %v", got, made)
 	}
 
@@ -49,7 +49,7 @@ func TestDataFiles(t *testing.T) {
 		Points  []Point `json:"points"`
 	}
 	p.downloadBy("save data", dir, "nnplay-data.json", &file)
-	if file.Format != "nnplay.data/1" || file.Problem != "classification" || !reflect.DeepEqual(file.Points, made) {
+	if file.Format != "nnplay.data/1" || file.Problem != "classification" || !slices.Equal(file.Points, made) {
 		t.Errorf("downloaded %+v, want nnplay.data/1, classification and the %d points %v", file, len(made), made)
 	}
 
@@ -71,7 +71,7 @@ func TestDataFiles(t *testing.T) {
 				t.Errorf("choosing %s: message %q does not say %q", tc.name, msg, s)
 			}
 		}
-		if got := p.state().Points; !reflect.DeepEqual(got, made) {
+		if got := p.state().Points; !slices.Equal(got, made) {
 			t.Errorf("choosing %s changed the points", tc.name)
 		}
 	}
@@ -82,7 +82,7 @@ func TestDataFiles(t *testing.T) {
 	if msg := p.chooseFile("#load-data-file", writeFile(t, dir, "three.json", string(text))); !strings.Contains(msg, "Loaded 3 points from three.json") {
 		t.Errorf("loading three.json: message %q", msg)
 	}
-	if st := p.state(); !reflect.DeepEqual(st.Points, want) || st.Settings.Dataset != "custom" {
+	if st := p.state(); !slices.Equal(st.Points, want) || st.Settings.Dataset != "custom" {
 		t.Errorf("after loading three.json: %v (%s), want %v (custom)", st.Points, st.Settings.Dataset, want)
 	}
 

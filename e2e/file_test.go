@@ -5,6 +5,7 @@ package e2e
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -49,7 +50,7 @@ func TestModelFiles(t *testing.T) {
 		if m := p.model(); !reflect.DeepEqual(m, want) {
 			t.Errorf("choosing %s changed the network", tc.name)
 		}
-		if after := p.state(); !reflect.DeepEqual(after.Points, before.Points) || after.Epoch != before.Epoch {
+		if after := p.state(); !slices.Equal(after.Points, before.Points) || after.Epoch != before.Epoch {
 			t.Errorf("choosing %s changed the data or the epoch (%d → %d)", tc.name, before.Epoch, after.Epoch)
 		}
 	}
@@ -69,8 +70,8 @@ func TestModelFiles(t *testing.T) {
 		t.Errorf("after loading good.json model() is %+v, want %+v", m, good)
 	}
 	st := p.state()
-	if st.Epoch != 0 || st.Running || !reflect.DeepEqual(st.Points, before.Points) {
-		t.Errorf("after loading: epoch %d, running %v, data kept %v; want 0, paused, kept", st.Epoch, st.Running, reflect.DeepEqual(st.Points, before.Points))
+	if st.Epoch != 0 || st.Running || !slices.Equal(st.Points, before.Points) {
+		t.Errorf("after loading: epoch %d, running %v, data kept %v; want 0, paused, kept", st.Epoch, st.Running, slices.Equal(st.Points, before.Points))
 	}
 	if got := eval[string](p, `document.getElementById("activation").value`); got != "tanh" {
 		t.Errorf("the activation control shows %q after loading a tanh model", got)

@@ -5,6 +5,7 @@ package e2e
 import (
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -148,7 +149,7 @@ func added(t *testing.T, before, after []Point) Point {
 func removed(t *testing.T, what string, before, after []Point, i int) {
 	t.Helper()
 	want := append(append([]Point(nil), before[:i]...), before[i+1:]...)
-	if !samePoints(after, want) {
+	if !slices.Equal(after, want) {
 		t.Errorf("%s point %d %+v: points %+v, want %+v", what, i, before[i], after, want)
 	}
 }
@@ -289,7 +290,7 @@ func TestTouchAddDelete(t *testing.T) {
 	if menu == nil {
 		t.Fatalf("a long-press on a point offered no Delete (state().menu stayed null)")
 	}
-	if !samePoints(p.state().Points, before) {
+	if !slices.Equal(p.state().Points, before) {
 		t.Fatalf("the long-press changed the points before Delete was tapped")
 	}
 	if menu.X < 0 || menu.X > 1280 || menu.Y < 0 || menu.Y > 800 {
@@ -353,7 +354,7 @@ func TestKeyboard(t *testing.T) {
 	}
 
 	pts := p.state().Points
-	if after := press(kb.ArrowRight, 0); !samePoints(after, pts) {
+	if after := press(kb.ArrowRight, 0); !slices.Equal(after, pts) {
 		t.Fatalf("a plain arrow changed the points: %+v → %+v", pts, after)
 	}
 	after := press(kb.ArrowUp, browser.Shift)

@@ -12,7 +12,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,8 +20,10 @@ import (
 
 	"github.com/chromedp/cdproto/input"
 
+	"nnplay/api"
 	"nnplay/internal/browser"
 	"nnplay/nn"
+	"nnplay/session"
 )
 
 // ready is how long a page may take to load and show window.nnplay (the wasm compiles on
@@ -106,52 +107,29 @@ func openAt(t testing.TB, vp browser.Viewport, fragment string) *page {
 }
 
 // State is nnplay.state() as the API defines it, plus the extra fields this page adds.
+// Settings and points decode into the Go side's own types (api, session); the menu and the
+// frame into the harness's (browser.Pt, and browser.Frame, whose page-specific extras are
+// nullable so that a missing one shows). TestAPIState checks the object's shape key by key
+// from the raw JSON.
 type State struct {
-	Epoch         int      `json:"epoch"`
-	Running       bool     `json:"running"`
-	TrainLoss     *float64 `json:"trainLoss"`
-	TestLoss      *float64 `json:"testLoss"`
-	TrainAccuracy *float64 `json:"trainAccuracy"`
-	TestAccuracy  *float64 `json:"testAccuracy"`
-	Settings      Settings `json:"settings"`
-	Points        []Point  `json:"points"`
-	Domain        struct {
-		Xmin float64 `json:"xmin"`
-		Xmax float64 `json:"xmax"`
-		Ymin float64 `json:"ymin"`
-		Ymax float64 `json:"ymax"`
-	} `json:"domain"`
-	Error *string     `json:"error"`
-	Frame Frame       `json:"frame"`
-	Menu  *browser.Pt `json:"menu"` // the offered Delete button's centre, or null
+	Epoch         int         `json:"epoch"`
+	Running       bool        `json:"running"`
+	TrainLoss     *float64    `json:"trainLoss"`
+	TestLoss      *float64    `json:"testLoss"`
+	TrainAccuracy *float64    `json:"trainAccuracy"`
+	TestAccuracy  *float64    `json:"testAccuracy"`
+	Settings      Settings    `json:"settings"`
+	Points        []Point     `json:"points"`
+	Error         *string     `json:"error"`
+	Frame         Frame       `json:"frame"`
+	Menu          *browser.Pt `json:"menu"` // the offered Delete button's centre, or null
 }
 
 // Settings are state().settings.
-type Settings struct {
-	Layers             []int    `json:"layers"`
-	Activation         string   `json:"activation"`
-	LearningRate       float64  `json:"learningRate"`
-	BatchSize          int      `json:"batchSize"`
-	Regularization     string   `json:"regularization"`
-	RegularizationRate float64  `json:"regularizationRate"`
-	Features           []string `json:"features"`
-	Problem            string   `json:"problem"`
-	Dataset            string   `json:"dataset"`
-	NumPoints          int      `json:"numPoints"`
-	Noise              float64  `json:"noise"`
-	TestRatio          float64  `json:"testRatio"`
-	Seed               uint32   `json:"seed"`
-	DataSeed           uint32   `json:"dataSeed"`
-	Speed              float64  `json:"speed"`
-}
+type Settings = api.Settings
 
 // Point is one of state().points.
-type Point struct {
-	X     float64 `json:"x"`
-	Y     float64 `json:"y"`
-	Label float64 `json:"label"`
-	Test  bool    `json:"test"`
-}
+type Point = session.Point
 
 // Frame is state().frame.
 type Frame = browser.Frame
@@ -334,8 +312,6 @@ func saveShot(t testing.TB, name string, png []byte) string {
 }
 
 // samePoints reports whether two point lists are equal.
-func samePoints(a, b []Point) bool { return reflect.DeepEqual(a, b) }
-
 // ftoa formats a number for a JavaScript expression.
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
