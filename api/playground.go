@@ -22,7 +22,6 @@ type Playground struct {
 	S      *session.Session
 	UI     *view.UI
 	Ctl    *interact.Controller // told when calls replace the data under a gesture
-	Net    *view.NetGeom        // the network picture's geometry, for the tooltip's activations; may be nil
 	Frame  Frame                // the browser layer's latest frame statistics
 	Notice string               // the last refused canvas gesture, shown by the page
 	Notes  int                  // how many notices were given, so that a repeated one shows again

@@ -21,7 +21,7 @@ func newPlayground(t testing.TB) *Playground {
 		t.Fatal(err)
 	}
 	ui := &view.UI{Layout: view.NewLayout(900, 600), Scale: 1, Selected: -1, Dragging: -1, Menu: -1, Brush: 1}
-	return &Playground{S: s, UI: ui, Ctl: interact.New(), Net: &view.NetGeom{}}
+	return &Playground{S: s, UI: ui, Ctl: interact.New()}
 }
 
 // decodeState parses state() into a generic map, as a script would see it.
@@ -387,10 +387,24 @@ func TestTooltip(t *testing.T) {
 	if err := p.Ctl.Handle(p.S, p.UI, mouse); err != nil {
 		t.Fatal(err)
 	}
-	want := string(p.Net.AppendTooltip(nil, p.S, view.Hover{Kind: view.HoverPoint, Index: 3}))
+	want := string(view.AppendTooltip(nil, p.S, view.Hover{Kind: view.HoverPoint, Index: 3}, 3))
 	if got := tooltip(); got != want || !strings.HasPrefix(got, "(") {
 		t.Errorf("over point 3: tooltip %q, want %q", got, want)
 	}
+	// With point 3 selected, the output node's tooltip gives its activation there, computed
+	// from the weights now: no frame was drawn since the weights changed.
+	p.UI.Selected = 3
+	if _, err := p.S.Step(50); err != nil {
+		t.Fatal(err)
+	}
+	out := view.Hover{Kind: view.HoverNode, Layer: len(p.S.Network().Layers()) - 1}
+	p.UI.Hover = out
+	want = "ŷ: b = " + string(view.AppendFixed(nil, p.S.Network().Bias(out.Layer-1, 0), 3)) +
+		", a = " + string(view.AppendFixed(nil, p.S.Predict(pt.X, pt.Y), 3))
+	if got := tooltip(); got != want {
+		t.Errorf("over the output node with point 3 selected: tooltip %q, want %q", got, want)
+	}
+	p.UI.Selected, p.UI.Hover = -1, view.Hover{}
 	if err := p.Ctl.Handle(p.S, p.UI, interact.Event{Kind: interact.PointerLeave, Pointer: 1}); err != nil {
 		t.Fatal(err)
 	}

@@ -169,9 +169,7 @@ func (p *Playground) Status() Status {
 		lo, hi := view.RegressionScale(s.Points())
 		st.BrushRange = &[2]float64{min(lo, -1), max(hi, 1)}
 	}
-	if p.Net != nil {
-		st.Tooltip = text(string(p.Net.AppendShownTooltip(nil, s, ui)))
-	}
+	st.Tooltip = text(string(view.AppendShownTooltip(nil, s, ui)))
 	return st
 }
 

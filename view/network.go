@@ -63,14 +63,11 @@ func edgeEnds(area Rect, layers []int, l, j, i int) (x0, y0, x1, y1 float64) {
 }
 
 // NodeGeom is one node as drawn: a square around (X, Y) with half side Half showing the node's
-// output over the plane (NodePics), its activation for the followed point (for the tooltip),
-// and for non-input nodes its bias as a bar below the square (from the centre to the right
-// for positive, to the left for negative).
+// output over the plane (NodePics), and for non-input nodes its bias as a bar below the
+// square (from the centre to the right for positive, to the left for negative).
 type NodeGeom struct {
 	X, Y, Half  float64
 	Layer, Node int        // Layer 0 is the input
-	Act         float64    // the activation for the followed point, if HasAct
-	HasAct      bool       // whether a point is followed
 	Bias        float64    // the bias (0 for inputs)
 	BiasBar     Rect       // empty for inputs
 	BiasColor   color.RGBA // WeightColor of the bias
@@ -85,47 +82,30 @@ type EdgeGeom struct {
 }
 
 // NetGeom is the picture of the network in Layout.Network: nodes and edges with their
-// colours, for the followed point (see Followed). Reuse one NetGeom across frames: after the
-// first Update of a shape it allocates nothing.
+// colours, and the followed point (see Followed) whose place each node's picture marks.
+// Reuse one NetGeom across frames: after the first Update of a shape it allocates nothing.
 type NetGeom struct {
 	Area   Rect // NetArea of the layout's network rectangle
 	Nodes  []NodeGeom
 	Edges  []EdgeGeom
 	Follow int // the followed point, -1 for none
-
-	in []float64 // scratch: the features of the followed point
 }
 
-// Update lays out the network of s in l.Network and colours it for the point follow (-1 for
-// none).
+// Update lays out the network of s in l.Network and colours it, following the point follow
+// (-1 for none; an index out of range follows none).
 func (g *NetGeom) Update(l Layout, s *session.Session, follow int) {
 	net := s.Network()
 	layers := net.Layers()
-	pts := s.Points()
 	g.Area = NetArea(l.Network)
 	g.Nodes, g.Edges = g.Nodes[:0], g.Edges[:0]
 	g.Follow = -1
-	if follow >= 0 && follow < len(pts) {
-		fs := s.Features()
-		if cap(g.in) < len(fs) {
-			g.in = make([]float64, 16)
-		}
-		in := g.in[:len(fs)]
-		nn.ApplyFeatures(in, fs, pts[follow].X, pts[follow].Y)
-		net.Forward(in)
+	if follow >= 0 && follow < len(s.Points()) {
 		g.Follow = follow
 	}
 	for li, n := range layers {
-		var acts []float64
-		if g.Follow >= 0 {
-			acts = net.Activations(li)
-		}
 		for j := 0; j < n; j++ {
 			x, y, half := NodeCenter(g.Area, layers, li, j)
 			nd := NodeGeom{X: x, Y: y, Half: half, Layer: li, Node: j}
-			if acts != nil {
-				nd.Act, nd.HasAct = acts[j], true
-			}
 			if li > 0 {
 				nd.Bias = net.Bias(li-1, j)
 				length := half * math.Min(math.Abs(nd.Bias)/BiasFull, 1)
@@ -245,91 +225,4 @@ func AppendNodeName(dst []byte, layers []int, fs []nn.Feature, l, j int) []byte 
 	dst = AppendInt(dst, l)
 	dst = append(dst, '.')
 	return AppendInt(dst, j+1)
-}
-
-// AppendShownTooltip appends the tooltip the canvas shows now: the hovered thing's text
-// (AppendTooltip), or nothing while a point is dragged or the long-press delete offer is open.
-// It allocates nothing when dst has room.
-func (g *NetGeom) AppendShownTooltip(dst []byte, s *session.Session, ui *UI) []byte {
-	if ui.Menu >= 0 || ui.Dragging >= 0 {
-		return dst
-	}
-	return g.AppendTooltip(dst, s, ui.Hover)
-}
-
-// AppendTooltip appends the text shown for the hovered thing h: for an edge
-// "w = −1.234 (h1 → ŷ)", for a node "h1: b = 0.100, a = 0.731" (the activation for the
-// followed point, if any; an input shows its value "x1 = 2.30"), for a point
-// "(1.23, −0.45) class 1, test" (regression: "value 0.42"). HoverNone and stale indices
-// append nothing. It allocates nothing when dst has room.
-func (g *NetGeom) AppendTooltip(dst []byte, s *session.Session, h Hover) []byte {
-	net := s.Network()
-	layers := net.Layers()
-	fs := s.Features()
-	switch h.Kind {
-	case HoverEdge:
-		if h.Layer < 0 || h.Layer+1 >= len(layers) || h.Node < 0 || h.Node >= layers[h.Layer+1] || h.From < 0 || h.From >= layers[h.Layer] {
-			return dst
-		}
-		dst = append(dst, "w = "...)
-		dst = AppendFixed(dst, net.Weight(h.Layer, h.Node, h.From), 3)
-		dst = append(dst, " ("...)
-		dst = AppendNodeName(dst, layers, fs, h.Layer, h.From)
-		dst = append(dst, " → "...)
-		dst = AppendNodeName(dst, layers, fs, h.Layer+1, h.Node)
-		return append(dst, ')')
-	case HoverNode:
-		if h.Layer < 0 || h.Layer >= len(layers) || h.Node < 0 || h.Node >= layers[h.Layer] {
-			return dst
-		}
-		dst = AppendNodeName(dst, layers, fs, h.Layer, h.Node)
-		act, ok := g.activation(h.Layer, h.Node)
-		if h.Layer == 0 {
-			if ok {
-				dst = append(dst, " = "...)
-				dst = AppendFixed(dst, act, 2)
-			}
-			return dst
-		}
-		dst = append(dst, ": b = "...)
-		dst = AppendFixed(dst, net.Bias(h.Layer-1, h.Node), 3)
-		if ok {
-			dst = append(dst, ", a = "...)
-			dst = AppendFixed(dst, act, 3)
-		}
-		return dst
-	case HoverPoint:
-		pts := s.Points()
-		if h.Index < 0 || h.Index >= len(pts) {
-			return dst
-		}
-		p := pts[h.Index]
-		dst = append(dst, '(')
-		dst = AppendFixed(dst, p.X, 2)
-		dst = append(dst, ", "...)
-		dst = AppendFixed(dst, p.Y, 2)
-		if net.Output() == nn.Linear {
-			dst = append(dst, ") value "...)
-			dst = AppendSig(dst, p.Label, 3)
-		} else {
-			dst = append(dst, ") class "...)
-			dst = AppendInt(dst, int(p.Label))
-		}
-		if p.Test {
-			dst = append(dst, ", test"...)
-		}
-		return dst
-	}
-	return dst
-}
-
-// activation returns the followed point's activation of node j of layer l, if a point is
-// followed and the node exists in the last Update.
-func (g *NetGeom) activation(l, j int) (float64, bool) {
-	for k := range g.Nodes {
-		if nd := &g.Nodes[k]; nd.Layer == l && nd.Node == j {
-			return nd.Act, nd.HasAct
-		}
-	}
-	return 0, false
 }

@@ -2,7 +2,6 @@ package view
 
 import (
 	"math"
-	"strings"
 	"testing"
 
 	"nnplay/nn"
@@ -41,9 +40,6 @@ func TestNetGeom(t *testing.T) {
 				if !inside(box, nl.l.Network) || a.Layer > 0 && !inside(a.BiasBar, nl.l.Network) {
 					t.Errorf("%s: node %d/%d %+v or its bias bar outside the network %+v", name, a.Layer, a.Node, box, nl.l.Network)
 				}
-				if a.HasAct {
-					t.Errorf("%s: node %d/%d has an activation without a followed point", name, a.Layer, a.Node)
-				}
 				if a.Layer > 0 && a.Bias != net.Bias(a.Layer-1, a.Node) {
 					t.Errorf("%s: node %d/%d bias %v, want %v", name, a.Layer, a.Node, a.Bias, net.Bias(a.Layer-1, a.Node))
 				}
@@ -69,30 +65,12 @@ func TestNetGeom(t *testing.T) {
 }
 
 func TestNetGeomFollow(t *testing.T) {
-	for _, sh := range shapes {
-		s := newSession(t, sh.patch)
-		s.Step(10)
-		pts := s.Points()
-		var g NetGeom
-		g.Update(NewLayout(900, 640), s, 3)
-		if g.Follow != 3 {
-			t.Fatalf("%s: Follow = %d, want 3", sh.name, g.Follow)
-		}
-		out := g.Nodes[len(g.Nodes)-1]
-		if want := s.Predict(pts[3].X, pts[3].Y); !out.HasAct || out.Act != want {
-			t.Errorf("%s: output activation %v (has %v), want Predict = %v", sh.name, out.Act, out.HasAct, want)
-		}
-		in := make([]float64, len(s.Features()))
-		nn.ApplyFeatures(in, s.Features(), pts[3].X, pts[3].Y)
-		for j := range in {
-			if g.Nodes[j].Act != in[j] {
-				t.Errorf("%s: input %d activation %v, want feature %v", sh.name, j, g.Nodes[j].Act, in[j])
-			}
-		}
-		// A stale index follows nothing.
-		g.Update(NewLayout(900, 640), s, len(pts))
-		if g.Follow != -1 || g.Nodes[0].HasAct {
-			t.Errorf("%s: stale follow: Follow = %d, HasAct = %v", sh.name, g.Follow, g.Nodes[0].HasAct)
+	s := newSession(t, session.Patch{})
+	var g NetGeom
+	for _, tc := range []struct{ follow, want int }{{3, 3}, {-1, -1}, {len(s.Points()), -1}} {
+		g.Update(NewLayout(900, 640), s, tc.follow)
+		if g.Follow != tc.want {
+			t.Errorf("following %d: Follow = %d, want %d", tc.follow, g.Follow, tc.want)
 		}
 	}
 }
@@ -189,80 +167,6 @@ func TestAppendNodeName(t *testing.T) {
 	}
 }
 
-func TestAppendTooltip(t *testing.T) {
-	s := newSession(t, session.Patch{})
-	net := s.Network()
-	net.SetWeight(0, 1, 0, -1.2345) // x1 → h2
-	net.SetWeight(1, 0, 3, 0.5)     // h4 → ŷ
-	net.SetBias(0, 2, 0.1)          // h3
-	if err := s.SetData([]session.Point{{X: 1.5, Y: -2, Label: 1, Test: true}, {X: 0, Y: 0.25, Label: 0}}); err != nil {
-		t.Fatal(err)
-	}
-	var g NetGeom
-	l := NewLayout(900, 640)
-	g.Update(l, s, -1)
-	tests := []struct {
-		name   string
-		follow int
-		h      Hover
-		want   string
-	}{
-		{"edge", -1, Hover{Kind: HoverEdge, Layer: 0, Node: 1, From: 0}, "w = −1.234 (x1 → h2)"}, // −1.2345 is just above in binary
-		{"output edge", -1, Hover{Kind: HoverEdge, Layer: 1, Node: 0, From: 3}, "w = 0.500 (h4 → ŷ)"},
-		{"hidden node", -1, Hover{Kind: HoverNode, Layer: 1, Node: 2}, "h3: b = 0.100"},
-		{"input node", -1, Hover{Kind: HoverNode, Layer: 0, Node: 1}, "x2"},
-		{"input node followed", 0, Hover{Kind: HoverNode, Layer: 0, Node: 1}, "x2 = −2.00"},
-		{"point", -1, Hover{Kind: HoverPoint, Index: 0}, "(1.50, −2.00) class 1, test"},
-		{"training point", -1, Hover{Kind: HoverPoint, Index: 1}, "(0.00, 0.25) class 0"},
-		{"stale point", -1, Hover{Kind: HoverPoint, Index: 2}, ""},
-		{"stale node", -1, Hover{Kind: HoverNode, Layer: 3, Node: 0}, ""},
-		{"stale edge", -1, Hover{Kind: HoverEdge, Layer: 0, Node: 4, From: 0}, ""},
-		{"nothing", -1, Hover{}, ""},
-	}
-	for _, tc := range tests {
-		g.Update(l, s, tc.follow)
-		if got := string(g.AppendTooltip(nil, s, tc.h)); got != tc.want {
-			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
-		}
-	}
-	// A followed point adds the activation to hidden and output nodes.
-	g.Update(l, s, 0)
-	got := string(g.AppendTooltip(nil, s, Hover{Kind: HoverNode, Layer: 2, Node: 0}))
-	want := string(AppendFixed([]byte("ŷ: b = "), net.Bias(1, 0), 3)) + ", a = " + string(AppendFixed(nil, s.Predict(1.5, -2), 3))
-	if got != want {
-		t.Errorf("followed output node: %q, want %q", got, want)
-	}
-	if !strings.Contains(got, "a = ") {
-		t.Errorf("followed output node: %q lacks the activation", got)
-	}
-}
-
-// TestAppendShownTooltip: the canvas shows the hovered thing's tooltip except while a point is
-// dragged or the long-press delete offer is open.
-func TestAppendShownTooltip(t *testing.T) {
-	s := newSession(t, session.Patch{})
-	var g NetGeom
-	l := NewLayout(900, 640)
-	g.Update(l, s, -1)
-	edge := Hover{Kind: HoverEdge, Layer: 1, Node: 0, From: 3}
-	want := string(g.AppendTooltip(nil, s, edge))
-	tests := []struct {
-		name           string
-		dragging, menu int
-		want           string
-	}{
-		{"resting", -1, -1, want},
-		{"dragging", 0, -1, ""},
-		{"delete offer open", -1, 0, ""},
-	}
-	for _, tc := range tests {
-		ui := &UI{Layout: l, Hover: edge, Selected: -1, Dragging: tc.dragging, Menu: tc.menu}
-		if got := string(g.AppendShownTooltip(nil, s, ui)); got != tc.want {
-			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
-		}
-	}
-}
-
 func TestNetworkAllocs(t *testing.T) {
 	s := newSession(t, shapes[2].patch)
 	l := NewLayout(900, 640)
@@ -278,9 +182,9 @@ func TestNetworkAllocs(t *testing.T) {
 		{"HitNetwork", func() { HitNetwork(l, s, l.Network.X+l.Network.W/2, l.Network.Y+l.Network.H/2) }},
 		{"HitPoint", func() { HitPoint(l, s.Points(), 100, 100) }},
 		{"AppendTooltip", func() {
-			buf = g.AppendTooltip(buf[:0], s, Hover{Kind: HoverEdge, Layer: 1, Node: 2, From: 3})
-			buf = g.AppendTooltip(buf[:0], s, Hover{Kind: HoverNode, Layer: 1, Node: 2})
-			buf = g.AppendTooltip(buf[:0], s, Hover{Kind: HoverPoint, Index: 1})
+			buf = AppendTooltip(buf[:0], s, Hover{Kind: HoverEdge, Layer: 1, Node: 2, From: 3}, 5)
+			buf = AppendTooltip(buf[:0], s, Hover{Kind: HoverNode, Layer: 1, Node: 2}, 5)
+			buf = AppendTooltip(buf[:0], s, Hover{Kind: HoverPoint, Index: 1}, 5)
 		}},
 	}
 	for _, tc := range tests {

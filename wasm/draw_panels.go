@@ -78,38 +78,28 @@ func (p *painter) updateNetwork(s *session.Session, ui *view.UI, k float64) {
 	}
 }
 
-// legend prepares the row above the network: the marks of the classes and of test points, or
-// for regression the colour scale of the field and the points with its range.
+// legend prepares the row above the network as view lays it out: the marks of the classes
+// and of test points, or for regression the colour scale of the field and its range.
 func (p *painter) legend(s *session.Session, r view.Rect, k float64) {
 	m := &p.main
-	y := (r.Y + view.NetLegendH/2 - 2) * k
-	x := r.X * k
 	f, ink := p.fonts.small, view.FaintInk
-	if view.Regression(s) {
-		p.text.add("output", x, y, f, ink, text.AlignStart)
-		x += 46 * k
-		p.text.add(p.scaleLo.set(view.AppendSig(p.buf[:0], p.fields.shown.f.Lo, 2), f), x, y, f, ink, text.AlignStart)
-		x += p.scaleLo.w + 6*k
-		const w, h = 90, 8
-		m.gradient(x, y-h/2*k, w/2*k, h*k, view.Class0, view.Paper)
-		m.gradient(x+w/2*k, y-h/2*k, w/2*k, h*k, view.Paper, view.Class1)
-		m.frame(x-k, y-(h/2+1)*k, (w+2)*k, (h+2)*k, k, view.FaintInk)
-		x += (w + 6) * k
-		p.text.add(p.scaleHi.set(view.AppendSig(p.buf[:0], p.fields.shown.f.Hi, 2), f), x, y, f, ink, text.AlignStart)
+	if !view.Regression(s) {
+		for _, it := range view.ClassLegend(r) {
+			m.sprite(it.Mark, it.MarkX*k, it.Y*k, it.Tint)
+			p.text.add(it.Name, it.TextX*k, it.Y*k, f, ink, text.AlignStart)
+		}
 		return
 	}
-	c0, c1 := view.PointColor(session.Point{Label: 0}, false, 0, 1), view.PointColor(session.Point{Label: 1}, false, 0, 1)
-	grey := [4]float32{0.6, 0.6, 0.6, 1}
-	items := [...]struct {
-		mk   view.Mark
-		tint [4]float32
-		name string
-	}{{view.MarkCircle, c0, "class 0"}, {view.MarkTriangle, c1, "class 1"}, {view.MarkCircleHollow, grey, "test"}}
-	for _, it := range items {
-		m.sprite(it.mk, x+6*k, y, it.tint)
-		p.text.add(it.name, x+15*k, y, f, ink, text.AlignStart)
-		x += 78 * k
-	}
+	lo := p.scaleLo.set(view.AppendSig(p.buf[:0], p.fields.shown.f.Lo, 2), f)
+	lg := view.NewScaleLegend(r, p.scaleLo.w/k)
+	y := lg.Y * k
+	p.text.add("output", lg.TitleX*k, y, f, ink, text.AlignStart)
+	p.text.add(lo, lg.LoX*k, y, f, ink, text.AlignStart)
+	b := lg.Bar
+	m.gradient(b.X*k, b.Y*k, b.W/2*k, b.H*k, view.Class0, view.Paper)
+	m.gradient((b.X+b.W/2)*k, b.Y*k, b.W/2*k, b.H*k, view.Paper, view.Class1)
+	m.frame((b.X-1)*k, (b.Y-1)*k, (b.W+2)*k, (b.H+2)*k, k, ink)
+	p.text.add(p.scaleHi.set(view.AppendSig(p.buf[:0], p.fields.shown.f.Hi, 2), f), lg.HiX*k, y, f, ink, text.AlignStart)
 }
 
 // updateLoss prepares the loss panel: the metrics line, the axes with their ticks and the
@@ -177,23 +167,14 @@ func (p *painter) updateOverlay(s *session.Session, ui *view.UI, k float64) {
 		}
 		return
 	}
-	p.buf = p.net.AppendShownTooltip(p.buf[:0], s, ui)
+	p.buf = view.AppendShownTooltip(p.buf[:0], s, ui)
 	if len(p.buf) == 0 {
 		return
 	}
 	f := p.fonts.body
 	str := p.tip.set(p.buf, f)
-	const pad, h = 6, 24
-	w := p.tip.w/k + 2*pad
-	x, y := ui.PointerX+14, ui.PointerY+16
-	if x+w > l.Width-2 {
-		x = ui.PointerX - 10 - w
-	}
-	if y+h > l.Height-2 {
-		y = ui.PointerY - 12 - h
-	}
-	x, y = max(x, 2), max(y, 2)
-	m.rect(x*k, y*k, w*k, h*k, view.Paper)
-	m.frame(x*k, y*k, w*k, h*k, k, view.Ink)
-	p.overTx.add(str, (x+pad)*k, (y+h/2)*k, f, view.Ink, text.AlignStart)
+	r := view.TooltipBox(l, ui.PointerX, ui.PointerY, p.tip.w/k)
+	m.rect(r.X*k, r.Y*k, r.W*k, r.H*k, view.Paper)
+	m.frame(r.X*k, r.Y*k, r.W*k, r.H*k, k, view.Ink)
+	p.overTx.add(str, (r.X+view.TooltipPad)*k, (r.Y+r.H/2)*k, f, view.Ink, text.AlignStart)
 }

@@ -78,7 +78,7 @@ func newGame() (*Game, error) {
 		ui:      view.UI{Selected: -1, Dragging: -1, Menu: -1, Brush: 1, Scale: 1},
 	}
 	g.clock = func() time.Duration { return time.Since(g.start) }
-	g.api = api.Playground{S: s, UI: &g.ui, Ctl: g.ctl, Net: &g.painter.net}
+	g.api = api.Playground{S: s, UI: &g.ui, Ctl: g.ctl}
 	canvas := js.Global().Get("document").Call("querySelector", "canvas")
 	if !canvas.Truthy() {
 		return nil, errors.New("nnplay: Ebiten's canvas is missing")

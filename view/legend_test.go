@@ -1,0 +1,61 @@
+package view
+
+import (
+	"testing"
+
+	"nnplay/session"
+)
+
+// TestClassLegend: the three entries lie in the legend row, left to right, without
+// overlapping, each mark left of its name, in the colours the points have.
+func TestClassLegend(t *testing.T) {
+	for _, nl := range netLayouts {
+		r := nl.l.Network
+		items := ClassLegend(r)
+		wantTint := [3][4]float32{
+			PointColor(session.Point{Label: 0}, false, 0, 1),
+			PointColor(session.Point{Label: 1}, false, 0, 1),
+			testTint,
+		}
+		wantMark := [3]Mark{MarkCircle, MarkTriangle, MarkCircleHollow}
+		for i, it := range items {
+			if it.Y <= r.Y || it.Y >= r.Y+NetLegendH {
+				t.Errorf("%s: entry %q at y %v, outside the legend row [%v, %v]", nl.name, it.Name, it.Y, r.Y, r.Y+NetLegendH)
+			}
+			if it.MarkX < r.X || it.MarkX >= it.TextX {
+				t.Errorf("%s: entry %q: mark at %v, name at %v", nl.name, it.Name, it.MarkX, it.TextX)
+			}
+			if it.Tint != wantTint[i] || it.Mark != wantMark[i] {
+				t.Errorf("%s: entry %q: mark %v tint %v, want %v %v", nl.name, it.Name, it.Mark, it.Tint, wantMark[i], wantTint[i])
+			}
+			if i > 0 && it.MarkX-items[i-1].TextX < 50 {
+				t.Errorf("%s: entry %q starts %v px after %q's name: too little room for it", nl.name, it.Name, it.MarkX-items[i-1].TextX, items[i-1].Name)
+			}
+		}
+		if last := items[2]; last.TextX+40 > r.X+r.W {
+			t.Errorf("%s: the legend runs past the network's right side", nl.name)
+		}
+	}
+}
+
+// TestScaleLegend: title, lowest value, colour scale and highest value follow each other left
+// to right, the scale starting after the lowest value's text, all in the legend row.
+func TestScaleLegend(t *testing.T) {
+	r := netLayouts[0].l.Network
+	for _, loW := range []float64{10, 40} {
+		lg := NewScaleLegend(r, loW)
+		b := lg.Bar
+		if lg.TitleX != r.X || lg.LoX <= lg.TitleX || b.X < lg.LoX+loW+2 || lg.HiX < b.X+b.W+2 {
+			t.Errorf("lowest value %v px wide: %+v out of order", loW, lg)
+		}
+		if b.W != ScaleBarW || b.H != ScaleBarH || b.Y+b.H/2 != lg.Y {
+			t.Errorf("lowest value %v px wide: bar %+v, want %v×%v centred on %v", loW, b, ScaleBarW, ScaleBarH, lg.Y)
+		}
+		if lg.Y-b.H/2-1 < r.Y || lg.Y+b.H/2+1 > r.Y+NetLegendH {
+			t.Errorf("lowest value %v px wide: the framed bar %+v leaves the legend row", loW, b)
+		}
+	}
+	if a, b := NewScaleLegend(r, 10), NewScaleLegend(r, 40); b.Bar.X-a.Bar.X != 30 || b.HiX-a.HiX != 30 {
+		t.Errorf("a lowest value 30 px wider moves the bar by %v and the highest value by %v, want 30", b.Bar.X-a.Bar.X, b.HiX-a.HiX)
+	}
+}
