@@ -351,13 +351,7 @@ func stepWeights(g, w []float64, cfg TrainConfig, count int) (finite bool) {
 	switch cfg.Regularization {
 	case RegL1:
 		for k, wk := range w {
-			penalty := 0.0 // λ·sign(w)
-			if wk > 0 {
-				penalty = lambda
-			} else if wk < 0 {
-				penalty = -lambda
-			}
-			v := wk - eta*(g[k]*inv+penalty)
+			v := wk - eta*(g[k]*inv+l1(lambda, wk))
 			g[k] = v
 			check += v - v
 		}

@@ -85,10 +85,7 @@ func load(ls []layer, d Data, k int) (y []float64) {
 // batch's own size. With no samples it does nothing. It stops at the first step that would
 // diverge, keeping the last good parameters, and returns ErrDiverged. It allocates nothing.
 func (n *Network) TrainEpoch(d Data, order []int, rng *rand.Rand, cfg TrainConfig) error {
-	for i := len(order) - 1; i > 0; i-- {
-		j := rng.IntN(i + 1)
-		order[i], order[j] = order[j], order[i]
-	}
+	Shuffle(order, rng)
 	bs := cfg.BatchSize
 	if bs < 1 {
 		bs = 1
@@ -100,6 +97,38 @@ func (n *Network) TrainEpoch(d Data, order []int, rng *rand.Rand, cfg TrainConfi
 		}
 	}
 	return nil
+}
+
+// Shuffle puts order in a random order drawn from rng (Fisher–Yates, from the end), the
+// order TrainEpoch trains an epoch in; with the same rng state it gives the same order. It
+// allocates nothing.
+func Shuffle(order []int, rng *rand.Rand) {
+	for i := len(order) - 1; i > 0; i-- {
+		j := rng.IntN(i + 1)
+		order[i], order[j] = order[j], order[i]
+	}
+}
+
+// Penalty returns the regularization term Update adds to the gradient of a weight w (never
+// a bias): λ·sign(w) for L1 (0 at w = 0), λ·w for L2, 0 for none.
+func (c TrainConfig) Penalty(w float64) float64 {
+	switch c.Regularization {
+	case RegL1:
+		return l1(c.RegularizationRate, w)
+	case RegL2:
+		return c.RegularizationRate * w
+	}
+	return 0
+}
+
+// l1 returns λ·sign(w), 0 at w = 0.
+func l1(lambda, w float64) float64 {
+	if w > 0 {
+		return lambda
+	} else if w < 0 {
+		return -lambda
+	}
+	return 0
 }
 
 // TrainBatch accumulates the gradient over the samples idx and applies one Update.
