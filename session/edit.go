@@ -27,6 +27,7 @@ func (s *Session) generator() string {
 // derived from them.
 func (s *Session) setPoints(pts []Point) {
 	s.points = pts
+	s.restartEpoch()
 	s.fillInputs()
 	s.data.Targets = s.data.Targets[:0]
 	s.train, s.test = s.train[:0], s.test[:0]
@@ -88,8 +89,9 @@ func (s *Session) checkIndex(i int) error {
 	return nil
 }
 
-// edited marks the data as made by hand.
+// edited marks the data as made by hand and starts a new epoch order.
 func (s *Session) edited() {
+	s.restartEpoch()
 	s.settings.Dataset = Custom
 	s.version++
 }

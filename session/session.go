@@ -20,7 +20,9 @@ type Session struct {
 	cfg         nn.TrainConfig // from settings
 	data        nn.Data        // row k: the features of points[k]; target: its label
 	train, test []int          // indices of the training and test points, ascending
-	order       []int          // scratch: the training indices one epoch shuffles
+	epochOrder                 // the current epoch's shuffled order and how far it got
+	last        lastStep       // what the last StepSample or StepBatch did
+	batch       [1]int         // StepSample's batch
 	saved       []float64      // the parameters before the current epoch
 	in          [8]float64     // Predict's input (7 features at most)
 	labelBound  float64        // the largest |label|
@@ -63,10 +65,10 @@ func New(s Settings) (*Session, error) {
 		return nil, err
 	}
 	ss := &Session{
-		settings: s,
-		order:    make([]int, 0, MaxPoints),
-		pcg:      rand.NewPCG(0, 0),
-		lastGen:  map[string]string{Classification: "circle", Regression: "plane"},
+		settings:   s,
+		epochOrder: epochOrder{order: make([]int, 0, MaxPoints)},
+		pcg:        rand.NewPCG(0, 0),
+		lastGen:    map[string]string{Classification: "circle", Regression: "plane"},
 	}
 	ss.shuffle = rand.New(ss.pcg)
 	ss.lastGen[s.Problem] = s.Dataset
@@ -148,6 +150,8 @@ func featureBound(f nn.Feature) float64 {
 func (s *Session) restart() {
 	s.pcg.Seed(uint64(s.settings.Seed), shuffleStream)
 	s.epoch = 0
+	s.restartEpoch()
+	s.last.count = 0
 	s.history.Clear()
 	s.err = ""
 	s.version++
@@ -196,8 +200,9 @@ func (s *Session) Reset() {
 // when there are no training points or when training diverges (the weights stay at the
 // last good values and Err reports the cause). It allocates nothing.
 //
-// Each epoch shuffles the training points with the session's stream (re-seeded from seed on
-// reset, rebuild and model load), so the same seed and data give the same run. An epoch
+// An epoch that StepBatch began is finished from where it stands. Each new epoch shuffles
+// the training points with the session's stream (re-seeded from seed on reset, rebuild and
+// model load), so the same seed and data give the same run. An epoch
 // diverges when nn refuses a step (ErrDiverged) or leaves a training loss that is not finite;
 // then the parameters from before that epoch are restored. A healthy epoch clears an earlier
 // divergence message.
@@ -210,10 +215,10 @@ func (s *Session) Step(n int) (int, error) {
 		return 0, ErrNoTrainingPoints
 	}
 	params := s.net.Params()
+	s.last.count = 0
 	for k := range n {
 		copy(s.saved, params)
-		s.order = append(s.order[:0], s.train...)
-		err := s.net.TrainEpoch(s.data, s.order, s.shuffle, s.cfg)
+		err := s.trainEpoch()
 		if err == nil && !s.lossFinite() {
 			err = nn.ErrDiverged
 		}
