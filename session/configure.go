@@ -1,7 +1,9 @@
 package session
 
 import (
+	"net/url"
 	"slices"
+	"strings"
 
 	"nnplay/nn"
 )
@@ -10,7 +12,7 @@ import (
 // batch size or regularization keeps the weights; changing the shape, features, activation
 // or problem rebuilds the network from the seed (epoch 0, history cleared); changing a
 // generation setting (data set, noise, numPoints, dataSeed, testRatio, problem) regenerates
-// the points (undoable once).
+// the points. Each call is one undo step, or one for a gesture's calls (see Group).
 //
 // In detail:
 //   - Fields equal to the current settings change nothing, so a view may send them all.
@@ -62,9 +64,14 @@ func (s *Session) Configure(p Patch) error {
 		}
 	}
 
+	var parts part
 	if regen {
-		s.saveUndo()
+		parts |= partData
 	}
+	if rebuild {
+		parts |= partNet
+	}
+	s.record(changeLabel(cur, next), parts, 0)
 	s.settings = next
 	s.cfg = trainConfig(next)
 	if next.Dataset != Custom {
@@ -81,4 +88,21 @@ func (s *Session) Configure(p Patch) error {
 	}
 	s.version++
 	return nil
+}
+
+// changeLabel names an undo step from cur to next by the settings it changes, as a link
+// names them: "change learningRate", "change problem, dataset".
+func changeLabel(cur, next Settings) string {
+	a, errA := url.ParseQuery(cur.Link())
+	b, errB := url.ParseQuery(next.Link())
+	var names []string
+	for _, k := range linkKeys {
+		if errA != nil || errB != nil || !slices.Equal(a[k.name], b[k.name]) {
+			names = append(names, k.name)
+		}
+	}
+	if len(names) == 0 || len(names) == len(linkKeys) {
+		return "change settings"
+	}
+	return "change " + strings.Join(names, ", ")
 }

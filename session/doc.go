@@ -1,6 +1,6 @@
 // Package session is the state of one playground: the data (generated or hand-made points
 // with a train/test split), the settings, the network built from them, training with
-// divergence detection, the loss history and one step of undo for wholesale data changes.
+// divergence detection, the loss history and many levels of undo and redo.
 //
 // It imports nn and the standard library only; it knows nothing of pixels or browsers, so
 // everything a user can do in the page can be done, and tested, here.
@@ -11,8 +11,15 @@
 // 1) and plane and gauss-multi (regression, labels in [−1, 1]) over the plane [−6, 6]², from
 // dataSeed alone, so the same settings give the same points. Hand edits (AddPoint,
 // MovePoint, DeletePoint, SetLabel) and SetData make the data set Custom and keep the
-// weights. Wholesale changes (Regenerate, another data set or generation setting, SetData)
-// can be undone once with Undo.
+// weights.
+//
+// # Undo
+//
+// Every edit of the data, the settings or the weights is a step Undo reverts and Redo
+// re-applies: each call, or each gesture's calls together (Group). Undo reverts the edit
+// itself and keeps the training since, except that an edit which replaced the whole
+// network (a rebuild, LoadModel, Reset) brings back that network, epoch and history. The
+// history keeps UndoLevels steps within UndoBudget bytes, forgetting the oldest.
 //
 // # Settings
 //

@@ -1,7 +1,6 @@
 package session
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -105,6 +104,7 @@ func (s *Session) AddPoint(x, y, label float64) (int, error) {
 	if err := s.checkPoint(x, y, label); err != nil {
 		return -1, err
 	}
+	s.record("add point", partData, 0)
 	k := len(s.points)
 	s.points = append(s.points, Point{X: x, Y: y, Label: label})
 	nf := len(s.features)
@@ -125,6 +125,7 @@ func (s *Session) MovePoint(i int, x, y float64) error {
 	if err := s.checkPoint(x, y, s.points[i].Label); err != nil {
 		return err
 	}
+	s.record("move point", partPoint, i)
 	s.points[i].X, s.points[i].Y = x, y
 	nf := len(s.features)
 	nn.ApplyFeatures(s.data.Inputs[i*nf:], s.features, x, y)
@@ -137,6 +138,7 @@ func (s *Session) DeletePoint(i int) error {
 	if err := s.checkIndex(i); err != nil {
 		return err
 	}
+	s.record("delete point", partData, 0)
 	nf := len(s.features)
 	s.points = slices.Delete(s.points, i, i+1)
 	s.data.Inputs = slices.Delete(s.data.Inputs, i*nf, (i+1)*nf)
@@ -170,6 +172,7 @@ func (s *Session) SetLabel(i int, label float64) error {
 	if err := s.checkLabel(label); err != nil {
 		return err
 	}
+	s.record("relabel point", partPoint, i)
 	s.points[i].Label = label
 	s.data.Targets[i] = label
 	s.boundLabels()
@@ -178,9 +181,12 @@ func (s *Session) SetLabel(i int, label float64) error {
 }
 
 // SetData replaces the points exactly as given (no re-split), keeps the weights, sets the
-// data set to Custom; undoable once. It refuses more than MaxPoints points, points outside
+// data set to Custom; one undo step. It refuses more than MaxPoints points, points outside
 // the plane and labels the problem does not allow, and changes nothing then.
-func (s *Session) SetData(pts []Point) error {
+func (s *Session) SetData(pts []Point) error { return s.replaceData("set data", pts) }
+
+// replaceData is SetData with the undo step's label.
+func (s *Session) replaceData(label string, pts []Point) error {
 	if len(pts) > MaxPoints {
 		return fmt.Errorf("at most %d points, got %d", MaxPoints, len(pts))
 	}
@@ -189,13 +195,13 @@ func (s *Session) SetData(pts []Point) error {
 			return fmt.Errorf("points[%d]: %v", i, err)
 		}
 	}
-	s.saveUndo()
+	s.record(label, partData, 0)
 	s.setPoints(slices.Clone(pts))
 	s.edited()
 	return nil
 }
 
-// Regenerate sets dataSeed to dataSeed+1 (mod 2³²) and generates new points; undoable once.
+// Regenerate sets dataSeed to dataSeed+1 (mod 2³²) and generates new points; one undo step.
 // For Custom data it generates from the problem's last generated data set.
 func (s *Session) Regenerate() error {
 	gen, seed := s.generator(), s.settings.DataSeed+1
@@ -203,7 +209,7 @@ func (s *Session) Regenerate() error {
 	if err != nil {
 		return err
 	}
-	s.saveUndo()
+	s.record("regenerate", partData, 0)
 	s.settings.DataSeed, s.settings.Dataset = seed, gen
 	s.setPoints(pts)
 	s.version++
@@ -215,64 +221,4 @@ func resplit(pts []Point, testRatio float64, dataSeed uint32) []Point {
 	pts = slices.Clone(pts)
 	split(pts, testRatio, rand.New(rand.NewPCG(uint64(dataSeed), dataStream)))
 	return pts
-}
-
-// snapshot is the data as it was before a wholesale change.
-type snapshot struct {
-	points    []Point
-	problem   string
-	dataset   string
-	noise     float64
-	numPoints int
-	dataSeed  uint32
-	testRatio float64
-}
-
-// saveUndo remembers the current data for Undo, replacing any earlier snapshot.
-func (s *Session) saveUndo() {
-	st := s.settings
-	s.undo = &snapshot{
-		points:  slices.Clone(s.points),
-		problem: st.Problem, dataset: st.Dataset, noise: st.Noise,
-		numPoints: st.NumPoints, dataSeed: st.DataSeed, testRatio: st.TestRatio,
-	}
-}
-
-// CanUndo reports whether a wholesale data change can be undone.
-func (s *Session) CanUndo() bool { return s.undo != nil }
-
-// errNothingToUndo is Undo's refusal.
-var errNothingToUndo = errors.New("nothing to undo: only regenerating, choosing another data set and replacing the data can be undone")
-
-// Undo restores the points (and the data settings) from before the last wholesale change.
-// Edits since then are lost; there is no redo. The weights are kept unless the change being
-// undone switched the problem, which rebuilds the network from the seed.
-func (s *Session) Undo() error {
-	u := s.undo
-	if u == nil {
-		return errNothingToUndo
-	}
-	next := s.settings.clone()
-	next.Problem, next.Dataset, next.Noise = u.problem, u.dataset, u.noise
-	next.NumPoints, next.DataSeed, next.TestRatio = u.numPoints, u.dataSeed, u.testRatio
-	var net *nn.Network
-	var fs []nn.Feature
-	if next.Problem != s.settings.Problem {
-		var err error
-		if net, fs, err = build(next); err != nil {
-			return err
-		}
-	}
-	s.undo = nil
-	s.settings = next
-	if next.Dataset != Custom {
-		s.lastGen[next.Problem] = next.Dataset
-	}
-	if net != nil {
-		s.setNetwork(net, fs)
-		s.restart()
-	}
-	s.setPoints(u.points)
-	s.version++
-	return nil
 }

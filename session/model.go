@@ -64,6 +64,7 @@ func (s *Session) LoadModel(m nn.Model) error {
 	if err := next.Validate(); err != nil {
 		return fmt.Errorf("model: %v", err)
 	}
+	s.record("load model", partNet, 0)
 	s.settings = next
 	s.setNetwork(net, fs)
 	s.running = false

@@ -34,7 +34,7 @@ type Session struct {
 	epoch   int
 	running bool
 	err     string            // the divergence message
-	undo    *snapshot         // the data before the last wholesale change
+	undos   undoStack         // the edits that can be undone and redone
 	lastGen map[string]string // the data set each problem generated last
 	version uint64
 }
@@ -190,8 +190,9 @@ func (s *Session) Epoch() int { return s.epoch }
 func (s *Session) Err() string { return s.err }
 
 // Reset re-initialises the weights from the seed, keeps the data and the play state, sets
-// epoch 0, clears history and the divergence message.
+// epoch 0, clears history and the divergence message; one undo step.
 func (s *Session) Reset() {
+	s.record("reset", partNet, 0)
 	s.net.Init(initRand(s.settings.Seed))
 	s.restart()
 }
