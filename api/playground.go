@@ -2,7 +2,6 @@ package api
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -282,7 +281,7 @@ func (p *Playground) SetHideTest(on bool) {
 // range.
 func (p *Playground) SetDiscrete(on bool) { p.UI.Discrete = on }
 
-// Regenerate draws new points from the next data seed (undoable once).
+// Regenerate draws new points from the next data seed.
 func (p *Playground) Regenerate() error {
 	if err := p.S.Regenerate(); err != nil {
 		return fmt.Errorf("regenerate: %w", err)
@@ -291,17 +290,34 @@ func (p *Playground) Regenerate() error {
 	return nil
 }
 
-// Undo restores the data from before the last wholesale change.
-func (p *Playground) Undo() error {
-	if !p.S.CanUndo() {
-		return errors.New("undo: nothing to undo")
-	}
-	if err := p.S.Undo(); err != nil {
-		return fmt.Errorf("undo: %w", err)
+// Undo reverts the last edit of the data, the settings or the weights (see session.Undo),
+// or refuses when there is none.
+func (p *Playground) Undo() error { return p.undoRedo("undo", p.S.Undo) }
+
+// Redo re-applies the last edit undone, or refuses when there is none.
+func (p *Playground) Redo() error { return p.undoRedo("redo", p.S.Redo) }
+
+func (p *Playground) undoRedo(call string, do func() error) error {
+	if err := do(); err != nil {
+		return fmt.Errorf("%s: %w", call, err)
 	}
 	p.sync()
 	return nil
 }
+
+// ConfigureIn is Configure as one of the calls of a gesture on a control (a slider dragged,
+// a key held on it): the calls with the same group, from NewGroup, are one undo step.
+func (p *Playground) ConfigureIn(group float64, data []byte) error {
+	if group < 0 || group != math.Trunc(group) || group > 1<<53 {
+		return fmt.Errorf("configure: group must be a whole number from NewGroup, got %s", formatNumber(group))
+	}
+	p.S.Group(uint64(group))
+	defer p.S.Group(0)
+	return p.Configure(data)
+}
+
+// NewGroup returns a new gesture id for ConfigureIn.
+func (p *Playground) NewGroup() uint64 { return p.S.NewGroup() }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 

@@ -176,7 +176,9 @@ func TestRefusalsChangeNothing(t *testing.T) {
 		{"predict, NaN", func(p *Playground) error { _, err := p.Predict(math.NaN(), 0); return err }, "finite"},
 		{"toScreen, Inf", func(p *Playground) error { _, err := p.ToScreen(0, math.Inf(1)); return err }, "finite"},
 		{"brush, 0.5 for classification", func(p *Playground) error { return p.SetBrush(0.5) }, "0 or 1"},
-		{"undo with nothing to undo", func(p *Playground) error { return p.Undo() }, "nothing to undo"},
+		{"undo with nothing to undo", func(p *Playground) error { return p.Undo() }, "undo: nothing to undo"},
+		{"redo with nothing to redo", func(p *Playground) error { return p.Redo() }, "redo: nothing to redo"},
+		{"configureIn, a fraction of a group", func(p *Playground) error { return p.ConfigureIn(1.5, []byte(`{"noise": 0.2}`)) }, "group"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -328,6 +330,38 @@ func TestSetDataExactly(t *testing.T) {
 	}
 	if n := len(p.S.Points()); n != 250 {
 		t.Errorf("after undo %d points, want 250", n)
+	}
+}
+
+// TestUndoRedoCalls: each call is one step and state() names it; a gesture's calls
+// (ConfigureIn with one group) are one.
+func TestUndoRedoCalls(t *testing.T) {
+	p := newPlayground(t)
+	g := p.NewGroup()
+	for _, v := range []string{`{"speed": 10}`, `{"speed": 20}`, `{"speed": 50}`} {
+		if err := p.ConfigureIn(float64(g), []byte(v)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Configure([]byte(`{"noise": 0.1}`)); err != nil {
+		t.Fatal(err)
+	}
+	st := p.Status()
+	if !st.CanUndo || st.CanRedo || st.UndoLabel == nil || *st.UndoLabel != "change noise" || st.RedoLabel != nil {
+		t.Fatalf("after two steps: canUndo %v canRedo %v undoLabel %v redoLabel %v", st.CanUndo, st.CanRedo, st.UndoLabel, st.RedoLabel)
+	}
+	if err := p.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	st = p.Status()
+	if st.Settings.Speed != 500 || st.CanUndo || !st.CanRedo || *st.RedoLabel != "change speed" {
+		t.Errorf("after undoing both: speed %v, canUndo %v, canRedo %v, redoLabel %v", st.Settings.Speed, st.CanUndo, st.CanRedo, st.RedoLabel)
+	}
+	if err := p.Redo(); err != nil || p.Status().Settings.Speed != 50 {
+		t.Errorf("redo: %v, speed %v, want 50", err, p.Status().Settings.Speed)
 	}
 }
 

@@ -103,14 +103,17 @@ type Status struct {
 	// BrushRange is, for regression, the range the page's value brush offers: the labels'
 	// range widened to include [-1, 1] (the generated data's); null for classification.
 	BrushRange *[2]float64 `json:"brushRange"`
-	LogLoss    bool        `json:"logLoss"`  // loss curves on a log scale
-	Discrete   bool        `json:"discrete"` // the field shows the predicted class only
-	HideTest   bool        `json:"hideTest"` // test points are hidden
-	CanUndo    bool        `json:"canUndo"`  // a wholesale data change can be undone
-	Notice     *string     `json:"notice"`   // the last refused canvas gesture, or null
-	Tooltip    *string     `json:"tooltip"`  // the tooltip the canvas shows (what the pointer rests on), or null
-	Notes      int         `json:"notes"`    // counts notices: a new one shows even if its text repeats
-	Version    uint64      `json:"version"`  // the session's Version
+	LogLoss    bool        `json:"logLoss"`   // loss curves on a log scale
+	Discrete   bool        `json:"discrete"`  // the field shows the predicted class only
+	HideTest   bool        `json:"hideTest"`  // test points are hidden
+	CanUndo    bool        `json:"canUndo"`   // undo() has an edit to revert
+	CanRedo    bool        `json:"canRedo"`   // redo() has an undone edit to re-apply
+	UndoLabel  *string     `json:"undoLabel"` // what undo() reverts ("move point"), or null
+	RedoLabel  *string     `json:"redoLabel"` // what redo() re-applies, or null
+	Notice     *string     `json:"notice"`    // the last refused canvas gesture, or null
+	Tooltip    *string     `json:"tooltip"`   // the tooltip the canvas shows (what the pointer rests on), or null
+	Notes      int         `json:"notes"`     // counts notices: a new one shows even if its text repeats
+	Version    uint64      `json:"version"`   // the session's Version
 }
 
 // State is the answer of state(): Status plus the points.
@@ -155,6 +158,9 @@ func (p *Playground) Status() Status {
 		Discrete:      ui.Discrete,
 		HideTest:      ui.HideTest,
 		CanUndo:       s.CanUndo(),
+		CanRedo:       s.CanRedo(),
+		UndoLabel:     text(s.UndoLabel()),
+		RedoLabel:     text(s.RedoLabel()),
 		Notice:        text(p.Notice),
 		Notes:         p.Notes,
 		Version:       s.Version(),

@@ -38,6 +38,7 @@ type gesture struct {
 	t0       time.Duration // when it went down
 	point    int           // the point pressed, -1 for none
 	longDone bool          // the long press already opened the delete offer
+	group    uint64        // the undo group of a drag's moves
 }
 
 // Controller follows the gestures of one canvas. The zero value is not ready; use New.
@@ -50,7 +51,8 @@ type Controller struct {
 	KeyBigStep float64       // plane units moved by shift+arrow with ctrl, alt or meta
 
 	g        gesture
-	hovering bool // a mouse is over the canvas at (ui.PointerX, ui.PointerY)
+	hovering bool   // a mouse is over the canvas at (ui.PointerX, ui.PointerY)
+	keyGroup uint64 // the undo group of a held key's repeated moves
 }
 
 // New returns a Controller with the default tunables.
@@ -125,7 +127,8 @@ func (c *Controller) down(s *session.Session, ui *view.UI, e Event) error {
 	if e.Touch {
 		ui.Hover = view.Hover{} // a tapped node's or edge's tooltip lasts until the next touch
 	}
-	c.g = gesture{phase: consumed, pointer: e.Pointer, touch: e.Touch, x0: e.X, y0: e.Y, t0: e.Time, point: -1}
+	c.g = gesture{phase: consumed, pointer: e.Pointer, touch: e.Touch, x0: e.X, y0: e.Y, t0: e.Time, point: -1,
+		group: s.NewGroup()}
 	pts := s.Points()
 	if m := ui.Menu; m >= 0 {
 		// The delete offer is open: this press answers it, whatever else it lands on.
@@ -191,9 +194,9 @@ func (c *Controller) move(s *session.Session, ui *view.UI, e Event) error {
 		if ui.Menu == c.g.point {
 			ui.Menu = -1
 		}
-		return c.dragTo(s, ui, c.g.point, e.X+c.g.dx, e.Y+c.g.dy)
+		return c.dragTo(s, ui, c.g, e.X, e.Y)
 	case dragging:
-		return c.dragTo(s, ui, c.g.point, e.X+c.g.dx, e.Y+c.g.dy)
+		return c.dragTo(s, ui, c.g, e.X, e.Y)
 	case pressEmpty:
 		if c.beyondSlop(e) {
 			c.g.phase = consumed
@@ -214,7 +217,7 @@ func (c *Controller) up(s *session.Session, ui *view.UI, e Event) error {
 	ui.Dragging = -1
 	switch g.phase {
 	case dragging:
-		return c.dragTo(s, ui, g.point, e.X+g.dx, e.Y+g.dy)
+		return c.dragTo(s, ui, g, e.X, e.Y)
 	case pressEmpty:
 		if c.beyondSlopOf(g, e) || !ui.Layout.Plot.Contains(e.X, e.Y) {
 			return nil
@@ -240,13 +243,16 @@ func (c *Controller) beyondSlopOf(g gesture, e Event) bool {
 	return math.Hypot(e.X-g.x0, e.Y-g.y0) > slop
 }
 
-// dragTo moves point i to (sx, sy), clamped inside the plane.
-func (c *Controller) dragTo(s *session.Session, ui *view.UI, i int, sx, sy float64) error {
-	if i < 0 || i >= len(s.Points()) {
+// dragTo moves the point g drags to follow the pointer at (sx, sy), clamped inside the
+// plane; all the moves of one drag are one undo step.
+func (c *Controller) dragTo(s *session.Session, ui *view.UI, g gesture, sx, sy float64) error {
+	if g.point < 0 || g.point >= len(s.Points()) {
 		return nil
 	}
-	x, y := ui.Layout.ToPlane(sx, sy)
-	return s.MovePoint(i, session.Clamp(x), session.Clamp(y))
+	x, y := ui.Layout.ToPlane(sx+g.dx, sy+g.dy)
+	s.Group(g.group)
+	defer s.Group(0)
+	return s.MovePoint(g.point, session.Clamp(x), session.Clamp(y))
 }
 
 // addPoint adds a training point of the brush class at (sx, sy) and selects it.

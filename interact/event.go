@@ -56,6 +56,8 @@ const (
 	KeyR      // reset the weights
 	KeyA      // add a point at the pointer, or at the centre
 	KeyEscape // close the delete offer, clear the selection
+	KeyZ      // with Ctrl or Cmd: undo; with Shift too: redo
+	KeyY      // with Ctrl: redo
 )
 
 // KeyFromName returns the Key for a DOM KeyboardEvent.key value ("ArrowLeft", "Delete",
@@ -86,6 +88,10 @@ func KeyFromName(name string) Key {
 		return KeyA
 	case "Escape", "Esc":
 		return KeyEscape
+	case "z", "Z":
+		return KeyZ
+	case "y", "Y":
+		return KeyY
 	}
 	return KeyNone
 }

@@ -21,7 +21,7 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 		return nil
 	}
 	if e.Mods&(Ctrl|Meta) != 0 {
-		return nil // leave the browser's and the system's shortcuts alone
+		return c.command(s, ui, e) // undo and redo; other shortcuts are the browser's
 	}
 	switch e.Key {
 	case KeyDelete:
@@ -64,7 +64,7 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 // and s (step) do; toggles and one-off actions act once per press.
 func repeats(k Key) bool {
 	switch k {
-	case KeyLeft, KeyRight, KeyUp, KeyDown, KeyS:
+	case KeyLeft, KeyRight, KeyUp, KeyDown, KeyS, KeyZ, KeyY:
 		return true
 	}
 	return false
@@ -91,7 +91,28 @@ func (c *Controller) nudge(s *session.Session, ui *view.UI, sel int, e Event) er
 	case KeyDown:
 		y -= step
 	}
+	if !e.Repeat {
+		c.keyGroup = s.NewGroup() // a held key's repeats are one undo step
+	}
+	s.Group(c.keyGroup)
+	defer s.Group(0)
 	return s.MovePoint(sel, session.Clamp(x), session.Clamp(y))
+}
+
+// command answers Ctrl or Cmd with a key: Z undoes, Shift+Z and Ctrl+Y redo. Other
+// combinations are left to the browser and the system.
+func (c *Controller) command(s *session.Session, ui *view.UI, e Event) error {
+	var err error
+	switch {
+	case e.Key == KeyZ && e.Mods&Shift == 0:
+		err = s.Undo()
+	case e.Key == KeyZ || e.Key == KeyY && e.Mods&Ctrl != 0:
+		err = s.Redo()
+	default:
+		return nil
+	}
+	c.Sync(s, ui)
+	return err
 }
 
 // cycle returns the shown point after sel among pts (before it, backward), wrapping around:

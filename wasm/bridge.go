@@ -97,6 +97,15 @@ func newBridge(g *Game) *bridge {
 	})
 	def("regenerate", func([]js.Value) string { return b.changed(p.Regenerate()) })
 	def("undo", func([]js.Value) string { return b.changed(p.Undo()) })
+	def("redo", func([]js.Value) string { return b.changed(p.Redo()) })
+	def("newGroup", func([]js.Value) string { return api.Reply(p.NewGroup(), nil) })
+	def("configureIn", func(a []js.Value) string {
+		g, err := numberArg("configure", "group", a, 0)
+		if err == nil {
+			err = p.ConfigureIn(g, jsonArg(a, 1))
+		}
+		return b.changed(err)
+	})
 	js.Global().Set("nnplayGo", obj)
 
 	// poll(arr) fills a Float64Array with the counters the page refreshes every animation

@@ -48,6 +48,23 @@
 
   function configure(patch) { return act(function () { nnplay.configure(patch); }); }
 
+  // One gesture on a slider (dragged, or an arrow key held on it) is one undo step: the
+  // calls it makes share a group.
+  const gesture = { el: null, id: 0 };
+  function beginGesture(e) {
+    if (!page || e.repeat || !e.target || e.target.type !== "range") return;
+    gesture.el = e.target;
+    gesture.id = page.call("newGroup");
+  }
+  document.addEventListener("pointerdown", beginGesture, true);
+  document.addEventListener("keydown", beginGesture, true);
+
+  // configureFrom is configure for a change of control el.
+  function configureFrom(el, patch) {
+    if (gesture.el !== el) return configure(patch);
+    return act(function () { page.call("configureIn", gesture.id, JSON.stringify(patch)); });
+  }
+
   // ---- formatting -----------------------------------------------------------------------
 
   const intFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -92,6 +109,12 @@
     if (el.value !== String(v)) el.value = String(v);
   }
 
+  // showUndo enables an undo or redo button when there is a step, its title naming it.
+  function showUndo(button, verb, label, keys) {
+    button.disabled = !label;
+    button.title = label ? verb + " " + label + " (" + keys + ")" : "Nothing to " + verb.toLowerCase();
+  }
+
   // ---- refresh: playground → controls ---------------------------------------------------
 
   function refresh() {
@@ -124,7 +147,8 @@
     }
     // Data.
     $("dataset").value = s.dataset;
-    $("undo").disabled = !status.canUndo;
+    showUndo($("undo"), "Undo", status.undoLabel, "Ctrl+Z");
+    showUndo($("redo"), "Redo", status.redoLabel, "Ctrl+Shift+Z");
     setValue($("noise"), s.noise);
     $("noise-out").textContent = Math.round(s.noise * 100) + "%";
     setValue($("testRatio"), s.testRatio);
@@ -343,7 +367,7 @@
           const group = el.selectedOptions[0] && el.selectedOptions[0].parentElement;
           if (group && group.label) patch.problem = group.label;
         }
-        if (!configure(patch)) revert();
+        if (!configureFrom(el, patch)) revert();
       });
     });
     // Ranges show their value while they move.
@@ -357,11 +381,12 @@
       const v = speeds[Number($("speed").value)];
       $("speed-out").textContent = speedText(v);
       $("speed").setAttribute("aria-valuetext", speedText(v));
-      configure({ speed: v });
+      configureFrom($("speed"), { speed: v });
     });
 
     $("regenerate").addEventListener("click", function () { act(function () { page.call("regenerate"); }); });
-    $("undo").addEventListener("click", function () { act(function () { page.call("undo"); }); });
+    $("undo").addEventListener("click", function () { act(function () { nnplay.undo(); }); });
+    $("redo").addEventListener("click", function () { act(function () { nnplay.redo(); }); });
 
     document.querySelectorAll("input[name=brush]").forEach(function (r) {
       r.addEventListener("change", function () {
@@ -461,8 +486,18 @@
   // ---- shortcuts on the top page --------------------------------------------------------
 
   document.addEventListener("keydown", function (e) {
-    if (!window.nnplay || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!window.nnplay || e.defaultPrevented) return;
     const t = e.target;
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !(t && t.closest && t.closest("input, select, textarea"))) {
+      const key = e.key.toLowerCase();
+      const redo = key === "z" && e.shiftKey || key === "y" && e.ctrlKey && !e.shiftKey;
+      if (key === "z" || redo) {
+        e.preventDefault(); // not the browser's own undo
+        act(function () { redo ? nnplay.redo() : nnplay.undo(); });
+        return;
+      }
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (t && t.closest && t.closest("input, select, textarea, button")) return;
     switch (e.key) {
       case " ":

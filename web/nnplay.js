@@ -25,7 +25,10 @@
 //                             offers, or null when no offer is open; selected — the index of
 //                             the selected point or null; brush — the label of points added
 //                             by click or tap; logLoss; discrete — the field shows the
-//                             predicted class only; hideTest — test points hidden; canUndo; notice — the last refused
+//                             predicted class only; hideTest — test points hidden; canUndo,
+//                             canRedo — whether undo() and redo() have a step; undoLabel,
+//                             redoLabel — what they would undo or redo ("move point",
+//                             "change learningRate") or null; notice — the last refused
 //                             canvas gesture or null; notes — how many notices so far;
 //                             brushRange — for regression [lo, hi], the value brush's
 //                             range (the labels', at least −1 to 1), else null;
@@ -33,7 +36,7 @@
 //                             point the mouse rests on (e.g. "w = 0.500 (h4 → ŷ)"), or
 //                             null; version — the session's change counter.
 //   nnplay.configure(partialSettings)   apply settings (the names of state().settings)
-//   nnplay.setData(points)              replace the data exactly as given; undoable once
+//   nnplay.setData(points)              replace the data exactly as given
 //   nnplay.model()                      → a nnplay.model/1 object
 //   nnplay.loadModel(obj)               load a nnplay.model/1 object (or its JSON text);
 //                                       pauses, epoch 0
@@ -49,6 +52,12 @@
 //                                       hand-made points are not part of it
 //   nnplay.applyLink(text)              apply a link's settings (with or without '#'), or
 //                                       throw saying which setting is wrong
+//   nnplay.undo(), nnplay.redo()        revert the last edit of the data, settings or weights,
+//                                       or re-apply the last one reverted; throw when there is
+//                                       none. Every call that edits is one step (a drag or a
+//                                       slider gesture in the page is one); training is none.
+//                                       Undo keeps the training since, except that undoing a
+//                                       rebuild, loadModel or reset brings that network back.
 "use strict";
 
 (function () {
@@ -110,6 +119,8 @@
       toScreen: function (x, y) { return toPage(call("toScreen", x, y)); },
       link: function () { return call("link"); },
       applyLink: function (text) { call("applyLink", toJSON(text)); },
+      undo: function () { call("undo"); },
+      redo: function () { call("redo"); },
     };
 
     // The page's own controls use a few more calls; they are not part of the API.

@@ -28,6 +28,7 @@ type Pt struct {
 // Modifier bits of input events.
 const (
 	Alt   = int64(kb.ModifierAlt)
+	Ctrl  = int64(kb.ModifierCtrl)
 	Shift = int64(kb.ModifierShift)
 )
 
