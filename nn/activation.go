@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// Activation is a node's non-linearity: a value σ(z) and its derivative σ′(z) side by side.
+// Activation is a node's non-linearity: a value σ(z) and its derivative σ′ side by side.
 type Activation uint8
 
 // The activations, named in settings and model files as "sigmoid", "tanh", "relu", "linear".
@@ -16,15 +16,64 @@ const (
 	Linear                    // z, derivative 1
 )
 
-var activationNames = [...]string{Sigmoid: "sigmoid", Tanh: "tanh", ReLU: "relu", Linear: "linear"}
+// activations is every activation's name, value and derivative, one row each: the formulas
+// themselves are the small functions below, which the per-layer loops (apply, scaleByDeriv)
+// call too, so each is written once. The derivative is a function of the output a = σ(z),
+// which backpropagation has at hand (no second exp).
+var activations = [...]struct {
+	name  string
+	value func(z float64) float64
+	deriv func(a float64) float64
+}{
+	Sigmoid: {"sigmoid", sigmoid, sigmoidDeriv},
+	Tanh:    {"tanh", tanh, tanhDeriv},
+	ReLU:    {"relu", relu, reluDeriv},
+	Linear:  {"linear", linear, linearDeriv},
+}
+
+// The formulas, each value beside its derivative.
+
+// σ(z) = 1/(1 + e^(−z)), written through sigmoidOfExp so that a layer can compute all its
+// e^(−z) in one loop (apply); σ′ = σ(1 − σ).
+func sigmoid(z float64) float64      { return sigmoidOfExp(exp(-z)) }
+func sigmoidOfExp(e float64) float64 { return 1 / (1 + e) } // σ given e = e^(−z)
+func sigmoidDeriv(a float64) float64 { return a * (1 - a) }
+
+// tanh(z) is in exp.go (math.Tanh's method on the package's exp); tanh′ = 1 − tanh².
+func tanhDeriv(a float64) float64 { return 1 - float64(a*a) }
+
+// relu(z) = max(0, z), with NaN kept (so a diverging network shows it) and −0 made 0;
+// relu′ = 1 where a > 0, which is exactly where z > 0, else 0 (relu′(0) = 0).
+func relu(z float64) float64 {
+	if z <= 0 {
+		return 0
+	}
+	return z
+}
+func reluDeriv(a float64) float64 {
+	if a > 0 {
+		return 1
+	}
+	return 0
+}
+
+// linear(z) = z, linear′ = 1.
+func linear(z float64) float64    { return z }
+func linearDeriv(float64) float64 { return 1 }
 
 // ActivationNames returns the name of every activation, in the order of their constants.
-func ActivationNames() []string { return append([]string(nil), activationNames[:]...) }
+func ActivationNames() []string {
+	names := make([]string, len(activations))
+	for a, row := range activations {
+		names[a] = row.name
+	}
+	return names
+}
 
 // ParseActivation returns the activation with the given name, or an error naming the
 // allowed names.
 func ParseActivation(name string) (Activation, error) {
-	if a := slices.Index(activationNames[:], name); a >= 0 {
+	if a := slices.Index(ActivationNames(), name); a >= 0 {
 		return Activation(a), nil
 	}
 	return 0, fmt.Errorf("unknown activation %q: want sigmoid, tanh, relu or linear", name)
@@ -32,94 +81,70 @@ func ParseActivation(name string) (Activation, error) {
 
 // String returns the activation's name as used in settings and model files.
 func (a Activation) String() string {
-	if int(a) < len(activationNames) {
-		return activationNames[a]
+	if int(a) < len(activations) {
+		return activations[a].name
 	}
 	return fmt.Sprintf("Activation(%d)", uint8(a))
 }
 
-// Value returns σ(z). Sigmoid and tanh use the package's own exp, which agrees with
-// math.Exp to a relative 4e-16 and lets a layer compute its exps in one loop; Value gives
-// the same bits as the network's forward pass.
-func (a Activation) Value(z float64) float64 {
-	switch a {
-	case Sigmoid:
-		return 1 / (1 + exp(-z))
-	case Tanh:
-		return tanh(z)
-	case ReLU:
-		if z > 0 {
-			return z
-		}
-		return 0
-	}
-	return z
-}
+// Value returns σ(z). Sigmoid and tanh use the package's own exp (see Exp); Value gives the
+// same bits as the network's forward pass. It panics on an unknown activation.
+func (a Activation) Value(z float64) float64 { return activations[a].value(z) }
 
-// Deriv returns σ′(z), given z and out = σ(z) (so sigmoid and tanh need no second exp).
-// For every activation here the derivative follows from out alone, which is what the
-// network uses; z is accepted for clarity and ignored.
-func (a Activation) Deriv(z, out float64) float64 { return a.derivOut(out) }
+// Deriv returns σ′(z) given the output a = σ(z): σ(1−σ), 1−σ², 1 where σ > 0 else 0 (σ > 0
+// exactly when z > 0, so relu′(0) = 0), and 1. It is what backpropagation multiplies by. It
+// panics on an unknown activation.
+func (a Activation) Deriv(out float64) float64 { return activations[a].deriv(out) }
 
-// derivOut returns σ′ from the output σ(z) alone: σ(1−σ), 1−σ², [σ > 0] (σ > 0 exactly when
-// z > 0), 1.
-func (a Activation) derivOut(out float64) float64 {
-	switch a {
-	case Sigmoid:
-		return out * (1 - out)
-	case Tanh:
-		return 1 - out*out
-	case ReLU:
-		if out > 0 {
-			return 1
-		}
-		return 0
-	}
-	return 1
-}
-
-// apply replaces every z in v by σ(z), with one switch per layer rather than per node.
+// apply replaces every z in v by σ(z), with one switch per layer rather than per node; each
+// lane gives the bits of Value.
 func (a Activation) apply(v []float64) {
 	switch a {
 	case Sigmoid:
-		// −z for every node, e^−z for all of them in one loop, then 1/(1 + e^−z).
+		// −z for every node, e^−z for all of them in one loop, then σ.
 		for j, z := range v {
 			v[j] = -z
 		}
 		expSlice(v)
 		for j, e := range v {
-			v[j] = 1 / (1 + e)
+			v[j] = sigmoidOfExp(e)
 		}
 	case Tanh:
 		tanhSlice(v)
 	case ReLU:
 		for j, z := range v {
-			if z <= 0 {
-				v[j] = 0
-			}
+			v[j] = relu(z)
 		}
 	}
 }
 
-// scaleByDeriv multiplies every v[i] by σ′ at the node whose output is out[i].
+// scaleByDeriv multiplies every v[i] by σ′ at the node whose output is out[i] (Deriv), with
+// one switch per layer rather than per node.
 func (a Activation) scaleByDeriv(v, out []float64) {
 	v = v[:len(out)]
 	switch a {
 	case Sigmoid:
 		for i, o := range out {
-			v[i] *= o * (1 - o)
+			v[i] *= sigmoidDeriv(o)
 		}
 	case Tanh:
 		for i, o := range out {
-			v[i] *= 1 - o*o
+			v[i] *= tanhDeriv(o)
 		}
 	case ReLU:
-		// relu′ is 0 where the output is not positive; multiplying (rather than setting 0)
-		// keeps an infinite sum visible as NaN, so Update reports the divergence.
+		// Multiplying by 0 (rather than setting 0) keeps an infinite sum visible as NaN, so
+		// Update reports the divergence.
 		for i, o := range out {
-			if !(o > 0) {
-				v[i] *= 0
-			}
+			v[i] *= reluDeriv(o)
 		}
 	}
 }
+
+// Loss and LossDeriv are the loss as a value and derivative pair, per output, for the
+// prediction ŷ and the target y. Loss is the squared error (y − ŷ)², which Evaluate averages
+// and the loss curves show; LossDeriv is ∂L/∂ŷ = ŷ − y, the derivative of ½(y − ŷ)², which
+// training follows (the ½ only scales the learning rate), as TensorFlow Playground does.
+func Loss(yhat, y float64) float64 { e := y - yhat; return float64(e * e) }
+
+// LossDeriv is ∂L/∂ŷ = ŷ − y: see Loss.
+func LossDeriv(yhat, y float64) float64 { return yhat - y }

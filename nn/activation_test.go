@@ -50,7 +50,7 @@ func TestActivationDeriv(t *testing.T) {
 		{Linear, -7, 1},
 	}
 	for _, tt := range tests {
-		if got := tt.a.Deriv(tt.z, tt.a.Value(tt.z)); math.Abs(got-tt.want) > 1e-15 {
+		if got := tt.a.Deriv(tt.a.Value(tt.z)); math.Abs(got-tt.want) > 1e-15 {
 			t.Errorf("%v.Deriv(%v) = %v, want %v", tt.a, tt.z, got, tt.want)
 		}
 	}
@@ -59,23 +59,37 @@ func TestActivationDeriv(t *testing.T) {
 		for _, z := range []float64{-4, -1.3, -0.2, 0.4, 1, 3.7} {
 			const h = 1e-6
 			num := (a.Value(z+h) - a.Value(z-h)) / (2 * h)
-			if got := a.Deriv(z, a.Value(z)); math.Abs(got-num) > 1e-9 {
+			if got := a.Deriv(a.Value(z)); math.Abs(got-num) > 1e-9 {
 				t.Errorf("%v.Deriv(%v) = %v, central difference %v", a, z, got, num)
 			}
 		}
 	}
 }
 
+// TestApplyMatchesValue: the layer's loops (apply, scaleByDeriv) give the bits of Value and
+// Deriv, also for −0, ±Inf and NaN (which a diverging network must keep showing).
 func TestApplyMatchesValue(t *testing.T) {
-	zs := []float64{-30, -2, -0.5, 0, 1e-9, 0.5, 2, 30}
+	zs := []float64{-30, -2, -0.5, math.Copysign(0, -1), 0, 1e-9, 0.5, 2, 30, math.Inf(-1), math.Inf(1), math.NaN()}
 	for _, a := range []Activation{Sigmoid, Tanh, ReLU, Linear} {
 		v := append([]float64(nil), zs...)
 		a.apply(v)
 		for k, z := range zs {
-			if v[k] != a.Value(z) {
-				t.Errorf("%v: apply gives %v at %v, Value %v", a, v[k], z, a.Value(z))
+			if want := a.Value(z); math.Float64bits(v[k]) != math.Float64bits(want) {
+				t.Errorf("%v: apply gives %v at %v, Value %v", a, v[k], z, want)
 			}
 		}
+		sums := []float64{3, -1, 0.5, 1e300, math.Inf(1), 2, 1, 7, -2, 4, 5, 6}
+		d := append([]float64(nil), sums...)
+		a.scaleByDeriv(d, v)
+		for k, out := range v {
+			want := sums[k] * a.Deriv(out)
+			if math.Float64bits(d[k]) != math.Float64bits(want) && !(math.IsNaN(d[k]) && math.IsNaN(want)) {
+				t.Errorf("%v: scaleByDeriv gives %v at output %v, Deriv %v", a, d[k], out, want)
+			}
+		}
+	}
+	if got := ReLU.Value(math.NaN()); !math.IsNaN(got) {
+		t.Errorf("ReLU.Value(NaN) = %v, want NaN as the network computes", got)
 	}
 }
 

@@ -120,3 +120,31 @@ func ExampleDecodeModel() {
 	// Output:
 	// weights[0][0]: has 3 entries, want 2 (layers[0])
 }
+
+// One sample traced through the network of the hand-worked test: z = W·a + b and a = σ(z)
+// forward, then δ = ∂L/∂z back by the chain rule, and a weight's gradient δ_j·a_i.
+func ExampleNetwork_TraceInto() {
+	net, _ := nn.New([]int{2, 4, 1}, nn.Sigmoid, nn.Sigmoid, nil)
+	copy(net.Params(), []float64{
+		0.1, -0.2, 0.3, 0.4, -0.5, 0.6, 0.7, -0.8, // W[0], into the hidden layer
+		0.1, -0.1, 0.2, 0, // b[0]
+		0.5, -0.6, 0.7, -0.8, // W[1], into the output
+		0.05, // b[1]
+	})
+	var tr nn.Trace
+	net.TraceInto(&tr, []float64{1, -2}, []float64{1})
+	for l := 1; l < len(tr.A); l++ {
+		fmt.Printf("layer %d (%v)\n  z %.4f\n  a %.4f\n  δ %.4f\n", l, net.Activation(l), tr.Z[l], tr.A[l], tr.Delta[l])
+	}
+	fmt.Printf("ŷ = %.4f, loss (y − ŷ)² = %.4f, ∂L/∂W[1][0][0] = δ·a = %.4f\n", tr.Output()[0], tr.Loss, tr.WeightGrad(1, 0, 0))
+	// Output:
+	// layer 1 (sigmoid)
+	//   z [0.6000 -0.6000 -1.5000 2.3000]
+	//   a [0.6457 0.3543 0.1824 0.9089]
+	//   δ [-0.0166 0.0199 -0.0151 0.0096]
+	// layer 2 (sigmoid)
+	//   z [-0.4392]
+	//   a [0.3919]
+	//   δ [-0.1449]
+	// ŷ = 0.3919, loss (y − ŷ)² = 0.3697, ∂L/∂W[1][0][0] = δ·a = -0.0936
+}

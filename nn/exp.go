@@ -47,15 +47,18 @@ func expSlice(v []float64) {
 			v[j] = math.Exp(x)
 			continue
 		}
-		kd := expInvLn2N*x + expShift
+		// Every product is rounded before it is added (float64(…)), so that no compiler
+		// fuses it into a multiply-add, which would change the bits on some processors.
+		kd := float64(expInvLn2N*x) + expShift
 		ki := math.Float64bits(kd)
 		kd -= expShift
-		r := x + kd*expNegLn2H + kd*expNegLn2L
+		r := x + float64(kd*expNegLn2H) + float64(kd*expNegLn2L)
 		i := 2 * (ki % expN)
 		tail := math.Float64frombits(expTab[i])
 		scale := math.Float64frombits(expTab[i+1] + ki<<(52-expBits))
 		r2 := r * r
-		v[j] = scale + scale*(tail+r+r2*(expC2+r*expC3)+r2*r2*(expC4+r*expC5))
+		p := tail + r + float64(r2*(expC2+float64(r*expC3))) + float64(float64(r2*r2)*(expC4+float64(r*expC5)))
+		v[j] = scale + float64(scale*p)
 	}
 }
 
@@ -112,8 +115,10 @@ func tanhChunk(v, tmp []float64) {
 		case a >= tanhSmall:
 			t = 1 - 2/(tmp[j]+1)
 		default: // small, zero (keeping its sign) or NaN
-			s := z * z
-			v[j] = z + z*s*((tanhP0*s+tanhP1)*s+tanhP2)/(((s+tanhQ0)*s+tanhQ1)*s+tanhQ2)
+			s := float64(z * z)
+			p := float64((float64(tanhP0*s)+tanhP1)*s) + tanhP2
+			q := float64((float64((s+tanhQ0)*s)+tanhQ1)*s) + tanhQ2
+			v[j] = z + float64(z*s*p/q)
 			continue
 		}
 		if z < 0 {

@@ -52,7 +52,7 @@ func New(layers []int, hidden, output Activation, rng *rand.Rand) (*Network, err
 	if err := checkShape(layers); err != nil {
 		return nil, fmt.Errorf("nn: New %v: %v", layers, err)
 	}
-	if int(hidden) >= len(activationNames) {
+	if int(hidden) >= len(activations) {
 		return nil, fmt.Errorf("nn: New: hidden activation %v: want Sigmoid, Tanh, ReLU or Linear", hidden)
 	}
 	if output != Sigmoid && output != Linear {
@@ -129,7 +129,7 @@ func (n *Network) Init(rng *rand.Rand) {
 	}
 	for l := range n.w {
 		for k := range n.w[l] {
-			n.w[l][k] = rng.Float64() - 0.5
+			n.w[l][k] = float64(rng.Float64()) - 0.5
 		}
 		for k := range n.b[l] {
 			n.b[l][k] = 0.1
@@ -146,6 +146,20 @@ func (n *Network) Hidden() Activation { return n.hidden }
 
 // Output returns the activation of the output layer.
 func (n *Network) Output() Activation { return n.output }
+
+// Activation returns the activation of the nodes of layer l, numbered as in Layers (1 is the
+// first hidden layer, len(Layers())−1 the output layer): Output for the output layer, Hidden
+// for the others. It panics for the input layer (0), which computes nothing, and beyond the
+// output layer.
+func (n *Network) Activation(l int) Activation {
+	switch {
+	case l < 1 || l >= len(n.layers):
+		panic(fmt.Sprintf("nn: Activation: layer %d of %d: want 1 to %d", l, len(n.layers), len(n.layers)-1))
+	case l == len(n.layers)-1:
+		return n.output
+	}
+	return n.hidden
+}
 
 // Params returns the flat parameter slice (layout in the type's comment). Writing to it
 // changes the network.
@@ -183,16 +197,11 @@ func (n *Network) Forward(x []float64) []float64 {
 // forward runs the layers ls (one lane) on the input already in ls[0].in and returns the
 // output activations.
 func (n *Network) forward(ls []layer) []float64 {
-	top := len(ls) - 1
 	for l := range ls {
 		ls[l].affine()
-		act := n.hidden
-		if l == top {
-			act = n.output
-		}
-		act.apply(ls[l].out)
+		n.Activation(l + 1).apply(ls[l].out)
 	}
-	return ls[top].out
+	return ls[len(ls)-1].out
 }
 
 // laneCount is how many samples TrainBatch and Evaluate run side by side.
@@ -201,15 +210,11 @@ const laneCount = 4
 // forwardLanes runs the lanes side by side, layer by layer, so that the exponentials of all
 // their samples are in flight together; each lane computes exactly what forward does.
 func (n *Network) forwardLanes(lanes [][]layer) {
-	top := len(n.w) - 1
-	for l := 0; l <= top; l++ {
+	for l := range n.w {
 		for _, ls := range lanes {
 			ls[l].affine()
 		}
-		act := n.hidden
-		if l == top {
-			act = n.output
-		}
+		act := n.Activation(l + 1)
 		for _, ls := range lanes {
 			act.apply(ls[l].out)
 		}
@@ -217,7 +222,7 @@ func (n *Network) forwardLanes(lanes [][]layer) {
 }
 
 // affine sets z = W·in + b into out: out[j] = b[j] + Σ_i W_ji·in[i], summed in the order
-// b, then i = 0, 1, ….
+// b, then i = 0, 1, …, each product rounded before it is added (never fused: see Exp).
 func (L *layer) affine() {
 	in, out := L.in, L.out
 	b := L.b[:len(out)]
@@ -226,7 +231,7 @@ func (L *layer) affine() {
 		x0, x1 := in[0], in[1]
 		for j := range out {
 			row := w[2*j : 2*j+2]
-			out[j] = b[j] + row[0]*x0 + row[1]*x1
+			out[j] = b[j] + float64(row[0]*x0) + float64(row[1]*x1)
 		}
 		return
 	}
@@ -234,7 +239,7 @@ func (L *layer) affine() {
 		row := w[:len(in)]
 		z := b[j]
 		for i, v := range in {
-			z += row[i] * v
+			z += float64(row[i] * v)
 		}
 		out[j] = z
 		w = w[len(in):]
@@ -247,8 +252,9 @@ func (n *Network) Activations(l int) []float64 { return n.a[l] }
 
 // Backward adds to Grads the gradient of ½·Σ(y − ŷ)² with respect to every parameter, for the
 // input of the last Forward and the target y. By the chain rule, with δ = ∂L/∂z:
-// at the output δ = (ŷ − y)·σ′(z); for a hidden layer δ_i = σ′(z_i)·Σ_j W_ji·δ_j;
-// and ∂L/∂W_ji = δ_j·a_i, ∂L/∂b_j = δ_j. It allocates nothing.
+// at the output δ = (ŷ − y)·σ′(z) (LossDeriv, Deriv); for a hidden layer
+// δ_i = σ′(z_i)·Σ_j W_ji·δ_j; and ∂L/∂W_ji = δ_j·a_i, ∂L/∂b_j = δ_j. TraceInto computes the
+// same node by node. It allocates nothing.
 func (n *Network) Backward(y []float64) {
 	if len(y) != len(n.a[len(n.w)]) {
 		panic("nn: Backward: target length does not match the output layer")
@@ -262,13 +268,14 @@ func (n *Network) backward(ls []layer, y []float64) {
 	d, out := top.delta, top.out
 	out, y = out[:len(d)], y[:len(d)]
 	for j, yhat := range out {
-		d[j] = (yhat - y[j]) * n.output.derivOut(yhat)
+		d[j] = LossDeriv(yhat, y[j])
 	}
+	n.Activation(len(ls)).scaleByDeriv(d, out)
 	for l := len(ls) - 1; l > 0; l-- {
 		below := &ls[l-1]
 		ls[l].accumulate()
 		ls[l].propagate(below.delta)
-		n.hidden.scaleByDeriv(below.delta, below.out)
+		n.Activation(l).scaleByDeriv(below.delta, below.out)
 	}
 	ls[0].accumulate()
 }
@@ -283,8 +290,8 @@ func (L *layer) accumulate() {
 		for j, dj := range d {
 			gb[j] += dj
 			row := gw[2*j : 2*j+2]
-			row[0] += dj * x0
-			row[1] += dj * x1
+			row[0] += float64(dj * x0)
+			row[1] += float64(dj * x1)
 		}
 		return
 	}
@@ -292,7 +299,7 @@ func (L *layer) accumulate() {
 		gb[j] += dj
 		row := gw[:len(in)]
 		for i, v := range in {
-			row[i] += dj * v
+			row[i] += float64(dj * v)
 		}
 		gw = gw[len(in):]
 	}
@@ -310,7 +317,7 @@ func (L *layer) propagate(below []float64) {
 	for _, dj := range d[1:] {
 		w = w[len(below):]
 		for i, wi := range w[:len(below)] {
-			below[i] += wi * dj
+			below[i] += float64(wi * dj)
 		}
 	}
 }
@@ -351,19 +358,19 @@ func stepWeights(g, w []float64, cfg TrainConfig, count int) (finite bool) {
 	switch cfg.Regularization {
 	case RegL1:
 		for k, wk := range w {
-			v := wk - eta*(g[k]*inv+l1(lambda, wk))
+			v := wk - float64(eta*(float64(g[k]*inv)+l1(lambda, wk)))
 			g[k] = v
 			check += v - v
 		}
 	case RegL2:
 		for k, wk := range w {
-			v := wk - eta*(g[k]*inv+lambda*wk)
+			v := wk - float64(eta*(float64(g[k]*inv)+float64(lambda*wk)))
 			g[k] = v
 			check += v - v
 		}
 	default:
 		for k, wk := range w {
-			v := wk - eta*(g[k]*inv)
+			v := wk - float64(eta*(g[k]*inv))
 			g[k] = v
 			check += v - v
 		}
@@ -378,7 +385,7 @@ func stepBiases(g, b []float64, eta float64, count int) (finite bool) {
 	inv := 1 / float64(count)
 	check := 0.0 // as in stepWeights
 	for k, bk := range b {
-		v := bk - eta*g[k]*inv
+		v := bk - float64(eta*g[k]*inv)
 		g[k] = v
 		check += v - v
 	}

@@ -172,46 +172,24 @@ func TestParamLayout(t *testing.T) {
 	}
 }
 
-// forwardByHand computes the network's output with the textbook formula, node by node.
-func forwardByHand(n *Network, x []float64) []float64 {
-	a := slices.Clone(x)
-	layers := n.Layers()
-	for l := 0; l+1 < len(layers); l++ {
-		next := make([]float64, layers[l+1])
-		act := n.Hidden()
-		if l+2 == len(layers) {
-			act = n.Output()
-		}
-		for j := range next {
-			z := n.Bias(l, j)
-			for i := range a {
-				z += n.Weight(l, j, i) * a[i]
-			}
-			next[j] = act.Value(z)
-		}
-		a = next
-	}
-	return a
-}
-
 func TestForward(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 5))
 	for _, layers := range [][]int{{2, 4, 1}, {3, 5, 2}, {2, 8, 8, 1}, {1, 1, 1}, {7, 3}} {
 		for _, hidden := range []Activation{Sigmoid, Tanh, ReLU, Linear} {
 			for _, output := range []Activation{Sigmoid, Linear} {
 				n := newNet(t, layers, hidden, output, 3)
+				var tr Trace
 				for range 5 {
 					x := uniform(rng, layers[0], -6, 6)
 					xc := slices.Clone(x)
-					want := forwardByHand(n, x)
+					n.TraceInto(&tr, x, make([]float64, layers[len(layers)-1]))
+					want := tr.Output()
 					got := n.Forward(x)
 					if !slices.Equal(x, xc) {
 						t.Fatalf("Forward modified its input: %v, was %v", x, xc)
 					}
-					for o := range want {
-						if math.Abs(got[o]-want[o]) > 1e-14*(1+math.Abs(want[o])) {
-							t.Errorf("%v %v/%v: Forward(%v)[%d] = %v, want %v", layers, hidden, output, x, o, got[o], want[o])
-						}
+					if !sameBits(got, want) {
+						t.Errorf("%v %v/%v: Forward(%v) = %v, want the reference's %v bit for bit", layers, hidden, output, x, got, want)
 					}
 					if !slices.Equal(n.Activations(0), x) {
 						t.Errorf("Activations(0) = %v, want the input %v", n.Activations(0), x)

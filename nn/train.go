@@ -156,7 +156,7 @@ func (n *Network) TrainBatch(d Data, idx []int, cfg TrainConfig) error {
 	return n.Update(cfg, count)
 }
 
-// Evaluate returns the mean squared error (1/n)·Σ(y − ŷ)² (summed over outputs) over the
+// Evaluate returns the mean squared error (1/n)·Σ(y − ŷ)² (Loss, summed over outputs) over the
 // samples idx of d, and the accuracy: the share of samples classified right, where a single
 // output ŷ ≥ 0.5 means class 1 and a target ≥ 0.5 is class 1 (with several outputs, the
 // largest output must be the largest target). With no samples both are NaN. It allocates
@@ -193,8 +193,7 @@ type score struct {
 func (s *score) add(out, y []float64) {
 	y = y[:len(out)]
 	for o, yhat := range out {
-		e := y[o] - yhat
-		s.sum += e * e
+		s.sum += Loss(yhat, y[o])
 	}
 	if len(out) == 1 {
 		if (out[0] >= 0.5) == (y[0] >= 0.5) {

@@ -255,11 +255,7 @@ func (s *Session) lossFinite() bool {
 			}
 			nb = max(nb, sum)
 		}
-		act := s.net.Hidden()
-		if l+2 == len(layers) {
-			act = s.net.Output()
-		}
-		if act == nn.Sigmoid || act == nn.Tanh {
+		if act := s.net.Activation(l + 1); act == nn.Sigmoid || act == nn.Tanh {
 			nb = min(nb, 1) // NaN stays NaN
 		}
 		b = nb

@@ -22,8 +22,7 @@ import (
 // off for that frame.
 type evaluator struct {
 	layers     []int
-	hidden     nn.Activation
-	output     nn.Activation
+	net        *nn.Network   // the network set up for
 	first      nn.Activation // the first weight layer's activation
 	n1         int           // nodes of the first weight layer
 	factored   bool          // exponentials factored (sigmoid or tanh, no x1·x2)
@@ -59,11 +58,8 @@ func grow(s []float64, n int) []float64 {
 func (e *evaluator) setup(net *nn.Network, fs []nn.Feature, f *Field) {
 	layers := net.Layers()
 	e.layers = append(e.layers[:0], layers...)
-	e.hidden, e.output = net.Hidden(), net.Output()
-	e.first = e.hidden
-	if len(layers) == 2 {
-		e.first = e.output
-	}
+	e.net = net
+	e.first = net.Activation(1)
 	n1 := layers[1]
 	e.n1 = n1
 	e.colX, e.rowY = grow(e.colX, f.W), grow(e.rowY, f.H)
@@ -192,10 +188,7 @@ func (e *evaluator) rest(h []float64) float64 {
 	cur := h
 	for l := 1; l+1 < len(e.layers); l++ {
 		nIn, nOut := e.layers[l], e.layers[l+1]
-		act := e.hidden
-		if l+2 == len(e.layers) {
-			act = e.output
-		}
+		act := e.net.Activation(l + 1)
 		next := bufs[(l-1)%2][:nOut]
 		bias := w[nOut*nIn : nOut*nIn+nOut]
 		for j := range next {
@@ -226,10 +219,7 @@ func CellCost(net *nn.Network, fs []nn.Feature) float64 {
 		}
 		return 1
 	}
-	first := net.Hidden()
-	if len(layers) == 2 {
-		first = net.Output()
-	}
+	first := net.Activation(1)
 	mix := false
 	for _, f := range fs {
 		mix = mix || separable(f) == 3
@@ -240,10 +230,7 @@ func CellCost(net *nn.Network, fs []nn.Feature) float64 {
 		cost = n1 * (2 + actCost(first))
 	}
 	for l := 1; l+1 < len(layers); l++ {
-		act := net.Hidden()
-		if l+2 == len(layers) {
-			act = net.Output()
-		}
+		act := net.Activation(l + 1)
 		cost += float64(layers[l]*layers[l+1]) + float64(layers[l+1])*actCost(act)
 	}
 	return cost

@@ -133,19 +133,16 @@ func (g *NetGeom) Update(l Layout, s *session.Session, follow int) {
 	}
 }
 
-// actShade maps the activation a of a node of layer l (of nl layers) to [0, 1] for
-// the colour scales (FieldColor in NodePics): 0.5 means neutral (white).
-func actShade(net *nn.Network, l, nl int, a float64, regression bool, lo, hi float64) float64 {
-	act := net.Hidden()
+// actShade maps the activation a of a node of layer l to [0, 1] for the colour scales
+// (FieldColor in NodePics): 0.5 means neutral (white).
+func actShade(net *nn.Network, l int, a float64, regression bool, lo, hi float64) float64 {
 	switch {
 	case l == 0:
 		return 0.5 + 0.5*math.Tanh(a/3) // raw inputs span about ±6
-	case l == nl-1 && regression:
+	case l == len(net.Layers())-1 && regression:
 		return (a - lo) / (hi - lo)
-	case l == nl-1:
-		act = net.Output()
 	}
-	switch act {
+	switch net.Activation(l) {
 	case nn.Sigmoid:
 		return a
 	case nn.Tanh:

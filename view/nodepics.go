@@ -82,7 +82,7 @@ func (np *NodePics) Update(s *session.Session) bool {
 			for l, size := range layers {
 				a := net.Activations(l)
 				for j := range size {
-					np.shade[k] = actShade(net, l, len(layers), a[j], regression, lo, hi)
+					np.shade[k] = actShade(net, l, a[j], regression, lo, hi)
 					k++
 				}
 			}
