@@ -172,13 +172,9 @@ func (s *Session) input(k int) []float64 {
 // forward runs the network on m.Features and copies every layer's W, b, z and a into m.
 func (m *PointMath) forward(net *nn.Network) {
 	net.Forward(m.Features)
-	top := len(m.Layers) - 1
 	for k := range m.Layers {
 		L := &m.Layers[k]
-		L.Activation = net.Hidden()
-		if k == top {
-			L.Activation = net.Output()
-		}
+		L.Activation = net.Activation(k + 1)
 		below := net.Activations(k)
 		for j := range L.B {
 			L.B[j] = net.Bias(k, j)
@@ -216,7 +212,7 @@ func (m *PointMath) factors() {
 	sel := &m.Selected
 	p := sel.Param
 	L := &m.Layers[p.L]
-	deriv := L.Activation.Deriv(L.Z[p.J], L.A[p.J])
+	deriv := L.Activation.Deriv(L.A[p.J])
 	input := func() float64 {
 		if p.L == 0 {
 			return m.Features[p.I]
