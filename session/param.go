@@ -75,7 +75,9 @@ func (s *Session) setParam(p Param, v float64) error {
 	if err := s.CheckParam(p); err != nil {
 		return err
 	}
-	s.net.Params()[s.index(p)] = v
+	k := s.index(p)
+	s.recordParam("edit "+what, k)
+	s.net.Params()[k] = v
 	s.version++
 	return nil
 }

@@ -180,6 +180,7 @@ func (s *Session) restore(st *step) {
 		nn.ApplyFeatures(s.data.Inputs[i*nf:], s.features, p.X, p.Y)
 		s.data.Targets[i] = p.Label
 		s.boundLabels()
+		s.restartEpoch()
 	}
 	s.version++
 }
@@ -241,6 +242,5 @@ func topLabel(list []*step) string {
 func (s *Session) UndoBytes() int { return s.undos.bytes }
 
 // recordParam saves parameter k of the network (an index into Network.Params) as an undo
-// step called label, before a weight edit changes it. Weight edits call it after checking
-// their arguments and before writing.
+// step called label, before a weight edit (setParam) changes it, after its checks.
 func (s *Session) recordParam(label string, k int) { s.record(label, partParam, k) }

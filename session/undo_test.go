@@ -52,14 +52,6 @@ func sameSnap(t *testing.T, what string, got, want snap) {
 	}
 }
 
-// editParam is what a weight edit does: record the parameter, then write it.
-func editParam(s *Session, k int, v float64) error {
-	s.recordParam("edit weight", k)
-	s.net.Params()[k] = v
-	s.version++
-	return nil
-}
-
 // undoEdits are one of every kind of edit, with the label its undo step shows and whether
 // it replaces the whole network (so that undo brings the trained weights back) or keeps
 // the weights (so that training since stays).
@@ -91,7 +83,8 @@ var undoEdits = []struct {
 		return s.LoadModel(o.Model())
 	}, "load model", true},
 	{"reset", func(s *Session) error { s.Reset(); return nil }, "reset", true},
-	{"weight", func(s *Session) error { return editParam(s, 3, 2.5) }, "edit weight", false},
+	{"weight", func(s *Session) error { return s.SetWeight(0, 1, 1, 2.5) }, "edit weight", false},
+	{"bias", func(s *Session) error { return s.SetBias(0, 2, -1) }, "edit bias", false},
 }
 
 // newSessionOr is newSession without a test to fail (the defaults with edit are valid).
@@ -171,9 +164,10 @@ func TestUndoKeepsTraining(t *testing.T) {
 			if tt.whole {
 				wantBits, wantEpoch = before.Bits, before.Epoch
 			}
-			if tt.name == "weight" {
+			if k := map[string]int{"weight": 3, "bias": 10}[tt.name]; k > 0 {
+				// W[0] of 2-4-1 is 4×2 row-major, then b[0]: W[0][1][1] is 3, b[0][2] is 10.
 				wantBits = slices.Clone(trained.Bits)
-				wantBits[3] = before.Bits[3]
+				wantBits[k] = before.Bits[k]
 			}
 			if !slices.Equal(got.Bits, wantBits) || got.Epoch != wantEpoch {
 				t.Errorf("after undo epoch %d, want %d; weights as wanted %v", got.Epoch, wantEpoch, slices.Equal(got.Bits, wantBits))
