@@ -24,6 +24,8 @@ type Playground struct {
 	Frame  Frame                // the browser layer's latest frame statistics
 	Notice string               // the last refused canvas gesture, shown by the page
 	Notes  int                  // how many notices were given, so that a repeated one shows again
+
+	scratch mathScratch // what math() computes into
 }
 
 // Notify records a refused canvas gesture (or training with nothing to train on) for the

@@ -106,6 +106,7 @@ type Status struct {
 	LogLoss    bool        `json:"logLoss"`   // loss curves on a log scale
 	Discrete   bool        `json:"discrete"`  // the field shows the predicted class only
 	HideTest   bool        `json:"hideTest"`  // test points are hidden
+	Gradients  bool        `json:"gradients"` // the edges show the mean ∂L/∂w instead of w
 	CanUndo    bool        `json:"canUndo"`   // undo() has an edit to revert
 	CanRedo    bool        `json:"canRedo"`   // redo() has an undone edit to re-apply
 	UndoLabel  *string     `json:"undoLabel"` // what undo() reverts ("move point"), or null
@@ -157,6 +158,7 @@ func (p *Playground) Status() Status {
 		LogLoss:       ui.LogLoss,
 		Discrete:      ui.Discrete,
 		HideTest:      ui.HideTest,
+		Gradients:     ui.Gradients,
 		CanUndo:       s.CanUndo(),
 		CanRedo:       s.CanRedo(),
 		UndoLabel:     text(s.UndoLabel()),

@@ -67,7 +67,7 @@ type Factor struct {
 type ParamMath struct {
 	Param
 	Value            float64  // the parameter's value
-	Factors          []Factor // the chain rule's factors, whose product is Gradient
+	Factors          []Factor // the chain rule's factors, whose product is Gradient (NaN where undefined)
 	Gradient         float64  // ∂L/∂θ by backpropagation (NaN unless Why is Defined)
 	FiniteDifference float64  // (L(θ+h) − L(θ−h))/(2h), h = FDStep
 	RelativeError    float64  // |g − fd| / max(|g|, |fd|, 1e-8) (NaN unless Why is Defined)
@@ -156,6 +156,12 @@ func (s *Session) Math(m *PointMath, i int, p Param) error {
 	m.factors()
 	if l, j, ok := m.kink(p); ok {
 		sel.Why, sel.KinkLayer, sel.KinkNode = Kink, l, j
+		// Undefined: σ′ of the parameter's own node, else the sum that carries a δ through it.
+		undefined := 0
+		if l == p.L+1 && p.L < len(m.Layers)-1 {
+			undefined = 1
+		}
+		sel.Factors[undefined].Value = math.NaN()
 		return nil
 	}
 	sel.Gradient = g

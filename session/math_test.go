@@ -213,6 +213,9 @@ func TestMathTestPointAndKink(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := m.Selected.Why == Kink
+		if got && !math.IsNaN(m.Selected.Factors[1].Value) {
+			t.Errorf("%+v: at the kink σ′(zⱼ) = %g, want NaN (undefined)", tc.p, m.Selected.Factors[1].Value)
+		}
 		if got != tc.kink || got && (m.Selected.KinkLayer != 1 || m.Selected.KinkNode != 2 || !math.IsNaN(m.Selected.Gradient)) {
 			t.Errorf("%+v: Why %d at %d/%d, gradient %g; want kink %v at 1/2", tc.p, m.Selected.Why,
 				m.Selected.KinkLayer, m.Selected.KinkNode, m.Selected.Gradient, tc.kink)

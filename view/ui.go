@@ -39,6 +39,10 @@ type UI struct {
 	Discrete           bool    // the plot's field shows only the predicted class (Field.Discrete)
 	HideTest           bool    // test points are hidden: not drawn, hovered, picked or selected
 	Focused            bool    // the canvas has keyboard focus
+
+	Param       session.Param // the parameter the maths follow, when ParamChosen (see SelectedParam)
+	ParamChosen bool          // a parameter was selected; otherwise the default output weight
+	Gradients   bool          // the edges show the training set's mean ∂L/∂w instead of w
 }
 
 // The long-press delete offer's button, in CSS px.

@@ -95,6 +95,7 @@ func newBridge(g *Game) *bridge {
 		p.SetDiscrete(len(a) > 0 && a[0].Truthy())
 		return b.changed(nil)
 	})
+	b.defineMath(def)
 	def("regenerate", func([]js.Value) string { return b.changed(p.Regenerate()) })
 	def("undo", func([]js.Value) string { return b.changed(p.Undo()) })
 	def("redo", func([]js.Value) string { return b.changed(p.Redo()) })

@@ -34,7 +34,9 @@
 //                             range (the labels', at least −1 to 1), else null;
 //                             tooltip — the text the canvas shows for the edge, node or
 //                             point the mouse rests on (e.g. "w = 0.500 (h4 → ŷ)"), or
-//                             null; version — the session's change counter.
+//                             null; version — the session's change counter; gradients —
+//                             whether the edges show the mean ∂L/∂w (nnplayPage
+//                             .call("setGradients", on) toggles it).
 //   nnplay.configure(partialSettings)   apply settings (the names of state().settings)
 //   nnplay.setData(points)              replace the data exactly as given
 //   nnplay.model()                      → a nnplay.model/1 object
@@ -58,6 +60,42 @@
 //                                       slider gesture in the page is one); training is none.
 //                                       Undo keeps the training since, except that undoing a
 //                                       rebuild, loadModel or reset brings that network back.
+//
+// The maths of one point. Layers count from 0 as in the model file: l = 0 is the weight
+// layer from the inputs to the first hidden layer, j the node a weight goes into, i the node
+// it comes from (weights[l][j][i]); nodes count from 0.
+//   nnplay.followPoint(index)           follow point index of state().points (it becomes
+//                                       the selected point the canvas marks); by default
+//                                       the followed point is the first training point
+//   nnplay.selectWeight(l, j, i)        the parameter math() takes the chain rule of
+//   nnplay.selectBias(l, j)             (default: weights[last][0][0], an output weight)
+//   nnplay.math()                       → {point: {index, x, y, label, test, features},
+//                                       layers: [{activation, W, b, z, a, delta, meanGradW,
+//                                       meanGradB}], yhat, squaredError, loss, dLdyhat, mse,
+//                                       selected: {kind, l, j, i, value, factors: [{name,
+//                                       value}], gradient, finiteDifference, h,
+//                                       relativeError, reason}, lastUpdate: {before, after,
+//                                       gradient, regularization} | null}
+//                                       layers[k] is weight layer k: W = weights[k], z, a
+//                                       and delta (∂L/∂z) those of the nodes it feeds; the
+//                                       input vector is point.features. squaredError is
+//                                       (y − ŷ)², loss L = ½(y − ŷ)², dLdyhat = ŷ − y, mse
+//                                       over the training set. The factors multiply to the
+//                                       gradient: ∂L/∂ŷ · σ′(z) · a for an output weight,
+//                                       Σₖ δₖ·wₖⱼ · σ′(zⱼ) · aᵢ for a hidden one (a bias
+//                                       drops the last). finiteDifference is (L(θ+h) −
+//                                       L(θ−h))/2h; relativeError |g − fd| / max(|g|, |fd|,
+//                                       1e-8). gradient is null, with a reason, for a test
+//                                       point (not trained on) and at a ReLU's kink (z = 0).
+//                                       meanGradW/B: the training set's mean ∂L/∂W, ∂L/∂b.
+//   nnplay.setWeight(l, j, i, value)    set a weight (finite); training goes on from it
+//   nnplay.setBias(l, j, value)         set a bias (finite)
+//   nnplay.stepSample()                 pause; one update on the followed training point
+//                                       alone (refused for a test point)
+//   nnplay.stepBatch()                  pause; train the next mini-batch of the epoch; its
+//                                       last batch completes the epoch
+//                                       After either, math().lastUpdate shows the step for
+//                                       the selected parameter until training moves on.
 "use strict";
 
 (function () {
@@ -121,6 +159,14 @@
       applyLink: function (text) { call("applyLink", toJSON(text)); },
       undo: function () { call("undo"); },
       redo: function () { call("redo"); },
+      followPoint: function (index) { call("followPoint", index); },
+      selectWeight: function (l, j, i) { call("selectWeight", l, j, i); },
+      selectBias: function (l, j) { call("selectBias", l, j); },
+      math: function () { return call("math"); },
+      setWeight: function (l, j, i, value) { call("setWeight", l, j, i, value); },
+      setBias: function (l, j, value) { call("setBias", l, j, value); },
+      stepSample: function () { call("stepSample"); },
+      stepBatch: function () { call("stepBatch"); },
     };
 
     // The page's own controls use a few more calls; they are not part of the API.
