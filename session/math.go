@@ -30,7 +30,8 @@ type PointMath struct {
 
 	Selected ParamMath // the chain rule for one parameter
 
-	target [1]float64 // the label as Backward's target
+	target [1]float64 // the label as the target
+	trace  nn.Trace   // the pass Z, A and Delta of Layers view
 }
 
 // LayerMath is one weight layer on the point: z = W·a + b, then a = σ(z).
@@ -38,7 +39,7 @@ type LayerMath struct {
 	Activation nn.Activation
 	W          [][]float64 // W[j][i], into node j from node i of the layer below
 	B          []float64   // b[j]
-	Z          []float64   // z[j] = Σ_i W[j][i]·a_below[i] + b[j]
+	Z          []float64   // z[j] = Σ_i W[j][i]·a_below[i] + b[j] (nn.Trace.Z)
 	A          []float64   // a[j] = σ(z[j])
 	Delta      []float64   // δ[j] = ∂L/∂z[j] (NaN for a test point, which is not trained on)
 }
@@ -102,14 +103,14 @@ func (m *PointMath) size(net *nn.Network) {
 	m.Layers = make([]LayerMath, len(layers)-1)
 	for k := range m.Layers {
 		in, out := layers[k], layers[k+1]
-		flat := make([]float64, in*out+4*out)
+		flat := make([]float64, in*out+out)
 		L := &m.Layers[k]
 		L.W = make([][]float64, out)
 		for j := range L.W {
 			L.W[j] = flat[j*in : (j+1)*in : (j+1)*in]
 		}
 		flat = flat[in*out:]
-		L.B, L.Z, L.A, L.Delta = flat[:out:out], flat[out:2*out:2*out], flat[2*out:3*out:3*out], flat[3*out:]
+		L.B = flat
 	}
 	m.Selected.Factors = make([]Factor, 0, 3)
 }
@@ -131,13 +132,23 @@ func (s *Session) Math(m *PointMath, i int, p Param) error {
 	m.MSE, _ = net.Evaluate(s.data, s.train)
 	copy(m.Features, s.input(i))
 	m.target[0] = m.Point.Label
-	m.forward(net)
-	top := &m.Layers[len(m.Layers)-1]
-	m.YHat = top.A[0]
-	e := m.Point.Label - m.YHat
-	m.SquaredError = e * e
-	m.Loss = 0.5 * m.SquaredError
-	m.DLdYHat = m.YHat - m.Point.Label
+	net.TraceInto(&m.trace, m.Features, m.target[:])
+	tr := &m.trace
+	for k := range m.Layers {
+		L := &m.Layers[k]
+		L.Activation = net.Activation(k + 1)
+		L.Z, L.A, L.Delta = tr.Z[k+1], tr.A[k+1], tr.Delta[k+1]
+		for j := range L.B {
+			L.B[j] = net.Bias(k, j)
+			for i := range L.W[j] {
+				L.W[j][i] = net.Weight(k, j, i)
+			}
+		}
+	}
+	m.YHat = tr.Output()[0]
+	m.SquaredError = tr.Loss
+	m.Loss = 0.5 * tr.Loss
+	m.DLdYHat = nn.LossDeriv(m.YHat, m.Point.Label)
 
 	sel := &m.Selected
 	sel.Param, sel.Value = p, s.Value(p)
@@ -152,7 +163,10 @@ func (s *Session) Math(m *PointMath, i int, p Param) error {
 		}
 		return nil
 	}
-	g := s.backward(m, p)
+	g := tr.WeightGrad(p.L, p.J, p.I)
+	if p.Bias {
+		g = tr.BiasGrad(p.L, p.J)
+	}
 	m.factors()
 	if l, j, ok := m.kink(p); ok {
 		sel.Why, sel.KinkLayer, sel.KinkNode = Kink, l, j
@@ -173,44 +187,6 @@ func (s *Session) Math(m *PointMath, i int, p Param) error {
 func (s *Session) input(k int) []float64 {
 	nf := len(s.features)
 	return s.data.Inputs[k*nf : (k+1)*nf]
-}
-
-// forward runs the network on m.Features and copies every layer's W, b, z and a into m.
-func (m *PointMath) forward(net *nn.Network) {
-	net.Forward(m.Features)
-	for k := range m.Layers {
-		L := &m.Layers[k]
-		L.Activation = net.Activation(k + 1)
-		below := net.Activations(k)
-		for j := range L.B {
-			L.B[j] = net.Bias(k, j)
-			z := L.B[j]
-			for i := range L.W[j] {
-				L.W[j][i] = net.Weight(k, j, i)
-				z += L.W[j][i] * below[i]
-			}
-			L.Z[j] = z
-		}
-		copy(L.A, net.Activations(k+1))
-	}
-}
-
-// backward runs backpropagation on the point (already forward in the network), copies
-// every node's δ into m, and returns ∂L/∂p. The network's gradients are zero before and
-// after.
-func (s *Session) backward(m *PointMath, p Param) float64 {
-	net := s.net
-	net.ZeroGrads()
-	net.Backward(m.target[:])
-	// ∂L/∂b_j = δ_j: the biases' gradients are the nodes' δs.
-	for k := range m.Layers {
-		for j := range m.Layers[k].Delta {
-			m.Layers[k].Delta[j] = net.Grads()[s.index(Param{Bias: true, L: k, J: j})]
-		}
-	}
-	g := net.Grads()[s.index(p)]
-	net.ZeroGrads()
-	return g
 }
 
 // factors fills m.Selected.Factors with the chain rule for its parameter.
@@ -269,8 +245,7 @@ func (s *Session) finiteDifference(m *PointMath, p Param) float64 {
 	theta := params[k]
 	loss := func(v float64) float64 {
 		params[k] = v
-		e := m.Point.Label - s.net.Forward(m.Features)[0]
-		return 0.5 * e * e
+		return 0.5 * nn.Loss(s.net.Forward(m.Features)[0], m.Point.Label)
 	}
 	fd := (loss(theta+FDStep) - loss(theta-FDStep)) / (2 * FDStep)
 	params[k] = theta
