@@ -171,3 +171,24 @@ func TestMathSteps(t *testing.T) {
 		t.Error("state().gradients is false after setGradients(true)")
 	}
 }
+
+// TestHints: state().hints is [] on the defaults and names vanishing gradients once a deep
+// sigmoid network has trained a while with its loss recorded, as frames record it.
+func TestHints(t *testing.T) {
+	p := newPlayground(t)
+	if h := decodeState(t, p)["hints"]; !jsonEqual(h, []any{}) {
+		t.Errorf("hints on a new playground: %v, want []", h)
+	}
+	if err := p.Configure([]byte(`{"layers":[2,8,8,8,8,8,8,1]}`)); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 * session.CoachWindow / 8 {
+		if err := p.Step(8); err != nil {
+			t.Fatal(err)
+		}
+		p.S.Record()
+	}
+	if got, want := p.Status().Hints, []string{session.HintVanishing.String()}; !slices.Equal(got, want) {
+		t.Errorf("deep sigmoid at epoch %d: hints %q, want %q", p.S.Epoch(), got, want)
+	}
+}

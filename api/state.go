@@ -107,6 +107,7 @@ type Status struct {
 	Discrete   bool        `json:"discrete"`  // the field shows the predicted class only
 	HideTest   bool        `json:"hideTest"`  // test points are hidden
 	Gradients  bool        `json:"gradients"` // the edges show the mean ∂L/∂w instead of w
+	Hints      []string    `json:"hints"`     // the training coach's lines, [] when none
 	CanUndo    bool        `json:"canUndo"`   // undo() has an edit to revert
 	CanRedo    bool        `json:"canRedo"`   // redo() has an undone edit to re-apply
 	UndoLabel  *string     `json:"undoLabel"` // what undo() reverts ("move point"), or null
@@ -159,6 +160,7 @@ func (p *Playground) Status() Status {
 		Discrete:      ui.Discrete,
 		HideTest:      ui.HideTest,
 		Gradients:     ui.Gradients,
+		Hints:         []string{},
 		CanUndo:       s.CanUndo(),
 		CanRedo:       s.CanRedo(),
 		UndoLabel:     text(s.UndoLabel()),
@@ -166,6 +168,9 @@ func (p *Playground) Status() Status {
 		Notice:        text(p.Notice),
 		Notes:         p.Notes,
 		Version:       s.Version(),
+	}
+	for _, h := range p.coach.Advise(s) {
+		st.Hints = append(st.Hints, h.String())
 	}
 	if x, y, ok := p.MenuButton(); ok {
 		st.Menu = &XY{x, y}

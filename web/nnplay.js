@@ -36,7 +36,9 @@
 //                             point the mouse rests on (e.g. "w = 0.500 (h4 → ŷ)"), or
 //                             null; version — the session's change counter; gradients —
 //                             whether the edges show the mean ∂L/∂w (nnplayPage
-//                             .call("setGradients", on) toggles it).
+//                             .call("setGradients", on) toggles it); hints — the training
+//                             coach's lines (why training is stuck, and the fix), [] when
+//                             none.
 //   nnplay.configure(partialSettings)   apply settings (the names of state().settings)
 //   nnplay.setData(points)              replace the data exactly as given
 //   nnplay.model()                      → a nnplay.model/1 object
