@@ -101,4 +101,28 @@ func (m *FrameMeter) Stats() Frame {
 	return f
 }
 
+// FrameLog is the Go side of each of the latest frames (update + draw, training excluded, in
+// ms, oldest first), as Log returns them: the frames numbered After+1 to Frames, of which the
+// first Lost are no longer in the window and missing from GoMs.
+type FrameLog struct {
+	After  int       `json:"after"`
+	Frames int       `json:"frames"`
+	Lost   int       `json:"lost"`
+	GoMs   []float64 `json:"goMs"`
+}
+
+// Log returns the Go side of every frame drawn after frame number after (Frame.Frames counts
+// them), as far as the last FrameWindow frames reach, so that a reader calling it at least
+// every FrameWindow frames sees every frame. It allocates; it is for measurement.
+func (m *FrameMeter) Log(after int) FrameLog {
+	total := m.last.Frames
+	after = min(max(after, 0), total)
+	n := min(total-after, m.n)
+	l := FrameLog{After: after, Frames: total, Lost: total - after - n, GoMs: make([]float64, n)}
+	for i := range n {
+		l.GoMs[i] = m.goMs[(m.next-n+i+FrameWindow)%FrameWindow]
+	}
+	return l
+}
+
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

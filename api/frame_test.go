@@ -2,6 +2,7 @@ package api
 
 import (
 	"math"
+	"slices"
 	"testing"
 	"time"
 )
@@ -79,5 +80,56 @@ func TestFrameMeter(t *testing.T) {
 		_ = m.Stats()
 	}); allocs != 0 {
 		t.Errorf("a frame of the meter allocates %v times, want 0", allocs)
+	}
+}
+
+// TestFrameMeterLog: a reader that asks for the frames after the last one it saw gets each
+// frame once, in order, and is told how many fell out of the window between two readings.
+func TestFrameMeterLog(t *testing.T) {
+	var m FrameMeter
+	frame := func(i int) {
+		m.Begin(time.Duration(i) * 50 * time.Millisecond)
+		m.Update(time.Duration(i)*time.Millisecond, 0, 0, 1)
+		m.Draw(0)
+	}
+	want := func(from, to int) []float64 { // frames from..to (1-based) took i−1 ms each
+		var v []float64
+		for i := from; i <= to; i++ {
+			v = append(v, float64(i-1))
+		}
+		return v
+	}
+	if l := m.Log(0); l.Frames != 0 || len(l.GoMs) != 0 || l.Lost != 0 {
+		t.Errorf("before any frame: %+v, want nothing", l)
+	}
+	for i := range 10 {
+		frame(i)
+	}
+	tests := []struct {
+		name       string
+		frames     int // drawn before the call
+		after      int
+		lost       int
+		from, to   int
+		wantFrames int
+	}{
+		{"first reading", 0, 0, 0, 1, 10, 10},
+		{"the rest", 0, 4, 0, 5, 10, 10},
+		{"nothing new", 0, 10, 0, 11, 10, 10},
+		{"after the future", 0, 99, 0, 11, 10, 10},
+		{"a full window later", FrameWindow, 10, 0, 11, 10 + FrameWindow, 10 + FrameWindow},
+		{"too late", 30, 10, 30, 41, 30 + 10 + FrameWindow, 30 + 10 + FrameWindow},
+	}
+	drawn := 10
+	for _, tc := range tests {
+		for range tc.frames {
+			frame(drawn)
+			drawn++
+		}
+		l := m.Log(tc.after)
+		if l.Frames != tc.wantFrames || l.Lost != tc.lost || !slices.Equal(l.GoMs, want(tc.from, tc.to)) {
+			t.Errorf("%s: Log(%d) = frames %d, lost %d, %d times from %v; want %d, %d, frames %d to %d",
+				tc.name, tc.after, l.Frames, l.Lost, len(l.GoMs), l.GoMs[:min(len(l.GoMs), 1)], tc.wantFrames, tc.lost, tc.from, tc.to)
+		}
 	}
 }

@@ -15,28 +15,36 @@ import (
 // page's shim (web/nnplay.js), which turns refusals into thrown Errors. Calls arrive
 // between frames and act at once.
 type bridge struct {
-	g     *Game
-	funcs []js.Func
+	c *api.Canvas
 }
 
-// newBridge defines window.nnplayGo.
-func newBridge(g *Game) *bridge {
-	b := &bridge{g: g}
+// newBridge defines window.nnplayGo over g's canvas. (The functions stay alive as long as
+// the page holds them: js.FuncOf keeps them until released.)
+func newBridge(g *Game) {
+	c := g.c
+	b := &bridge{c: c}
 	obj := js.Global().Get("Object").New()
 	def := func(name string, f func(args []js.Value) string) {
-		fn := js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) })
-		b.funcs = append(b.funcs, fn)
-		obj.Set(name, fn)
+		obj.Set(name, js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) }))
 	}
-	p := &g.api
+	p := &c.API
 
 	def("state", func([]js.Value) string {
-		p.Frame = g.meter.Stats()
+		p.Frame = c.Meter.Stats()
 		return api.RawReply(p.State())
 	})
 	def("status", func([]js.Value) string {
-		p.Frame = g.meter.Stats()
+		p.Frame = c.Meter.Stats()
 		return api.Reply(p.Status(), nil)
+	})
+	// frameLog(after) answers the Go side of every frame after frame number after (see
+	// api.FrameMeter.Log), for the browser benchmark; not part of the API.
+	def("frameLog", func(a []js.Value) string {
+		after, err := numberArg("frameLog", "after", a, 0)
+		if err != nil {
+			return api.Reply(nil, err)
+		}
+		return api.Reply(c.Meter.Log(int(after)), nil)
 	})
 	def("configure", func(a []js.Value) string {
 		return b.changed(p.Configure(jsonArg(a, 0)))
@@ -119,18 +127,17 @@ func newBridge(g *Game) *bridge {
 			return nil
 		}
 		arr := args[0]
-		arr.SetIndex(0, float64(g.s.Version()))
-		arr.SetIndex(1, float64(g.uiRev))
-		arr.SetIndex(2, g.s.Epoch())
-		arr.SetIndex(3, g.meter.Stats().EpochsPerSecond)
+		arr.SetIndex(0, float64(p.S.Version()))
+		arr.SetIndex(1, float64(c.Revision()))
+		arr.SetIndex(2, p.S.Epoch())
+		arr.SetIndex(3, c.Meter.Stats().EpochsPerSecond)
 		running := 0
-		if g.s.Running() {
+		if p.S.Running() {
 			running = 1
 		}
 		arr.SetIndex(4, running)
 		return nil
 	})
-	b.funcs = append(b.funcs, poll)
 	obj.Set("poll", poll)
 
 	// phoneHeight(w) is the canvas height the phone layout wants at a width of w CSS px.
@@ -140,20 +147,18 @@ func newBridge(g *Game) *bridge {
 		}
 		return view.PhoneHeight(args[0].Float())
 	})
-	b.funcs = append(b.funcs, phone)
 	obj.Set("phoneHeight", phone)
-	return b
 }
 
 // changed answers a call that may have changed what the controls show.
 func (b *bridge) changed(err error) string {
-	b.g.noteUI()
+	b.c.NoteUI()
 	return api.Reply(nil, err)
 }
 
 // announce tells the canvas page that the playground is ready (its nnplayReady hook hands
 // the API to the top-level page).
-func (b *bridge) announce() {
+func announce() {
 	if hook := js.Global().Get("nnplayReady"); hook.Type() == js.TypeFunction {
 		hook.Invoke()
 	}

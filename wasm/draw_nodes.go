@@ -5,38 +5,40 @@ package main
 import (
 	"github.com/hajimehoshi/ebiten/v2"
 
-	"nnplay/session"
 	"nnplay/view"
 )
 
 // nodePics draws the pictures inside the network's nodes (view.NodePics): their atlas is one
 // image, each tile stretched over its node's square with linear filtering.
 type nodePics struct {
-	pics view.NodePics
-	img  *ebiten.Image
-	vs   []ebiten.Vertex
-	is   []uint16
+	img *ebiten.Image
+	rev uint64 // the Pictures.NodesRev img was written at
+	vs  []ebiten.Vertex
+	is  []uint16
 }
 
-// update refreshes the atlas image when the pictures changed and lays each tile over its
-// node as g placed it (g.Nodes are in the tiles' order). k is the device scale.
-func (n *nodePics) update(s *session.Session, g *view.NetGeom, k float64) {
-	if n.pics.Update(s) {
-		if n.img == nil || n.img.Bounds().Dx() != n.pics.W {
+// update rewrites the atlas image when the pictures changed and lays each tile over its
+// node as the network's geometry placed it (its Nodes are in the tiles' order). k is the
+// device scale.
+func (n *nodePics) update(p *view.Pictures, k float64) {
+	pics, g := &p.Nodes, &p.Net
+	if n.img == nil || n.rev != p.NodesRev {
+		if n.img == nil || n.img.Bounds().Dx() != pics.W {
 			if n.img != nil {
 				n.img.Deallocate()
 			}
-			n.img = ebiten.NewImage(n.pics.W, n.pics.H)
+			n.img = ebiten.NewImage(pics.W, pics.H)
 		}
-		n.img.WritePixels(n.pics.Pix)
+		n.img.WritePixels(pics.Pix)
+		n.rev = p.NodesRev
 	}
 	n.vs, n.is = n.vs[:0], n.is[:0]
-	if len(g.Nodes) != n.pics.N {
+	if len(g.Nodes) != pics.N {
 		return
 	}
 	for i := range g.Nodes {
 		nd := &g.Nodes[i]
-		sx0, sy0, sx1, sy1 := n.pics.Tile(i)
+		sx0, sy0, sx1, sy1 := pics.Tile(i)
 		x0, y0 := float32((nd.X-nd.Half)*k), float32((nd.Y-nd.Half)*k)
 		x1, y1 := float32((nd.X+nd.Half)*k), float32((nd.Y+nd.Half)*k)
 		b := uint16(len(n.vs))

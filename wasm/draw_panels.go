@@ -12,15 +12,14 @@ import (
 // biasTrack is the colour of the track a bias bar lies on.
 var biasTrack = view.Lerp(view.Paper, view.NearZero, 0.5)
 
-// updateNetwork prepares the network picture: a legend row, the edges coloured and sized by
+// prepareNetwork prepares the network picture: a legend row, the edges coloured and sized by
 // weight, each node showing its output over the plane (with the followed point marked in
 // it), the biases, the names.
-func (p *painter) updateNetwork(s *session.Session, ui *view.UI, k float64) {
+func (p *painter) prepareNetwork(s *session.Session, ui *view.UI, k float64) {
 	l := ui.Layout
 	pts := s.Points()
-	g := &p.net
-	g.Update(l, s, view.Followed(ui, len(pts)))
-	p.nodes.update(s, g, k)
+	g := &p.pics.Net
+	p.nodes.update(p.pics, k)
 	m := &p.main
 	p.legend(s, l.Network, k)
 
@@ -90,7 +89,7 @@ func (p *painter) legend(s *session.Session, r view.Rect, k float64) {
 		}
 		return
 	}
-	lo := p.scaleLo.set(view.AppendSig(p.buf[:0], p.fields.shown.f.Lo, 2), f)
+	lo := p.scaleLo.set(view.AppendSig(p.buf[:0], p.pics.Field.Shown.Field.Lo, 2), f)
 	lg := view.NewScaleLegend(r, p.scaleLo.w/k)
 	y := lg.Y * k
 	p.text.add("output", lg.TitleX*k, y, f, ink, text.AlignStart)
@@ -99,14 +98,13 @@ func (p *painter) legend(s *session.Session, r view.Rect, k float64) {
 	m.gradient(b.X*k, b.Y*k, b.W/2*k, b.H*k, view.Class0, view.Paper)
 	m.gradient((b.X+b.W/2)*k, b.Y*k, b.W/2*k, b.H*k, view.Paper, view.Class1)
 	m.frame((b.X-1)*k, (b.Y-1)*k, (b.W+2)*k, (b.H+2)*k, k, ink)
-	p.text.add(p.scaleHi.set(view.AppendSig(p.buf[:0], p.fields.shown.f.Hi, 2), f), lg.HiX*k, y, f, ink, text.AlignStart)
+	p.text.add(p.scaleHi.set(view.AppendSig(p.buf[:0], p.pics.Field.Shown.Field.Hi, 2), f), lg.HiX*k, y, f, ink, text.AlignStart)
 }
 
-// updateLoss prepares the loss panel: the metrics line, the axes with their ticks and the
+// prepareLoss prepares the loss panel: the metrics line, the axes with their ticks and the
 // training (solid) and test (dashed) curves.
-func (p *painter) updateLoss(s *session.Session, ui *view.UI, mt session.Metrics, k float64) {
-	g := p.loss
-	g.Update(ui.Layout.Loss, s.History(), mt, ui.LogLoss)
+func (p *painter) prepareLoss(ui *view.UI, k float64) {
+	g := p.pics.Loss
 	m := &p.main
 	a := g.Area
 	f, fb := p.fonts.small, p.fonts.body
@@ -154,9 +152,9 @@ func (p *painter) updateLoss(s *session.Session, ui *view.UI, mt session.Metrics
 	m.polyline(g.Train, k, 1.75*k, view.Ink)
 }
 
-// updateOverlay prepares what lies above the pictures: the tooltip of the hovered thing
+// prepareOverlay prepares what lies above the pictures: the tooltip of the hovered thing
 // (not while dragging) and the delete button a long press offers.
-func (p *painter) updateOverlay(s *session.Session, ui *view.UI, k float64) {
+func (p *painter) prepareOverlay(s *session.Session, ui *view.UI, k float64) {
 	l := ui.Layout
 	m := &p.over
 	if ui.Menu >= 0 {

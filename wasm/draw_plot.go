@@ -23,8 +23,8 @@ var contourInk = view.Lerp(view.Ink, view.Paper, 0.2)
 // white leaves a sprite's colours as rendered.
 var white = [4]float32{1, 1, 1, 1}
 
-// updatePlot prepares the data plot: its frame and axes, the contour and the points.
-func (p *painter) updatePlot(s *session.Session, ui *view.UI, k float64) {
+// preparePlot prepares the data plot: its frame and axes, the contour and the points.
+func (p *painter) preparePlot(s *session.Session, ui *view.UI, k float64) {
 	l := ui.Layout
 	r := l.Plot
 	m := &p.main
@@ -42,7 +42,7 @@ func (p *painter) updatePlot(s *session.Session, ui *view.UI, k float64) {
 	// lengthened by half its width at both ends so that joints show neither gaps nor darker
 	// overlaps.
 	w := 1.5 * k
-	for _, sg := range p.fields.shown.contour {
+	for _, sg := range p.pics.Field.Shown.Contour {
 		x0, y0 := l.ToScreen(sg.X0, sg.Y0)
 		x1, y1 := l.ToScreen(sg.X1, sg.Y1)
 		x0, y0, x1, y1 = x0*k, y0*k, x1*k, y1*k
@@ -57,12 +57,11 @@ func (p *painter) updatePlot(s *session.Session, ui *view.UI, k float64) {
 	// Points: test points below training points, the selected and the dragged on top.
 	pts := s.Points()
 	regression := view.Regression(s)
-	p.order = view.PointOrder(p.order[:0], pts, ui.Selected, ui.Dragging, ui.HideTest)
 	hovered := -1
 	if ui.Hover.Kind == view.HoverPoint {
 		hovered = ui.Hover.Index
 	}
-	for _, i := range p.order {
+	for _, i := range p.pics.Order {
 		pt := pts[i]
 		sx, sy := l.ToScreen(pt.X, pt.Y)
 		if i == ui.Selected || i == ui.Menu {
@@ -70,6 +69,6 @@ func (p *painter) updatePlot(s *session.Session, ui *view.UI, k float64) {
 		} else if i == hovered {
 			m.sprite(view.MarkRing, sx*k, sy*k, [4]float32{1, 1, 1, 0.45})
 		}
-		m.sprite(view.MarkOf(pt, regression), sx*k, sy*k, view.PointColor(pt, regression, p.fields.shown.f.Lo, p.fields.shown.f.Hi))
+		m.sprite(view.MarkOf(pt, regression), sx*k, sy*k, view.PointColor(pt, regression, p.pics.Field.Shown.Field.Lo, p.pics.Field.Shown.Field.Hi))
 	}
 }

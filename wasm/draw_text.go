@@ -57,8 +57,8 @@ func (f *fonts) at(k float64) {
 
 // label is a text that changes from frame to frame (a loss, an epoch, a tooltip). Its string
 // is a view of its own byte buffer (unsafe.String), not a copy, so changing it allocates
-// nothing. That is safe because the buffer is only rewritten by set, in update, and every
-// string of it handed out before is dropped at the start of update (the text items are
+// nothing. That is safe because the buffer is only rewritten by set, in prepare, and every
+// string of it handed out before is dropped at the start of prepare (the text items are
 // rebuilt there) and never kept elsewhere: text/v2's GoXFace caches glyphs by rune, not by
 // string.
 type label struct {

@@ -4,62 +4,29 @@ package main
 
 import (
 	"errors"
-	"runtime"
 	"syscall/js"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"nnplay/api"
-	"nnplay/interact"
 	"nnplay/session"
-	"nnplay/view"
 )
 
-// heapEvery is how often the Go heap is sampled for the frame statistics (ReadMemStats
-// stops the world, so not every frame).
-const heapEvery = 2 * time.Second
-
-// Game is the playground in the browser. Update reads the queued input into the interaction
-// controller, trains for this frame's budget, records the losses and prepares the pictures;
-// Draw only renders them; LayoutF sizes the screen in device pixels for crisp text.
+// Game is the playground in the browser, in the manner of Ebiten's examples: Update hands
+// the input queued since the last frame to the canvas's Frame (api.Canvas: controller,
+// training, pictures, all plain Go tested natively); Draw only renders the prepared
+// pictures; LayoutF sizes the screen in device pixels for crisp text.
 //
 // Everything here runs on the one JS thread: Ebiten's frames, the DOM event callbacks and
 // the scripting API's calls take turns and never overlap, so the session needs no lock.
 type Game struct {
-	s       *session.Session
-	ui      view.UI
-	ctl     *interact.Controller
-	api     api.Playground
+	c       *api.Canvas
 	painter *painter
 	input   inputQueue
-	pacer   session.Pacer
-	meter   api.FrameMeter
-
-	start time.Time
-	clock func() time.Duration // time since start, monotonic
-
-	cssW, cssH float64 // the canvas in CSS px, from LayoutF
-	scale      float64 // device pixels per CSS px
-
-	heapAt  time.Duration // when the heap was last sampled
-	mem     runtime.MemStats
-	ready   bool   // the page was told the playground is ready
-	uiRev   uint64 // counts changes the page's controls show besides the session's Version
-	seen    seenUI
-	canvas  js.Value // Ebiten's canvas, which the input listens on
-	bridged *bridge
-}
-
-// seenUI is what the page last saw of the state outside the session's Version.
-type seenUI struct {
-	brush    float64
-	logLoss  bool
-	discrete bool
-	hideTest bool
-	err      string
-	notices  int
-	canUndo  bool
+	clock   func() time.Duration // since the game started, monotonic
+	size    api.Input            // the canvas's size and scale, from LayoutF
+	ready   bool                 // the page was told the playground is ready
 }
 
 // newGame returns the game with a session of the default settings, playing.
@@ -69,98 +36,40 @@ func newGame() (*Game, error) {
 		return nil, err
 	}
 	s.SetRunning(true)
+	c := api.NewCanvas(s)
+	start := time.Now()
 	g := &Game{
-		s:       s,
-		ctl:     interact.New(),
-		painter: newPainter(),
-		start:   time.Now(),
-		scale:   1,
-		ui:      view.UI{Selected: -1, Dragging: -1, Menu: -1, Brush: 1, Scale: 1},
+		c:       c,
+		painter: newPainter(c.Pics),
+		clock:   func() time.Duration { return time.Since(start) },
+		size:    api.Input{Scale: 1},
 	}
-	g.clock = func() time.Duration { return time.Since(g.start) }
-	g.api = api.Playground{S: s, UI: &g.ui, Ctl: g.ctl}
 	canvas := js.Global().Get("document").Call("querySelector", "canvas")
 	if !canvas.Truthy() {
 		return nil, errors.New("nnplay: Ebiten's canvas is missing")
 	}
-	g.canvas = canvas
 	g.input.listen(canvas, g.clock)
-	g.bridged = newBridge(g)
+	newBridge(g)
 	return g, nil
 }
 
-// Update handles the input queued since the last frame, trains for this frame's budget,
-// records the losses once and prepares the pictures.
+// Update does the frame's work on the input queued since the last frame.
 func (g *Game) Update() error {
-	t0 := g.clock()
-	g.meter.Begin(t0)
-	g.ui.Scale = g.scale
-	if g.ui.Layout.Width != g.cssW || g.ui.Layout.Height != g.cssH {
-		g.ui.Layout = view.NewLayout(g.cssW, g.cssH)
-	}
-	for i := range g.input.events {
-		if err := g.ctl.Handle(g.s, &g.ui, g.input.events[i]); err != nil {
-			g.api.Notify(err)
-		}
-	}
+	in := g.size
+	in.Events = g.input.events
+	g.c.Frame(in, g.clock)
 	g.input.events = g.input.events[:0]
-	g.ctl.Tick(g.s, &g.ui, t0)
-
-	tTrain := g.clock()
-	epochs := g.train()
-	train := g.clock() - tTrain
-
-	m := g.s.Record()
-	tField := g.clock()
-	g.painter.update(g.s, &g.ui, m)
-	end := g.clock()
-	g.meter.Update(end-t0-train, train, end-tField, epochs)
-
-	if end-g.heapAt >= heapEvery || g.heapAt == 0 {
-		g.heapAt = end
-		runtime.ReadMemStats(&g.mem)
-		g.meter.SetHeap(g.mem.HeapAlloc)
-	}
-	g.noteUI()
 	return nil
-}
-
-// gestureBudget bounds a frame's training while a pointer is down, so that a dragged point
-// follows the finger at the frame rate drawing alone allows.
-const gestureBudget = 12 * time.Millisecond
-
-// train runs this frame's epochs with the session's pacer: at an explicit speed those due
-// since the last frame, at speed 0 as many as fit the frame's budget (session.BudgetShare of
-// the frame interval), shorter while the user drags.
-func (g *Game) train() int {
-	limit := time.Duration(0)
-	if g.ctl.Busy() {
-		limit = gestureBudget
-	}
-	n, err := g.s.Advance(&g.pacer, limit, g.clock)
-	if errors.Is(err, session.ErrNoTrainingPoints) {
-		g.api.Notify(err)
-	}
-	return n
-}
-
-// noteUI counts a change of what the controls show outside the session's Version.
-func (g *Game) noteUI() {
-	now := seenUI{g.ui.Brush, g.ui.LogLoss, g.ui.Discrete, g.ui.HideTest, g.s.Err(), g.api.Notes, g.s.CanUndo()}
-	if now != g.seen {
-		g.seen = now
-		g.uiRev++
-	}
 }
 
 // Draw renders the prepared pictures; the first frame tells the page the playground is ready.
 func (g *Game) Draw(screen *ebiten.Image) {
 	t0 := g.clock()
-	g.painter.draw(screen, g.s, &g.ui)
-	g.meter.Draw(g.clock() - t0)
-	if !g.ready && g.ui.Layout.Width > 0 {
+	g.painter.draw(screen, g.c.API.S, &g.c.UI)
+	g.c.Meter.Draw(g.clock() - t0)
+	if !g.ready && g.c.UI.Layout.Width > 0 {
 		g.ready = true
-		g.bridged.announce()
+		announce()
 	}
 }
 
@@ -177,6 +86,6 @@ func (g *Game) LayoutF(w, h float64) (float64, float64) {
 	if !(k > 0) {
 		k = 1
 	}
-	g.cssW, g.cssH, g.scale = w, h, k
+	g.size = api.Input{Width: w, Height: h, Scale: k}
 	return w * k, h * k
 }

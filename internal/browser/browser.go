@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,6 +24,15 @@ import (
 // on SwiftShader.
 var Flags = []string{
 	"--headless", "--no-sandbox", "--disable-gpu", "--enable-unsafe-swiftshader",
+	"--disable-quic", "--no-first-run", "--disable-background-networking",
+	"--disable-component-update", "--disable-sync",
+}
+
+// AngleFlags are Flags with the GPU process kept: WebGL2 and the compositor both run on
+// ANGLE over SwiftShader, as a browser without a usable GPU does. The browser benchmark
+// measures under both sets.
+var AngleFlags = []string{
+	"--headless", "--no-sandbox", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
 	"--disable-quic", "--no-first-run", "--disable-background-networking",
 	"--disable-component-update", "--disable-sync",
 }
@@ -61,7 +71,10 @@ type Browser struct {
 
 // Start launches Chromium with Flags, a fresh user-data-dir and a 1280×800 window. Close
 // stops it and removes the directory.
-func Start() (*Browser, error) {
+func Start() (*Browser, error) { return StartWith(Flags) }
+
+// StartWith is Start with the given flags ("--name" or "--name=value") instead of Flags.
+func StartWith(flags []string) (*Browser, error) {
 	path, err := Path()
 	if err != nil {
 		return nil, err
@@ -76,10 +89,17 @@ func Start() (*Browser, error) {
 		chromedp.UserDataDir(dir),
 		chromedp.WindowSize(1280, 800),
 		chromedp.NoSandbox,
-		chromedp.DisableGPU,
 	)
-	for _, f := range Flags {
-		opts = append(opts, chromedp.Flag(f[2:], true))
+	if slices.Contains(flags, "--disable-gpu") {
+		opts = append(opts, chromedp.DisableGPU)
+	}
+	for _, f := range flags {
+		name, value, ok := strings.Cut(f[2:], "=")
+		if ok {
+			opts = append(opts, chromedp.Flag(name, value))
+		} else {
+			opts = append(opts, chromedp.Flag(name, true))
+		}
 	}
 	allocCtx, allocCancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancel := chromedp.NewContext(allocCtx)

@@ -1,0 +1,155 @@
+//go:build !(js && wasm)
+
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"nnplay/internal/browser"
+)
+
+// result is what one flag set measured.
+type result struct {
+	name, ua     string
+	epochsPerSec float64
+	goMs         []float64 // the Go side of every frame measured, in order
+	lost         int       // frames that left the page's log before they were read
+	pageP95      float64   // the page's own p95 at the end
+	// Readings of the last frame, every readEvery.
+	update, field, draw, train, fps []float64
+	heapMB                          float64
+	readyMs, firstFrameMs           float64
+	problems                        []browser.Problem
+}
+
+// frameLog is the page's log of frames (api.FrameLog).
+type frameLog struct {
+	Frames int       `json:"frames"`
+	Lost   int       `json:"lost"`
+	GoMs   []float64 `json:"goMs"`
+}
+
+// reading is one status reading taken in the page.
+type reading struct {
+	Epoch int     `json:"epoch"`
+	Now   float64 `json:"now"` // performance.now(), ms
+	Frame struct {
+		browser.Frame
+		Frames int     `json:"frames"`
+		P95Ms  float64 `json:"p95Ms"`
+	} `json:"frame"`
+}
+
+const (
+	readStatus = `(() => { const s = nnplayPage.status(); return {epoch: s.epoch, now: performance.now(), frame: s.frame}; })()`
+	readLog    = `nnplayPage.call("frameLog", %d)`
+	// readEvery is how often the last frame is read; the log of every frame is read every
+	// logEvery, well within the page's FrameWindow of 128 frames at up to 60 frames/s.
+	readEvery = 250 * time.Millisecond
+	logEvery  = time.Second
+)
+
+// log reads the frames drawn since the last reading into r.
+func (r *result) log(tab *browser.Tab, after *int) error {
+	l, err := browser.Eval[frameLog](tab, fmt.Sprintf(readLog, *after))
+	if err != nil {
+		return err
+	}
+	r.goMs = append(r.goMs, l.GoMs...)
+	r.lost += l.Lost
+	*after = l.Frames
+	return nil
+}
+
+// measure opens the site in a Chromium started with fs's flags and measures it.
+func measure(url string, fs flagSet, duration, warmup time.Duration) (result, error) {
+	r := result{name: fs.name}
+	chrome, err := browser.StartWith(fs.flags)
+	if err != nil {
+		return r, err
+	}
+	defer chrome.Close()
+	ua, _ := chrome.Version()
+	if i := strings.Index(ua, "Chrome/"); i >= 0 {
+		ua = strings.Fields(ua[i:])[0] // such as "Chrome/156.0.0.0"
+	}
+	r.ua = ua
+	tab, err := chrome.NewTab(browser.Desktop)
+	if err != nil {
+		return r, err
+	}
+	defer tab.Close()
+	if err := r.start(tab, url); err != nil {
+		return r, err
+	}
+	if _, err := browser.Call[any](tab, "configure", map[string]any{"numPoints": 500, "testRatio": 0.5, "batchSize": 10, "speed": 0}); err != nil {
+		return r, err
+	}
+	if _, err := browser.Call[any](tab, "play"); err != nil {
+		return r, err
+	}
+	time.Sleep(warmup) // training settles; the frames measured start after it
+	first, err := browser.Eval[reading](tab, readStatus)
+	if err != nil {
+		return r, err
+	}
+	after, last := first.Frame.Frames, first
+	nextLog := time.Now().Add(logEvery)
+	for end := time.Now().Add(duration); time.Now().Before(end); time.Sleep(readEvery) {
+		if last, err = browser.Eval[reading](tab, readStatus); err != nil {
+			return r, err
+		}
+		f := last.Frame
+		r.update = append(r.update, f.UpdateMs)
+		r.draw = append(r.draw, f.DrawMs)
+		r.train = append(r.train, f.TrainMs)
+		r.fps = append(r.fps, f.FPS)
+		if f.FieldMs != nil {
+			r.field = append(r.field, *f.FieldMs)
+		}
+		if time.Now().After(nextLog) {
+			if err := r.log(tab, &after); err != nil {
+				return r, err
+			}
+			nextLog = time.Now().Add(logEvery)
+		}
+	}
+	if err := r.log(tab, &after); err != nil {
+		return r, err
+	}
+	if len(r.goMs) < 2 {
+		return r, fmt.Errorf("only %d frames in %v", len(r.goMs), duration)
+	}
+	r.epochsPerSec = float64(last.Epoch-first.Epoch) / ((last.Now - first.Now) / 1000)
+	r.pageP95 = last.Frame.P95Ms
+	if h := last.Frame.HeapBytes; h != nil {
+		r.heapMB = *h / 1e6
+	}
+	r.problems = tab.Problems()
+	return r, nil
+}
+
+// start opens the site and times window.nnplay and the first drawn frame.
+func (r *result) start(tab *browser.Tab, url string) error {
+	if _, err := tab.Open(url, 120*time.Second); err != nil {
+		return err
+	}
+	var err error
+	if r.readyMs, err = browser.Eval[float64](tab, `performance.now()`); err != nil {
+		return err
+	}
+	// The first drawn frame: the first status whose frame reports drawing time.
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		s, err := browser.Eval[reading](tab, readStatus)
+		if err != nil {
+			return err
+		}
+		if s.Frame.DrawMs > 0 || s.Frame.FPS > 0 {
+			r.firstFrameMs = s.Now
+			return nil
+		}
+	}
+	return fmt.Errorf("no frame drawn within 30 s")
+}

@@ -1,0 +1,102 @@
+package view
+
+import "nnplay/session"
+
+// FieldBudget is the plot's field work per frame, in CellCost units: the whole
+// BrowserFieldSide² field of the default 2-4-1 network (cost 16 per cell).
+const FieldBudget = 16 * BrowserFieldSide * BrowserFieldSide
+
+// FieldPicture is a field as the plot draws it: its pixels with a border of repeated edge
+// pixels (Field.PaddedPix, so that linear filtering clamps at the edges instead of fading),
+// its middle contour, and Rev, which counts the refreshes that changed them.
+type FieldPicture struct {
+	Field   *Field
+	Padded  []byte
+	Contour []Segment
+	Rev     uint64
+}
+
+// NewFieldPicture allocates a side×side field picture.
+func NewFieldPicture(side int) *FieldPicture {
+	return &FieldPicture{Field: NewField(side, side), Contour: make([]Segment, 0, 4*side)}
+}
+
+// refresh brings at most rows stale rows of the field up to date (coloured discretely or
+// not) and, if any changed, its padded pixels and contour.
+func (fp *FieldPicture) refresh(s *session.Session, discrete bool, rows int) {
+	f := fp.Field
+	f.Discrete = discrete
+	if !f.RefreshRows(s, false, rows) {
+		return
+	}
+	fp.Padded = f.PaddedPix(fp.Padded)
+	fp.Contour = f.Contour(fp.Contour[:0], f.Level())
+	fp.Rev++
+}
+
+// PlotField chooses and refreshes the field the plot shows. A live field whose resolution
+// suits the network's cost (FieldSide of FieldBudget: the full BrowserFieldSide for the
+// default network, coarser for costly ones) is refreshed whole every frame, so the picture
+// and its contour always show one set of weights. Paused, a full-resolution still field is
+// computed over the next frames (four budgets a frame: no training runs then) and shown once
+// complete. For the default network both are one field. The zero value is ready to use.
+type PlotField struct {
+	live, still *FieldPicture
+	Shown       *FieldPicture // the field to draw, after the first Update
+}
+
+// Update refreshes the fields for this frame and picks the one to show.
+func (pf *PlotField) Update(s *session.Session, discrete bool) {
+	const full = BrowserFieldSide
+	cost := CellCost(s.Network(), s.Features())
+	side := FieldSide(cost, FieldBudget, full)
+	if pf.still == nil {
+		pf.still = NewFieldPicture(full)
+	}
+	if side == full {
+		pf.live = pf.still
+	} else if pf.live == nil || pf.live.Field.W != side {
+		pf.live = NewFieldPicture(side)
+	}
+	pf.live.refresh(s, discrete, side)
+	pf.Shown = pf.live
+	if pf.live == pf.still || s.Running() {
+		return
+	}
+	rows := int(4 * FieldBudget / (full * cost))
+	pf.still.refresh(s, discrete, min(max(rows, 1), full))
+	if pf.still.Field.Current() {
+		pf.Shown = pf.still
+	}
+}
+
+// Pictures are what a frame prepares for the canvas to draw, all plain data: the plot's
+// field, the pictures inside the network's nodes (NodesRev counts their changes), the
+// network's and the loss panel's geometry, and the order the points are drawn in. Reuse one
+// across frames: after the first frames of a network's shape it allocates nothing.
+type Pictures struct {
+	Field    PlotField
+	Nodes    NodePics
+	NodesRev uint64
+	Net      NetGeom
+	Loss     *LossGeom
+	Order    []int
+}
+
+// NewPictures returns empty pictures with their buffers allocated.
+func NewPictures() *Pictures {
+	return &Pictures{Loss: NewLossGeom(), Order: make([]int, 0, session.MaxPoints)}
+}
+
+// Update prepares the pictures of s as ui shows them; m is the session's Record() of this
+// frame, for the loss panel.
+func (p *Pictures) Update(s *session.Session, ui *UI, m session.Metrics) {
+	p.Field.Update(s, ui.Discrete)
+	if p.Nodes.Update(s) {
+		p.NodesRev++
+	}
+	pts := s.Points()
+	p.Net.Update(ui.Layout, s, Followed(ui, len(pts)))
+	p.Loss.Update(ui.Layout.Loss, s.History(), m, ui.LogLoss)
+	p.Order = PointOrder(p.Order[:0], pts, ui.Selected, ui.Dragging, ui.HideTest)
+}
