@@ -38,13 +38,12 @@ type Canvas struct {
 
 // seenUI is what the page last saw of the state outside the session's Version.
 type seenUI struct {
-	brush    float64
-	logLoss  bool
-	discrete bool
-	hideTest bool
-	err      string
-	notices  int
-	canUndo  bool
+	brush                float64
+	logLoss, discrete    bool
+	hideTest, grads      bool
+	err                  string
+	notices              int
+	undoLabel, redoLabel string // what undo and redo would do, "" for nothing
 }
 
 // NewCanvas returns the canvas of session s with nothing selected and the brush on class 1.
@@ -109,11 +108,11 @@ func (c *Canvas) Frame(in Input, clock func() time.Duration) {
 }
 
 // NoteUI counts a change of what the page's controls show outside the session's Version
-// (the brush, the view toggles, the error, a notice, undo); Frame calls it, and so should
-// every API call between frames.
+// (the brush, the view toggles, the error, a notice, what undo and redo would do); Frame
+// calls it, and so should every API call between frames.
 func (c *Canvas) NoteUI() {
 	ui, s := &c.UI, c.API.S
-	now := seenUI{ui.Brush, ui.LogLoss, ui.Discrete, ui.HideTest, s.Err(), c.API.Notes, s.CanUndo()}
+	now := seenUI{ui.Brush, ui.LogLoss, ui.Discrete, ui.HideTest, ui.Gradients, s.Err(), c.API.Notes, s.UndoLabel(), s.RedoLabel()}
 	if now != c.seen {
 		c.seen = now
 		c.rev++

@@ -11,7 +11,7 @@ import (
 // defineMath defines the maths panel's calls: math, followPoint, selectWeight, selectBias,
 // setWeight, setBias, stepSample, stepBatch, and the page's setGradients.
 func (b *bridge) defineMath(def func(name string, f func(args []js.Value) string)) {
-	p := &b.g.api
+	p := &b.c.API
 	def("math", func([]js.Value) string { return api.Reply(p.Math()) })
 	def("followPoint", func(a []js.Value) string {
 		return b.changed(withNumbers("followPoint", a, []string{"index"}, func(v []float64) error {
