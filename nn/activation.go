@@ -17,18 +17,20 @@ const (
 )
 
 // activations is every activation's name, value and derivative, one row each: the formulas
-// themselves are the small functions below, which the per-layer loops (apply, scaleByDeriv)
-// call too, so each is written once. The derivative is a function of the output a = σ(z),
-// which backpropagation has at hand (no second exp).
+// themselves are the small functions below, which the per-layer loops (apply, scaleByDeriv,
+// Grid) call too, so each is written once. The derivative is a function of the output
+// a = σ(z), which backpropagation has at hand (no second exp). expK is k where σ is also a
+// function of e^(k·z) alone (sigmoidOfExp, tanhOfExp), which Grid uses; 0 for none.
 var activations = [...]struct {
 	name  string
 	value func(z float64) float64
 	deriv func(a float64) float64
+	expK  float64
 }{
-	Sigmoid: {"sigmoid", sigmoid, sigmoidDeriv},
-	Tanh:    {"tanh", tanh, tanhDeriv},
-	ReLU:    {"relu", relu, reluDeriv},
-	Linear:  {"linear", linear, linearDeriv},
+	Sigmoid: {"sigmoid", sigmoid, sigmoidDeriv, -1},
+	Tanh:    {"tanh", tanh, tanhDeriv, -2},
+	ReLU:    {"relu", relu, reluDeriv, 0},
+	Linear:  {"linear", linear, linearDeriv, 0},
 }
 
 // The formulas, each value beside its derivative.
@@ -39,7 +41,9 @@ func sigmoid(z float64) float64      { return sigmoidOfExp(exp(-z)) }
 func sigmoidOfExp(e float64) float64 { return 1 / (1 + e) } // σ given e = e^(−z)
 func sigmoidDeriv(a float64) float64 { return a * (1 - a) }
 
-// tanh(z) is in exp.go (math.Tanh's method on the package's exp); tanh′ = 1 − tanh².
+// tanh(z) is in exp.go (math.Tanh's method on the package's exp), and also
+// (1 − e^(−2z))/(1 + e^(−2z)) (tanhOfExp, for Grid); tanh′ = 1 − tanh².
+func tanhOfExp(e float64) float64 { return (1 - e) / (1 + e) } // tanh given e = e^(−2z)
 func tanhDeriv(a float64) float64 { return 1 - float64(a*a) }
 
 // relu(z) = max(0, z), with NaN kept (so a diverging network shows it) and −0 made 0;

@@ -27,6 +27,18 @@ var featureNames = [...]string{
 	X1TimesX2: "x1*x2", SinX1: "sin(x1)", SinX2: "sin(x2)",
 }
 
+// featureOn is what each feature depends on: x1 alone, x2 alone or both (Grid separates the
+// first two).
+var featureOn = [...]uint8{
+	X1: onX1, X2: onX2, X1Squared: onX1, X2Squared: onX2,
+	X1TimesX2: onX1 | onX2, SinX1: onX1, SinX2: onX2,
+}
+
+const (
+	onX1 = 1 << iota
+	onX2
+)
+
 // AllFeatureNames returns the name of every feature, in the order of their constants.
 func AllFeatureNames() []string { return append([]string(nil), featureNames[:]...) }
 

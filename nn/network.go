@@ -154,7 +154,7 @@ func (n *Network) Output() Activation { return n.output }
 func (n *Network) Activation(l int) Activation {
 	switch {
 	case l < 1 || l >= len(n.layers):
-		panic(fmt.Sprintf("nn: Activation: layer %d of %d: want 1 to %d", l, len(n.layers), len(n.layers)-1))
+		panic(fmt.Sprintf("nn: Activation: layer %d: want 1 to %d", l, len(n.layers)-1))
 	case l == len(n.layers)-1:
 		return n.output
 	}
@@ -222,11 +222,14 @@ func (n *Network) forwardLanes(lanes [][]layer) {
 }
 
 // affine sets z = W·in + b into out: out[j] = b[j] + Σ_i W_ji·in[i], summed in the order
-// b, then i = 0, 1, …, each product rounded before it is added (never fused: see Exp).
-func (L *layer) affine() {
-	in, out := L.in, L.out
-	b := L.b[:len(out)]
-	w := L.w[:len(out)*len(in)]
+// b, then i = 0, 1, …, each product rounded before it is added (never fused: see the
+// package comment).
+func (L *layer) affine() { affine(L.w, L.b, L.in, L.out) }
+
+// affine sets out = w·in + b for the weight layer (w, b), as layer.affine.
+func affine(w, b, in, out []float64) {
+	b = b[:len(out)]
+	w = w[:len(out)*len(in)]
 	if len(in) == 2 {
 		x0, x1 := in[0], in[1]
 		for j := range out {
@@ -324,73 +327,6 @@ func (L *layer) propagate(below []float64) {
 
 // ZeroGrads sets every gradient to zero.
 func (n *Network) ZeroGrads() { clear(n.grads) }
-
-// Update applies w ← w − η·(Grads/count + regularization) to every parameter
-// (regularization on weights only) and zeroes the gradients. If any new parameter would not
-// be finite it changes nothing, zeroes the gradients and returns ErrDiverged.
-func (n *Network) Update(cfg TrainConfig, count int) error {
-	if count < 1 {
-		panic("nn: Update: count must be at least 1")
-	}
-	// The new values go into the gradient slots first, so that a diverging step changes
-	// nothing; only if all are finite are they copied over the parameters.
-	finite := true
-	for l, w := range n.w {
-		finite = stepWeights(n.gw[l], w, cfg, count) && finite
-		finite = stepBiases(n.gb[l], n.b[l], cfg.LearningRate, count) && finite
-	}
-	if finite {
-		copy(n.params, n.grads)
-	}
-	n.ZeroGrads()
-	if !finite {
-		return ErrDiverged
-	}
-	return nil
-}
-
-// stepWeights replaces each gradient sum g[k] by the stepped weight
-// w[k] − η·(g[k]/count + penalty(w[k])) and reports whether all of them are finite.
-func stepWeights(g, w []float64, cfg TrainConfig, count int) (finite bool) {
-	g = g[:len(w)]
-	eta, inv, lambda := cfg.LearningRate, 1/float64(count), cfg.RegularizationRate
-	check := 0.0 // a sum of v−v: 0 while every v is finite, NaN after any ±Inf or NaN
-	switch cfg.Regularization {
-	case RegL1:
-		for k, wk := range w {
-			v := wk - float64(eta*(float64(g[k]*inv)+l1(lambda, wk)))
-			g[k] = v
-			check += v - v
-		}
-	case RegL2:
-		for k, wk := range w {
-			v := wk - float64(eta*(float64(g[k]*inv)+float64(lambda*wk)))
-			g[k] = v
-			check += v - v
-		}
-	default:
-		for k, wk := range w {
-			v := wk - float64(eta*(g[k]*inv))
-			g[k] = v
-			check += v - v
-		}
-	}
-	return check == 0
-}
-
-// stepBiases replaces each gradient sum g[k] by the stepped bias b[k] − η·g[k]/count and
-// reports whether all of them are finite.
-func stepBiases(g, b []float64, eta float64, count int) (finite bool) {
-	g = g[:len(b)]
-	inv := 1 / float64(count)
-	check := 0.0 // as in stepWeights
-	for k, bk := range b {
-		v := bk - float64(eta*g[k]*inv)
-		g[k] = v
-		check += v - v
-	}
-	return check == 0
-}
 
 // CopyFrom makes n an exact copy of src's shape and parameters, reusing n's memory when the
 // shapes match.

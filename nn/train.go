@@ -131,6 +131,73 @@ func l1(lambda, w float64) float64 {
 	return 0
 }
 
+// Update applies w ← w − η·(Grads/count + regularization) to every parameter
+// (regularization on weights only) and zeroes the gradients. If any new parameter would not
+// be finite it changes nothing, zeroes the gradients and returns ErrDiverged.
+func (n *Network) Update(cfg TrainConfig, count int) error {
+	if count < 1 {
+		panic("nn: Update: count must be at least 1")
+	}
+	// The new values go into the gradient slots first, so that a diverging step changes
+	// nothing; only if all are finite are they copied over the parameters.
+	finite := true
+	for l, w := range n.w {
+		finite = stepWeights(n.gw[l], w, cfg, count) && finite
+		finite = stepBiases(n.gb[l], n.b[l], cfg.LearningRate, count) && finite
+	}
+	if finite {
+		copy(n.params, n.grads)
+	}
+	n.ZeroGrads()
+	if !finite {
+		return ErrDiverged
+	}
+	return nil
+}
+
+// stepWeights replaces each gradient sum g[k] by the stepped weight
+// w[k] − η·(g[k]/count + penalty(w[k])) and reports whether all of them are finite.
+func stepWeights(g, w []float64, cfg TrainConfig, count int) (finite bool) {
+	g = g[:len(w)]
+	eta, inv, lambda := cfg.LearningRate, 1/float64(count), cfg.RegularizationRate
+	check := 0.0 // a sum of v−v: 0 while every v is finite, NaN after any ±Inf or NaN
+	switch cfg.Regularization {
+	case RegL1:
+		for k, wk := range w {
+			v := wk - float64(eta*(float64(g[k]*inv)+l1(lambda, wk)))
+			g[k] = v
+			check += v - v
+		}
+	case RegL2:
+		for k, wk := range w {
+			v := wk - float64(eta*(float64(g[k]*inv)+float64(lambda*wk)))
+			g[k] = v
+			check += v - v
+		}
+	default:
+		for k, wk := range w {
+			v := wk - float64(eta*(g[k]*inv))
+			g[k] = v
+			check += v - v
+		}
+	}
+	return check == 0
+}
+
+// stepBiases replaces each gradient sum g[k] by the stepped bias b[k] − η·g[k]/count and
+// reports whether all of them are finite.
+func stepBiases(g, b []float64, eta float64, count int) (finite bool) {
+	g = g[:len(b)]
+	inv := 1 / float64(count)
+	check := 0.0 // as in stepWeights
+	for k, bk := range b {
+		v := bk - float64(eta*g[k]*inv)
+		g[k] = v
+		check += v - v
+	}
+	return check == 0
+}
+
 // TrainBatch accumulates the gradient over the samples idx and applies one Update.
 // With no samples it does nothing.
 func (n *Network) TrainBatch(d Data, idx []int, cfg TrainConfig) error {

@@ -1,5 +1,6 @@
 // Package view computes the pictures of a playground from its session, without drawing
-// anything itself: the decision-boundary field as RGBA bytes, the 0.5 contour as line
+// anything itself: the decision-boundary field as RGBA bytes (the network evaluated over a
+// grid by nn.Grid; view only colours what it returns), the 0.5 contour as line
 // segments, the layout of the canvas, the positions of nodes and edges with their colours and
 // widths, the loss curves as polylines, hit-testing of points, nodes and edges, sprites for
 // the points, and numbers formatted without allocating. The browser layer only blits and
@@ -10,7 +11,7 @@
 // scale when drawing.
 //
 // Every per-frame computation here allocates nothing once its buffers have grown (the tests
-// assert it with testing.AllocsPerRun): Field.Compute and RefreshRows, Contour, NetGeom.Update,
+// assert it with testing.AllocsPerRun): Field.Refresh and RefreshRows, Contour, NetGeom.Update,
 // HitNetwork, HitPoint, LossGeom.Update, Dash and the Append* formatters.
 //
 // It imports session and nn, never Ebiten or syscall/js, so every picture is testable natively.

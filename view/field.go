@@ -20,7 +20,8 @@ type Field struct {
 	// network predicts), as TensorFlow Playground's "discretize output"; Values stay exact.
 	Discrete bool
 
-	ev evaluator // the network's evaluation over the grid
+	grid   nn.Grid   // the network's evaluation over the cell centres
+	xs, ys []float64 // the plane coordinates of the columns and rows
 
 	// What the last Refresh computed from, to tell whether the picture is current.
 	net          netState
@@ -28,7 +29,6 @@ type Field struct {
 	rowGen       []uint64 // the gen each row was computed at
 	order        []int    // the order rows are refreshed in
 	cursor       int      // the next position in order
-	lastContour  bool
 	lastDiscrete bool
 }
 
@@ -45,12 +45,20 @@ func NewField(w, h int) *Field {
 	if w < 2 || h < 2 || w > MaxFieldSide || h > MaxFieldSide {
 		panic("view: field size must be 2–4096 on each side")
 	}
-	return &Field{
+	f := &Field{
 		W: w, H: h,
 		Values: make([]float64, w*h),
 		Pix:    make([]byte, 4*w*h),
 		Lo:     0, Hi: 1,
+		xs: make([]float64, w), ys: make([]float64, h),
 	}
+	for c := range f.xs {
+		f.xs[c] = f.CellX(float64(c))
+	}
+	for r := range f.ys {
+		f.ys[r] = f.CellY(float64(r))
+	}
+	return f
 }
 
 // CellX returns the plane x of the centre of column c.
@@ -88,31 +96,9 @@ func RegressionScale(pts []session.Point) (lo, hi float64) {
 // of the scale for regression.
 func (f *Field) Level() float64 { return (f.Lo + f.Hi) / 2 }
 
-// Compute samples the session's network at every grid cell and colours Pix (regression uses
-// the range of the data's labels as its scale, see RegressionScale; classification [0, 1]),
-// each pixel FieldColor((v − Lo)/(Hi − Lo)). With contour, pixels the middle level (0.5; for
-// regression the scale's middle) crosses toward their right or lower neighbour are drawn
-// dark. The values equal the network's Forward on the features of each cell centre up to
-// rounding (within 1e-12): the first layer is evaluated per row and column, not per cell (see
-// evaluator). It allocates nothing once the network's shape has been seen.
-func (f *Field) Compute(s *session.Session, contour bool) {
-	net := s.Network()
-	f.Lo, f.Hi = 0, 1
-	if net.Output() == nn.Linear {
-		f.Lo, f.Hi = RegressionScale(s.Points())
-	}
-	f.ev.setup(net, s.Features(), f)
-	for r := 0; r < f.H; r++ {
-		f.ev.row(r, f.Values[r*f.W:(r+1)*f.W])
-	}
-	f.colour(contour)
-}
-
-// colour fills Pix from Values.
-func (f *Field) colour(contour bool) { f.colourRows(0, f.H, contour) }
-
-// colourRows fills the rows r0 ≤ r < r1 of Pix from Values.
-func (f *Field) colourRows(r0, r1 int, contour bool) {
+// colourRows fills the rows r0 ≤ r < r1 of Pix from Values: FieldColor((v − Lo)/(Hi − Lo)),
+// or with Discrete the colour of the side of the middle level v is on.
+func (f *Field) colourRows(r0, r1 int) {
 	inv := 1 / (f.Hi - f.Lo)
 	level := f.Level()
 	for k := r0 * f.W; k < r1*f.W; k++ {
@@ -124,29 +110,20 @@ func (f *Field) colourRows(r0, r1 int, contour bool) {
 			}
 		}
 		c := FieldColor(t)
-		if contour && f.crosses(k, level) {
-			c = Lerp(c, Ink, 0.7)
-		}
 		p := f.Pix[4*k : 4*k+4 : 4*k+4]
 		p[0], p[1], p[2], p[3] = c.R, c.G, c.B, 0xff
 	}
 }
 
-// crosses reports whether the level lies between sample k and its right or lower neighbour.
-func (f *Field) crosses(k int, level float64) bool {
-	above := f.Values[k] >= level
-	if k%f.W+1 < f.W && (f.Values[k+1] >= level) != above {
-		return true
-	}
-	return k+f.W < len(f.Values) && (f.Values[k+f.W] >= level) != above
-}
-
-// Refresh recomputes the field (as Compute) only when what it shows has changed since the
-// last Refresh: the network's shape, activations or parameters, the features, the regression
-// scale or contour. It reports whether it recomputed. It allocates nothing once the network's
-// shape has been seen.
-func (f *Field) Refresh(s *session.Session, contour bool) bool {
-	return f.RefreshRows(s, contour, f.H)
+// Refresh samples the session's network at every grid cell and colours Pix, only when what it
+// shows has changed since the last Refresh: the network's shape, activations or parameters,
+// the features, the scale or Discrete. Values are the network's first output at the cell
+// centres as nn.Grid computes them (equal to Forward within its stated rounding); the scale
+// is [0, 1] for classification, for regression the range of the data's labels
+// (RegressionScale); each pixel is FieldColor((v − Lo)/(Hi − Lo)). It reports whether it
+// recomputed. It allocates nothing once the network's shape has been seen.
+func (f *Field) Refresh(s *session.Session) bool {
+	return f.RefreshRows(s, f.H)
 }
 
 // RefreshRows is Refresh spread over calls: it recomputes at most maxRows rows that are not
@@ -157,15 +134,13 @@ func (f *Field) Refresh(s *session.Session, contour bool) bool {
 // changing, the stale rows are refreshed by the next calls (all of them by the next one with
 // maxRows = H), after which the picture is exact. Pix is recoloured where values changed (and
 // everywhere when the regression scale changed).
-func (f *Field) RefreshRows(s *session.Session, contour bool, maxRows int) bool {
-	net := s.Network()
+func (f *Field) RefreshRows(s *session.Session, maxRows int) bool {
 	lo, hi := 0.0, 1.0
-	if net.Output() == nn.Linear {
+	if Regression(s) {
 		lo, hi = RegressionScale(s.Points())
 	}
-	if changed := f.net.update(s); changed || contour != f.lastContour {
+	if f.net.update(s) {
 		f.gen++ // every row is stale
-		f.lastContour = contour
 	}
 	recolour := lo != f.Lo || hi != f.Hi || f.Discrete != f.lastDiscrete
 	f.lastDiscrete = f.Discrete
@@ -190,18 +165,18 @@ func (f *Field) RefreshRows(s *session.Session, contour bool, maxRows int) bool 
 			continue
 		}
 		if !set {
-			f.ev.setup(net, s.Features(), f)
+			f.grid.Reset(s.Network(), s.Features(), f.xs, f.ys)
 			set = true
 		}
-		f.ev.row(r, f.Values[r*f.W:(r+1)*f.W])
+		f.grid.Row(r, f.Values[r*f.W:(r+1)*f.W])
 		f.rowGen[r] = f.gen
 		if !recolour {
-			f.colourRows(max(r-1, 0), r+1, contour)
+			f.colourRows(r, r+1)
 		}
 		done++
 	}
 	if recolour {
-		f.colourRows(0, f.H, contour)
+		f.colourRows(0, f.H)
 	}
 	return done > 0
 }
@@ -318,4 +293,19 @@ func frac(p, q, level float64) float64 {
 		return 0.5
 	}
 	return clamp((level-p)/(q-p), 0, 1)
+}
+
+// MinFieldSide is the smallest side FieldSide returns.
+const MinFieldSide = 32
+
+// FieldSide returns the side of a square field whose whole refresh costs at most twice budget
+// (nn.GridCost units) for cells of the given cost: the largest multiple of 4 within that, at
+// most maxSide, at least MinFieldSide. Refreshing half its rows per frame then keeps every row
+// at most one frame behind while staying within budget.
+func FieldSide(cost, budget float64, maxSide int) int {
+	if !(cost > 0) {
+		return maxSide
+	}
+	n := int(math.Sqrt(2*budget/cost)) / 4 * 4
+	return min(max(n, MinFieldSide), maxSide)
 }

@@ -8,11 +8,13 @@ import (
 	"nnplay/session"
 )
 
-// fieldTol is how far Compute may differ from Predict (rounding of a different order of
-// operations), relative to the magnitude of the value.
+// fieldTol is how far the field may differ from Predict (nn.Grid's rounding), relative to the
+// magnitude of the value beyond 1.
 const fieldTol = 1e-12
 
-func TestComputeMatchesPredict(t *testing.T) {
+// TestRefreshMatchesPredict: the field shows the network's prediction at every cell centre,
+// coloured on the problem's scale, for every shape (nn's tests cover the grid's cases).
+func TestRefreshMatchesPredict(t *testing.T) {
 	type tweak struct {
 		name string
 		do   func(s *session.Session)
@@ -34,7 +36,7 @@ func TestComputeMatchesPredict(t *testing.T) {
 			tw.do(s)
 			name := sh.name + ", " + tw.name
 			f := NewField(23, 17)
-			f.Compute(s, false)
+			f.Refresh(s)
 			wantLo, wantHi := 0.0, 1.0
 			if Regression(s) {
 				wantLo, wantHi = RegressionScale(s.Points())
@@ -80,26 +82,24 @@ func TestRefresh(t *testing.T) {
 	s := newSession(t, session.Patch{})
 	f := NewField(16, 16)
 	steps := []struct {
-		name    string
-		do      func() error
-		contour bool
-		want    bool
+		name string
+		do   func() error
+		want bool
 	}{
-		{"first", func() error { return nil }, false, true},
-		{"unchanged", func() error { return nil }, false, false},
-		{"contour asked", func() error { return nil }, true, true},
-		{"trained", func() error { _, err := s.Step(1); return err }, true, true},
-		{"point moved (classification)", func() error { return s.MovePoint(0, 1, 1) }, true, false},
-		{"reshaped", func() error { return s.Configure(session.Patch{Layers: []float64{2, 3, 1}}) }, true, true},
-		{"regression", func() error { return s.Configure(session.Patch{Problem: ptr(session.Regression)}) }, true, true},
-		{"label changed (regression scale)", func() error { return s.SetLabel(0, 100) }, true, true},
-		{"unchanged again", func() error { return nil }, true, false},
+		{"first", func() error { return nil }, true},
+		{"unchanged", func() error { return nil }, false},
+		{"trained", func() error { _, err := s.Step(1); return err }, true},
+		{"point moved (classification)", func() error { return s.MovePoint(0, 1, 1) }, false},
+		{"reshaped", func() error { return s.Configure(session.Patch{Layers: []float64{2, 3, 1}}) }, true},
+		{"regression", func() error { return s.Configure(session.Patch{Problem: ptr(session.Regression)}) }, true},
+		{"label changed (regression scale)", func() error { return s.SetLabel(0, 100) }, true},
+		{"unchanged again", func() error { return nil }, false},
 	}
 	for _, st := range steps {
 		if err := st.do(); err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		if got := f.Refresh(s, st.contour); got != st.want {
+		if got := f.Refresh(s); got != st.want {
 			t.Errorf("%s: Refresh = %v, want %v", st.name, got, st.want)
 		}
 	}
@@ -109,16 +109,15 @@ func TestFieldAllocs(t *testing.T) {
 	s := newSession(t, session.Patch{})
 	f := NewField(64, 64)
 	segs := make([]Segment, 0, 1024)
-	f.Refresh(s, false)
+	f.Refresh(s)
 	tests := []struct {
 		name string
 		run  func()
 	}{
-		{"Compute", func() { f.Compute(s, true) }},
-		{"Compute and Contour", func() { f.Compute(s, false); segs = f.Contour(segs[:0], f.Level()) }},
-		{"Refresh unchanged", func() { f.Refresh(s, false) }},
-		{"Refresh after training", func() { s.Step(1); f.Refresh(s, false) }},
-		{"RefreshRows after training", func() { s.Step(1); f.RefreshRows(s, false, 32) }},
+		{"Refresh unchanged", func() { f.Refresh(s) }},
+		{"Refresh after training", func() { s.Step(1); f.Refresh(s) }},
+		{"Refresh after training and Contour", func() { s.Step(1); f.Refresh(s); segs = f.Contour(segs[:0], f.Level()) }},
+		{"RefreshRows after training", func() { s.Step(1); f.RefreshRows(s, 32) }},
 	}
 	for _, tc := range tests {
 		if a := testing.AllocsPerRun(5, tc.run); a != 0 {
@@ -133,16 +132,19 @@ func benchmarkField(b *testing.B, side int) {
 		b.Fatal(err)
 	}
 	f := NewField(side, side)
-	f.Compute(s, false) // grow the scratch
+	f.Refresh(s) // grow the scratch
+	net := s.Network()
 	b.ReportAllocs()
 	b.ResetTimer()
-	for b.Loop() {
-		f.Compute(s, false)
+	for i := 0; b.Loop(); i++ {
+		net.SetBias(0, 0, float64(i%100)/100) // a change, so that every row is recomputed
+		f.Refresh(s)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(side*side), "ns/pixel")
 }
 
-// BenchmarkField256 computes a 256×256 field of the default 2-4-1 network.
+// BenchmarkField256 computes a 256×256 field of the default 2-4-1 network (every row, after a
+// change).
 func BenchmarkField256(b *testing.B) { benchmarkField(b, 256) }
 
 // BenchmarkFieldBrowser computes the field at the browser's resolution (wasm/draw.go's
@@ -156,7 +158,7 @@ func BenchmarkContourBrowser(b *testing.B) {
 		b.Fatal(err)
 	}
 	f := NewField(BrowserFieldSide, BrowserFieldSide)
-	f.Compute(s, false)
+	f.Refresh(s)
 	segs := f.Contour(nil, 0.5)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -169,7 +171,7 @@ func TestRefreshRows(t *testing.T) {
 	f := NewField(20, 15) // odd height: halves of 8 and 7 rows
 	ref := NewField(20, 15)
 	half := (f.H + 1) / 2
-	if !f.RefreshRows(s, false, half) || f.Current() {
+	if !f.RefreshRows(s, half) || f.Current() {
 		t.Fatalf("first call: want some rows computed, not all")
 	}
 	for r := 0; r < f.H; r++ {
@@ -178,16 +180,16 @@ func TestRefreshRows(t *testing.T) {
 			t.Errorf("first call: row %d computed = %v, want the even rows", r, computed)
 		}
 	}
-	if !f.RefreshRows(s, false, half) || !f.Current() {
+	if !f.RefreshRows(s, half) || !f.Current() {
 		t.Fatalf("second call: want the rest computed")
 	}
-	ref.Compute(s, false)
+	ref.Refresh(s)
 	for k := range f.Values {
 		if f.Values[k] != ref.Values[k] || f.Pix[4*k] != ref.Pix[4*k] {
-			t.Fatalf("after two calls: value %d = %v, want %v as Compute", k, f.Values[k], ref.Values[k])
+			t.Fatalf("after two calls: value %d = %v, want %v as Refresh", k, f.Values[k], ref.Values[k])
 		}
 	}
-	if f.RefreshRows(s, false, half) {
+	if f.RefreshRows(s, half) {
 		t.Errorf("third call without a change computed rows")
 	}
 	// Training between every call: no row is ever more than one change behind.
@@ -195,7 +197,7 @@ func TestRefreshRows(t *testing.T) {
 		if _, err := s.Step(1); err != nil {
 			t.Fatal(err)
 		}
-		f.RefreshRows(s, false, half)
+		f.RefreshRows(s, half)
 		for r, g := range f.rowGen {
 			if f.gen-g > 1 {
 				t.Errorf("call %d: row %d is %d changes behind", i, r, f.gen-g)
@@ -203,9 +205,9 @@ func TestRefreshRows(t *testing.T) {
 		}
 	}
 	// Paused: two calls make it exact.
-	f.RefreshRows(s, false, half)
-	f.RefreshRows(s, false, half)
-	ref.Compute(s, false)
+	f.RefreshRows(s, half)
+	f.RefreshRows(s, half)
+	ref.Refresh(s)
 	if !f.Current() {
 		t.Fatalf("paused: not current after two calls")
 	}
@@ -222,12 +224,12 @@ func BenchmarkFieldFrame(b *testing.B) {
 	s := newSession(b, session.Patch{})
 	f := NewField(BrowserFieldSide, BrowserFieldSide)
 	segs := make([]Segment, 0, 1024)
-	f.Refresh(s, false)
+	f.Refresh(s)
 	net := s.Network()
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		net.SetBias(0, 0, float64(i%100)/100) // a change, as training makes every frame
-		f.RefreshRows(s, false, BrowserFieldSide/2)
+		f.RefreshRows(s, BrowserFieldSide/2)
 		segs = f.Contour(segs[:0], f.Level())
 	}
 }
@@ -244,10 +246,10 @@ func TestFieldDiscrete(t *testing.T) {
 		s := newSession(t, p)
 		s.Step(30)
 		f := NewField(31, 29)
-		f.Refresh(s, false)
+		f.Refresh(s)
 		exact := slices.Clone(f.Values)
 		f.Discrete = true
-		if !f.Refresh(s, false) {
+		if !f.Refresh(s) {
 			t.Fatalf("%s: Refresh did nothing after Discrete was set", sh)
 		}
 		if !slices.Equal(f.Values, exact) {
@@ -269,7 +271,7 @@ func TestFieldDiscrete(t *testing.T) {
 			t.Errorf("%s: %d samples below the level, %d above: the test needs both", sh, below, above)
 		}
 		f.Discrete = false
-		f.Refresh(s, false)
+		f.Refresh(s)
 		if k := len(f.Values) / 2; f.Pix[4*k] != FieldColor((f.Values[k]-f.Lo)/(f.Hi-f.Lo)).R {
 			t.Errorf("%s: switching Discrete off did not restore the graded colours", sh)
 		}

@@ -16,7 +16,7 @@ func tilePixel(np *NodePics, k, r, c int) [4]byte {
 
 // TestNodePicsOutputIsTheField: the output node's picture is the plot's field in small, for
 // every shape, classification and regression (within one level per channel: the field's
-// evaluator rounds differently, within 1e-12).
+// nn.Grid rounds differently, within 1e-12).
 func TestNodePicsOutputIsTheField(t *testing.T) {
 	for _, sh := range shapes {
 		s := newSession(t, sh.patch)
@@ -34,7 +34,7 @@ func TestNodePicsOutputIsTheField(t *testing.T) {
 			t.Fatalf("%s: %d tiles in %d×%d (%d bytes), want %d tiles of %d", sh.name, np.N, np.W, np.H, len(np.Pix), n, NodeSide+2)
 		}
 		f := NewField(NodeSide, NodeSide)
-		f.Compute(s, false)
+		f.Refresh(s)
 		for r := range NodeSide {
 			for c := range NodeSide {
 				got := tilePixel(&np, n-1, r, c)

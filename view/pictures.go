@@ -1,8 +1,11 @@
 package view
 
-import "nnplay/session"
+import (
+	"nnplay/nn"
+	"nnplay/session"
+)
 
-// FieldBudget is the plot's field work per frame, in CellCost units: the whole
+// FieldBudget is the plot's field work per frame, in nn.GridCost units: the whole
 // BrowserFieldSide² field of the default 2-4-1 network (cost 16 per cell).
 const FieldBudget = 16 * BrowserFieldSide * BrowserFieldSide
 
@@ -26,7 +29,7 @@ func NewFieldPicture(side int) *FieldPicture {
 func (fp *FieldPicture) refresh(s *session.Session, discrete bool, rows int) {
 	f := fp.Field
 	f.Discrete = discrete
-	if !f.RefreshRows(s, false, rows) {
+	if !f.RefreshRows(s, rows) {
 		return
 	}
 	fp.Padded = f.PaddedPix(fp.Padded)
@@ -48,7 +51,7 @@ type PlotField struct {
 // Update refreshes the fields for this frame and picks the one to show.
 func (pf *PlotField) Update(s *session.Session, discrete bool) {
 	const full = BrowserFieldSide
-	cost := CellCost(s.Network(), s.Features())
+	cost := nn.GridCost(s.Network(), s.Features())
 	side := FieldSide(cost, FieldBudget, full)
 	if pf.still == nil {
 		pf.still = NewFieldPicture(full)
