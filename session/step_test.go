@@ -214,3 +214,24 @@ func TestMathAllocs(t *testing.T) {
 		t.Error("no loss")
 	}
 }
+
+// BenchmarkMath is one update of the maths panel at 500 points (250 training) on a 2-8-8-1
+// network: the followed point's pass, a hidden weight's chain rule and finite difference,
+// the training MSE, and the training set's mean gradients for the gradients view.
+func BenchmarkMath(b *testing.B) {
+	st := DefaultSettings()
+	st.NumPoints, st.Hidden = 500, []int{8, 8}
+	s, err := New(st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var m PointMath
+	g := make([]float64, len(s.Network().Params()))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := s.Math(&m, 0, Param{L: 0, J: 3, I: 1}); err != nil {
+			b.Fatal(err)
+		}
+		s.MeanGradients(g)
+	}
+}

@@ -1,0 +1,60 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"nnplay/internal/browser"
+	"nnplay/session"
+)
+
+// TestCoachHints: while the page trains, state().hints names vanishing gradients on a deep
+// sigmoid network and a learning rate too high on data whose loss swings without diverging,
+// and stays [] on the defaults from the first epoch to well past convergence.
+func TestCoachHints(t *testing.T) {
+	p := open(t, browser.Desktop)
+	// hintsBy plays until hints appear or the epoch reaches until, polling state() as the page
+	// trains, and returns the hints and the state seen last.
+	hintsBy := func(until int, within time.Duration) State {
+		t.Helper()
+		p.do("play")
+		cond := `(() => { const s = nnplay.state(); return s.hints.length > 0 || s.epoch >= ` + ftoa(float64(until)) + `; })()`
+		if err := p.tab.WaitFor(cond, within); err != nil {
+			t.Fatalf("at epoch %d: %v", p.state().Epoch, err)
+		}
+		p.pause()
+		return p.state()
+	}
+	hints := func() []string { return eval[[]string](p, `nnplay.state().hints`) }
+
+	p.pause()
+	if st := hintsBy(4000, 60*time.Second); len(hints()) != 0 {
+		t.Errorf("hints %q on the defaults at epoch %d", hints(), st.Epoch)
+	}
+
+	p.do("reset")
+	p.do("configure", map[string]any{"layers": []int{2, 8, 8, 8, 8, 8, 8, 1}, "speed": 0})
+	st := hintsBy(1<<30, 90*time.Second)
+	if want := []string{session.HintVanishing.String()}; !slices.Equal(hints(), want) {
+		t.Errorf("deep sigmoid at epoch %d: hints %q, want %q", st.Epoch, hints(), want)
+	}
+
+	p.do("configure", map[string]any{"layers": []int{2, 4, 1}, "problem": "regression", "dataset": "gauss-multi",
+		"learningRate": 1, "speed": 500})
+	st = hintsBy(1<<30, 90*time.Second)
+	if want := []string{session.HintRateHigh.String()}; !slices.Equal(hints(), want) || st.Error != nil {
+		t.Errorf("learning rate 1 on gauss-multi at epoch %d: hints %q, error %v; want %q and no divergence",
+			st.Epoch, hints(), fmtStr(st.Error), want)
+	}
+}
+
+// fmtStr formats a nullable string.
+func fmtStr(s *string) string {
+	if s == nil {
+		return "null"
+	}
+	return *s
+}
