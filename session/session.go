@@ -119,6 +119,8 @@ func trainConfig(s Settings) nn.TrainConfig {
 func (s *Session) setNetwork(net *nn.Network, fs []nn.Feature) {
 	s.net = net
 	s.saved = make([]float64, len(net.Params()))
+	s.last.count = 0 // the last step's update was of another network
+	s.restartEpoch()
 	same := len(fs) == len(s.features)
 	for i := 0; same && i < len(fs); i++ {
 		same = fs[i] == s.features[i]

@@ -235,3 +235,39 @@ func BenchmarkMath(b *testing.B) {
 		s.MeanGradients(g)
 	}
 }
+
+// TestStepThenUndoRebuild: after a step on a rebuilt network, undoing the rebuild brings
+// back a network of another shape; the step's update no longer shows, and the maths work.
+func TestStepThenUndoRebuild(t *testing.T) {
+	s := newSession(t, nil)
+	patch, err := ParsePatch([]byte(`{"layers":[2,2,1]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Configure(patch); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(s.Points(), func(p Point) bool { return !p.Test })
+	if err := s.StepSample(i); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.StepBatch(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Network().Layers(); !slices.Equal(got, []int{2, 4, 1}) {
+		t.Fatalf("undo gave layers %v, want 2-4-1", got)
+	}
+	if u, ok := s.LastUpdate(Param{L: 1, J: 0, I: 3}); ok {
+		t.Errorf("after undoing the rebuild, LastUpdate shows %+v", u)
+	}
+	if done, _ := s.InEpoch(); done != 0 {
+		t.Errorf("after undoing the rebuild the epoch goes on at %d", done)
+	}
+	var m PointMath
+	if err := s.Math(&m, i, Param{L: 1, J: 0, I: 3}); err != nil {
+		t.Fatal(err)
+	}
+}
