@@ -46,8 +46,31 @@ func FuzzConfigure(f *testing.F) {
 		checkConsistent(t, s)
 		if len(s.train) > 0 {
 			mustStep(t, s, 1)
+			if err := s.StepBatch(); err != nil && s.Err() == "" {
+				t.Fatalf("StepBatch after %s: %v", data, err)
+			}
 		}
+		checkMath(t, s)
 	})
+}
+
+// checkMath takes the chain rule of the first and the last weight layer's first weight on
+// the first point: refused never, and where defined the gradient agrees with the finite
+// difference.
+func checkMath(t *testing.T, s *Session) {
+	t.Helper()
+	if len(s.Points()) == 0 {
+		return
+	}
+	var m PointMath
+	for _, p := range []Param{{}, s.DefaultParam()} {
+		if err := s.Math(&m, 0, p); err != nil {
+			t.Fatalf("Math(0, %+v): %v", p, err)
+		}
+		if sel := m.Selected; sel.Why == Defined && !(sel.RelativeError < 1e-4) {
+			t.Fatalf("Math(0, %+v): gradient %g, finite difference %g", p, sel.Gradient, sel.FiniteDifference)
+		}
+	}
 }
 
 // configured applies p, parsed from input, to a new default session. It reports false when
