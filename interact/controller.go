@@ -206,8 +206,8 @@ func (c *Controller) move(s *session.Session, ui *view.UI, e Event) error {
 }
 
 // up ends the gesture: a drag lands where the pointer lets go; a press on empty plot that
-// did not move adds a point there; a tap on the network shows the tooltip of the node or
-// edge under it (touch has no hover) until the next touch.
+// did not move adds a point there; a click or tap on the network picks what it lands on
+// (see pick).
 func (c *Controller) up(s *session.Session, ui *view.UI, e Event) error {
 	if c.g.phase == idle || e.Pointer != c.g.pointer {
 		return nil
@@ -224,12 +224,27 @@ func (c *Controller) up(s *session.Session, ui *view.UI, e Event) error {
 		}
 		return c.addPoint(s, ui, e.X, e.Y)
 	case consumed:
-		if g.touch && !c.beyondSlopOf(g, e) {
-			ui.PointerX, ui.PointerY = e.X, e.Y
-			ui.Hover = view.HitNetwork(ui.Layout, s, e.X, e.Y)
+		if !c.beyondSlopOf(g, e) {
+			c.pick(s, ui, e)
 		}
 	}
 	return nil
+}
+
+// pick answers a click or tap on the network: an edge selects its weight for the maths, a
+// bias mark its bias, a node's picture pins it (again, unpins it). A tap also shows what it
+// landed on, as hover does for a mouse, until the next touch.
+func (c *Controller) pick(s *session.Session, ui *view.UI, e Event) {
+	h := view.HitNetwork(ui.Layout, s, e.X, e.Y)
+	if e.Touch {
+		ui.PointerX, ui.PointerY = e.X, e.Y
+		ui.Hover = h
+	}
+	if p, ok := view.HoverParam(h); ok {
+		ui.Param, ui.ParamChosen = p, true
+	} else if h.Kind == view.HoverNode {
+		ui.TogglePin(h.Layer, h.Node)
+	}
 }
 
 // beyondSlop reports whether e has moved farther from the press than its slop.

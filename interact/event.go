@@ -58,6 +58,7 @@ const (
 	KeyEscape // close the delete offer, clear the selection
 	KeyZ      // with Ctrl or Cmd: undo; with Shift too: redo
 	KeyY      // with Ctrl: redo
+	KeyP      // select the next parameter for the maths (with Shift, the previous)
 )
 
 // KeyFromName returns the Key for a DOM KeyboardEvent.key value ("ArrowLeft", "Delete",
@@ -92,6 +93,8 @@ func KeyFromName(name string) Key {
 		return KeyZ
 	case "y", "Y":
 		return KeyY
+	case "p", "P":
+		return KeyP
 	}
 	return KeyNone
 }

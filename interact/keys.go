@@ -56,6 +56,9 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 	case KeyEscape:
 		ui.Menu = -1
 		ui.Selected = -1
+	case KeyP:
+		ui.Param = view.NextParam(s.Network().Layers(), view.SelectedParam(ui, s), e.Mods&Shift == 0)
+		ui.ParamChosen = true
 	}
 	return nil
 }
@@ -64,7 +67,7 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 // and s (step) do; toggles and one-off actions act once per press.
 func repeats(k Key) bool {
 	switch k {
-	case KeyLeft, KeyRight, KeyUp, KeyDown, KeyS, KeyZ, KeyY:
+	case KeyLeft, KeyRight, KeyUp, KeyDown, KeyS, KeyZ, KeyY, KeyP:
 		return true
 	}
 	return false

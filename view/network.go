@@ -70,25 +70,36 @@ type NodeGeom struct {
 	Layer, Node int        // Layer 0 is the input
 	Bias        float64    // the bias (0 for inputs)
 	BiasBar     Rect       // empty for inputs
+	BiasTrack   Rect       // the bias mark the bar lies on, as wide as the node; empty for inputs
 	BiasColor   color.RGBA // WeightColor of the bias
+	Selected    bool       // the bias is the selected parameter (NetGeom.Param)
 }
 
 // EdgeGeom is one edge as drawn: a line from (X0, Y0) to (X1, Y1) of weight W[Layer][Node][From].
 type EdgeGeom struct {
 	X0, Y0, X1, Y1    float64
 	Layer, Node, From int
-	Weight, Width     float64 // Width is WeightWidth(Weight), CSS px
+	Weight, Width     float64 // Width is WeightWidth(Weight) (GradWidth of the gradient in the gradients view), CSS px
+	Grad              float64 // the mean gradient in the gradients view, else 0
 	Color             color.RGBA
+	Selected          bool // the weight is the selected parameter (NetGeom.Param)
 }
 
 // NetGeom is the picture of the network in Layout.Network: nodes and edges with their
 // colours, and the followed point (see Followed) whose place each node's picture marks.
 // Reuse one NetGeom across frames: after the first Update of a shape it allocates nothing.
+//
+// Set Param to the selected parameter (its edge or bias is marked Selected) and Grads to the
+// training set's mean gradients (session.MeanGradients' layout) for the gradients view, or
+// nil to show the weights, before Update.
 type NetGeom struct {
 	Area   Rect // NetArea of the layout's network rectangle
 	Nodes  []NodeGeom
 	Edges  []EdgeGeom
 	Follow int // the followed point, -1 for none
+
+	Param session.Param // the selected parameter
+	Grads []float64     // the mean gradients the edges show, or nil for the weights
 }
 
 // Update lays out the network of s in l.Network and colours it, following the point follow
@@ -109,27 +120,38 @@ func (g *NetGeom) Update(l Layout, s *session.Session, follow int) {
 			if li > 0 {
 				nd.Bias = net.Bias(li-1, j)
 				length := half * math.Min(math.Abs(nd.Bias)/BiasFull, 1)
-				nd.BiasBar = Rect{x, y + half + 2, length, biasBarH}
+				nd.BiasTrack = biasTrack(x, y, half)
+				nd.BiasBar = Rect{x, nd.BiasTrack.Y, length, biasBarH}
 				if nd.Bias < 0 {
 					nd.BiasBar.X = x - length
 				}
 				nd.BiasColor = WeightColor(nd.Bias)
+				nd.Selected = g.Param == session.Param{Bias: true, L: li - 1, J: j}
 			}
 			g.Nodes = append(g.Nodes, nd)
 		}
 	}
+	grads := len(g.Grads) == len(net.Params())
+	off := 0 // the first weight of layer li in the flat parameters
 	for li := 0; li+1 < len(layers); li++ {
 		for j := 0; j < layers[li+1]; j++ {
 			for i := 0; i < layers[li]; i++ {
 				w := net.Weight(li, j, i)
 				x0, y0, x1, y1 := edgeEnds(g.Area, layers, li, j, i)
-				g.Edges = append(g.Edges, EdgeGeom{
+				e := EdgeGeom{
 					X0: x0, Y0: y0, X1: x1, Y1: y1,
 					Layer: li, Node: j, From: i,
 					Weight: w, Width: WeightWidth(w), Color: WeightColor(w),
-				})
+					Selected: g.Param == session.Param{L: li, J: j, I: i},
+				}
+				if grads {
+					e.Grad = g.Grads[off+j*layers[li]+i]
+					e.Width, e.Color = GradWidth(e.Grad), GradColor(e.Grad)
+				}
+				g.Edges = append(g.Edges, e)
 			}
 		}
+		off += layers[li+1]*layers[li] + layers[li+1]
 	}
 }
 
@@ -153,7 +175,8 @@ func actShade(net *nn.Network, l int, a float64, regression bool, lo, hi float64
 }
 
 // HitNetwork returns the node or edge of the session's network under (sx, sy), CSS px on the
-// canvas, as drawn by NetGeom in l: a node within its square (plus 3 px), else the nearest edge
+// canvas, as drawn by NetGeom in l: a node's square, else a node's bias mark (within 4 px above
+// or below it), else a node within its square plus 3 px, else the nearest edge
 // within EdgeHitPx (or half its width plus 2 px, if wider); HoverNone otherwise. It allocates
 // nothing.
 func HitNetwork(l Layout, s *session.Session, sx, sy float64) Hover {
@@ -163,13 +186,14 @@ func HitNetwork(l Layout, s *session.Session, sx, sy float64) Hover {
 	net := s.Network()
 	layers := net.Layers()
 	area := NetArea(l.Network)
-	for li, n := range layers {
-		for j := 0; j < n; j++ {
-			x, y, half := NodeCenter(area, layers, li, j)
-			if math.Abs(sx-x) <= half+3 && math.Abs(sy-y) <= half+3 {
-				return Hover{Kind: HoverNode, Layer: li, Node: j}
-			}
-		}
+	if h, ok := hitNode(area, layers, sx, sy, 0); ok {
+		return h
+	}
+	if h, ok := hitBias(area, layers, sx, sy); ok {
+		return h
+	}
+	if h, ok := hitNode(area, layers, sx, sy, 3); ok {
+		return h
 	}
 	best, bestD := Hover{}, math.Inf(1)
 	for li := 0; li+1 < len(layers); li++ {
@@ -185,6 +209,19 @@ func HitNetwork(l Layout, s *session.Session, sx, sy float64) Hover {
 		}
 	}
 	return best
+}
+
+// hitNode returns the node whose square, grown by slack CSS px, contains (sx, sy).
+func hitNode(area Rect, layers []int, sx, sy, slack float64) (Hover, bool) {
+	for li, n := range layers {
+		for j := 0; j < n; j++ {
+			x, y, half := NodeCenter(area, layers, li, j)
+			if math.Abs(sx-x) <= half+slack && math.Abs(sy-y) <= half+slack {
+				return Hover{Kind: HoverNode, Layer: li, Node: j}, true
+			}
+		}
+	}
+	return Hover{}, false
 }
 
 // SegmentDistance returns the distance from (px, py) to the segment from (x0, y0) to (x1, y1).

@@ -47,7 +47,7 @@ func AppendShownTooltip(dst []byte, s *session.Session, ui *UI) []byte {
 }
 
 // AppendTooltip appends the text shown for the hovered thing h: for an edge
-// "w = −1.234 (h1 → ŷ)", for a node "h1: b = 0.100, a = 0.731" (the activation for the
+// "w = −1.234 (h1 → ŷ)", for a bias mark "b = 0.100 (bias of h1)", for a node "h1: b = 0.100, a = 0.731" (the activation for the
 // point follow, if it names one; an input shows its value "x1 = 2.30"), for a point
 // "(1.23, −0.45) class 1, test" (regression: "value 0.42"). HoverNone and stale indices
 // append nothing. It runs the network forward for a node's activation, and allocates nothing
@@ -88,6 +88,15 @@ func AppendTooltip(dst []byte, s *session.Session, h Hover, follow int) []byte {
 			dst = AppendFixed(dst, act, 3)
 		}
 		return dst
+	case HoverBias:
+		if h.Layer < 1 || h.Layer >= len(layers) || h.Node < 0 || h.Node >= layers[h.Layer] {
+			return dst
+		}
+		dst = append(dst, "b = "...)
+		dst = AppendFixed(dst, net.Bias(h.Layer-1, h.Node), 3)
+		dst = append(dst, " (bias of "...)
+		dst = AppendNodeName(dst, layers, fs, h.Layer, h.Node)
+		return append(dst, ')')
 	case HoverPoint:
 		return appendPoint(dst, s, h.Index)
 	}

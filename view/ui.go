@@ -15,6 +15,7 @@ const (
 	HoverPoint           // Index is the point
 	HoverNode            // Layer and Node name the node (layer 0 is the input)
 	HoverEdge            // the weight W[Layer][Node][From]
+	HoverBias            // the bias mark of node Node of layer Layer (≥ 1): the bias b[Layer−1][Node]
 )
 
 // Hover is the thing under the pointer.
@@ -43,6 +44,7 @@ type UI struct {
 	Param       session.Param // the parameter the maths follow, when ParamChosen (see SelectedParam)
 	ParamChosen bool          // a parameter was selected; otherwise the default output weight
 	Gradients   bool          // the edges show the training set's mean ∂L/∂w instead of w
+	Pin         Hover         // the pinned node (Kind HoverNode) whose output the plot shows, or none
 }
 
 // The long-press delete offer's button, in CSS px.
