@@ -43,7 +43,10 @@ type seenUI struct {
 	hideTest, grads      bool
 	err                  string
 	notices              int
-	undoLabel, redoLabel string // what undo and redo would do, "" for nothing
+	undoLabel, redoLabel string        // what undo and redo would do, "" for nothing
+	follow               int           // the point the maths follow
+	param                session.Param // the parameter the maths explain
+	pin                  view.Hover    // the pinned node
 }
 
 // NewCanvas returns the canvas of session s with nothing selected and the brush on class 1.
@@ -108,11 +111,13 @@ func (c *Canvas) Frame(in Input, clock func() time.Duration) {
 }
 
 // NoteUI counts a change of what the page's controls show outside the session's Version
-// (the brush, the view toggles, the error, a notice, what undo and redo would do); Frame
+// (the brush, the view toggles, the error, a notice, what undo and redo would do, the point
+// and the parameter the maths follow, the pinned node); Frame
 // calls it, and so should every API call between frames.
 func (c *Canvas) NoteUI() {
 	ui, s := &c.UI, c.API.S
-	now := seenUI{ui.Brush, ui.LogLoss, ui.Discrete, ui.HideTest, ui.Gradients, s.Err(), c.API.Notes, s.UndoLabel(), s.RedoLabel()}
+	now := seenUI{ui.Brush, ui.LogLoss, ui.Discrete, ui.HideTest, ui.Gradients, s.Err(), c.API.Notes, s.UndoLabel(), s.RedoLabel(),
+		view.MathPoint(ui, s.Points()), view.SelectedParam(ui, s), ui.Pin}
 	if now != c.seen {
 		c.seen = now
 		c.rev++

@@ -101,13 +101,24 @@ func TestFrame(t *testing.T) {
 // TestFrameAllocatesNothing: a whole frame — input, training, pictures with the nodes',
 // meter — allocates nothing at 500 points.
 func TestFrameAllocatesNothing(t *testing.T) {
-	r := newDragRun(t, `{"numPoints": 500}`)
-	before := r.c.API.S.Epoch()
-	if allocs := testing.AllocsPerRun(50, r.step); allocs != 0 {
-		t.Errorf("a frame allocates %v times, want 0", allocs)
-	}
-	if r.c.API.S.Epoch() == before {
-		t.Error("the frames trained nothing")
+	for _, grads := range []bool{false, true} {
+		r := newDragRun(t, `{"numPoints": 500}`)
+		// In the gradients view the frames compute the mean gradients every view.GradEvery
+		// frames; with a pinned node and a selected bias the pictures mark them.
+		r.c.UI.Gradients = grads
+		r.c.UI.TogglePin(1, 2)
+		r.c.UI.Param, r.c.UI.ParamChosen = session.Param{Bias: true, L: 0, J: 1}, true
+		r.step()
+		before := r.c.API.S.Epoch()
+		if allocs := testing.AllocsPerRun(50, r.step); allocs != 0 {
+			t.Errorf("gradients view %v: a frame allocates %v times, want 0", grads, allocs)
+		}
+		if r.c.API.S.Epoch() == before {
+			t.Error("the frames trained nothing")
+		}
+		if got := r.c.Pics.Net.Grads != nil; got != grads {
+			t.Errorf("gradients view %v: the network shows gradients: %v", grads, got)
+		}
 	}
 }
 
@@ -135,5 +146,17 @@ func BenchmarkFrame(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		r.step()
+	}
+}
+
+// BenchmarkMeanGradients is the gradients view's work when it refreshes (every
+// view.GradEvery frames): the mean gradients over the training set of 500 points.
+func BenchmarkMeanGradients(b *testing.B) {
+	r := newDragRun(b, `{"numPoints": 500}`)
+	s := r.c.API.S
+	g := make([]float64, len(s.Network().Params()))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.MeanGradients(g)
 	}
 }

@@ -107,6 +107,7 @@ type Status struct {
 	Discrete   bool        `json:"discrete"`  // the field shows the predicted class only
 	HideTest   bool        `json:"hideTest"`  // test points are hidden
 	Gradients  bool        `json:"gradients"` // the edges show the mean ∂L/∂w instead of w
+	Pinned     *NodeRef    `json:"pinned"`    // the pinned node the plot shows, or null
 	Hints      []string    `json:"hints"`     // the training coach's lines, [] when none
 	CanUndo    bool        `json:"canUndo"`   // undo() has an edit to revert
 	CanRedo    bool        `json:"canRedo"`   // redo() has an undone edit to re-apply
@@ -116,6 +117,12 @@ type Status struct {
 	Tooltip    *string     `json:"tooltip"`   // the tooltip the canvas shows (what the pointer rests on), or null
 	Notes      int         `json:"notes"`     // counts notices: a new one shows even if its text repeats
 	Version    uint64      `json:"version"`   // the session's Version
+}
+
+// NodeRef names a node of the network picture: Layer 0 is the input, nodes count from 0.
+type NodeRef struct {
+	Layer int `json:"layer"`
+	Node  int `json:"node"`
 }
 
 // State is the answer of state(): Status plus the points.
@@ -183,6 +190,9 @@ func (p *Playground) Status() Status {
 		st.BrushRange = &[2]float64{min(lo, -1), max(hi, 1)}
 	}
 	st.Tooltip = text(string(view.AppendShownTooltip(nil, s, ui)))
+	if pin := ui.Pin; pin.Kind == view.HoverNode {
+		st.Pinned = &NodeRef{pin.Layer, pin.Node}
+	}
 	return st
 }
 

@@ -6,7 +6,7 @@ import "nnplay/session"
 const (
 	legendMarkX  = 6  // from an entry's start to its mark's centre
 	legendTextX  = 15 // from an entry's start to its name
-	legendStep   = 78 // from one entry's start to the next's
+	legendStep   = 66 // from one entry's start to the next's
 	legendTitleW = 46 // from the row's start to the scale's lowest value
 	legendSpace  = 6  // between a value and the colour scale
 	ScaleBarW    = 90 // the colour scale's length
@@ -64,4 +64,32 @@ func NewScaleLegend(r Rect, loW float64) ScaleLegend {
 	lg.Bar = Rect{bx, y - ScaleBarH/2, ScaleBarW, ScaleBarH}
 	lg.HiX = bx + ScaleBarW + legendSpace
 	return lg
+}
+
+// The edge legend at the right end of the legend row, in CSS px.
+const (
+	EdgeBarW   = 40 // the edges' colour scale's length
+	edgeSignW  = 10 // room for "−" or "+" beside the scale
+	edgeTitleG = 4  // between the title and "−"
+)
+
+// EdgeLegend is what the edges' colours mean, at the right end of the legend row: the title
+// ("w", or "∂L/∂w" for the mean gradients in the gradients view) right-aligned at TitleX, "−" centred at
+// MinusX, the colour scale Bar (Class0 through NearZero to Class1) and "+" centred at PlusX;
+// texts vertically centred on Y.
+type EdgeLegend struct {
+	Y, TitleX, MinusX, PlusX float64
+	Bar                      Rect
+}
+
+// NewEdgeLegend lays out the edge legend at the right end of the legend row of the network
+// rectangle r, for a title titleW CSS px wide. It reports false when the legend would start
+// left of minX (where the classes' or the field's legend ends): then there is no room for it.
+func NewEdgeLegend(r Rect, titleW, minX float64) (EdgeLegend, bool) {
+	y := legendY(r)
+	plusX := r.X + r.W - edgeSignW/2
+	bar := Rect{plusX - edgeSignW/2 - EdgeBarW, y - ScaleBarH/2, EdgeBarW, ScaleBarH}
+	lg := EdgeLegend{Y: y, PlusX: plusX, MinusX: bar.X - edgeSignW/2, Bar: bar}
+	lg.TitleX = lg.MinusX - edgeSignW/2 - edgeTitleG
+	return lg, lg.TitleX-titleW >= minX+legendSpace
 }

@@ -59,3 +59,27 @@ func TestScaleLegend(t *testing.T) {
 		t.Errorf("a lowest value 30 px wider moves the bar by %v and the highest value by %v, want 30", b.Bar.X-a.Bar.X, b.HiX-a.HiX)
 	}
 }
+
+// TestEdgeLegend: title, "−", scale and "+" follow each other left to right inside the legend
+// row's right end, and the legend gives way where the left legend leaves it no room.
+func TestEdgeLegend(t *testing.T) {
+	for _, nl := range netLayouts {
+		r := nl.l.Network
+		classes := ClassLegend(r)
+		end := classes[2].TextX + 26 // "test" at the small font
+		lg, ok := NewEdgeLegend(r, 36, end) // "∂L/∂w"
+		if !ok {
+			t.Errorf("%s: no room for a 36 px title after the classes' legend (row %v wide)", nl.name, r.W)
+		}
+		b := lg.Bar
+		if !(lg.TitleX < lg.MinusX && lg.MinusX < b.X && b.X+b.W < lg.PlusX && lg.PlusX < r.X+r.W) {
+			t.Errorf("%s: %+v out of order or past the row's end %v", nl.name, lg, r.X+r.W)
+		}
+		if b.W != EdgeBarW || b.Y+b.H/2 != lg.Y || lg.Y < r.Y || lg.Y > r.Y+NetLegendH {
+			t.Errorf("%s: bar %+v not %v wide centred on the row's line %v", nl.name, b, EdgeBarW, lg.Y)
+		}
+		if _, ok := NewEdgeLegend(r, 60, lg.TitleX-40); ok {
+			t.Errorf("%s: a 60 px title fits where the left legend ends 40 px before it", nl.name)
+		}
+	}
+}

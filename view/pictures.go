@@ -84,7 +84,15 @@ type Pictures struct {
 	Net      NetGeom
 	Loss     *LossGeom
 	Order    []int
+
+	grads    []float64 // the training set's mean gradients, for the gradients view
+	gradsOK  bool      // grads hold gradients of the network's shape
+	gradsAge int       // frames since grads were computed
 }
+
+// GradEvery is how many frames the gradients view shows one computation of the mean
+// gradients (a pass over the training set) before the next: a few times a second.
+const GradEvery = 15
 
 // NewPictures returns empty pictures with their buffers allocated.
 func NewPictures() *Pictures {
@@ -99,7 +107,29 @@ func (p *Pictures) Update(s *session.Session, ui *UI, m session.Metrics) {
 		p.NodesRev++
 	}
 	pts := s.Points()
+	p.Net.Param = SelectedParam(ui, s)
+	p.Net.Grads = nil
+	if ui.Gradients && p.refreshGrads(s) {
+		p.Net.Grads = p.grads
+	}
 	p.Net.Update(ui.Layout, s, Followed(ui, len(pts)))
 	p.Loss.Update(ui.Layout.Loss, s.History(), m, ui.LogLoss)
 	p.Order = PointOrder(p.Order[:0], pts, ui.Selected, ui.Dragging, ui.HideTest)
+}
+
+// refreshGrads recomputes the mean gradients when GradEvery frames have passed or the
+// network's shape changed, and reports whether there are any (there are none without
+// training points). It allocates only when the shape changed.
+func (p *Pictures) refreshGrads(s *session.Session) bool {
+	n := len(s.Network().Params())
+	stale := len(p.grads) != n || !p.gradsOK || p.gradsAge >= GradEvery
+	if len(p.grads) != n {
+		p.grads = make([]float64, n)
+	}
+	if stale {
+		p.gradsOK = s.MeanGradients(p.grads)
+		p.gradsAge = 0
+	}
+	p.gradsAge++
+	return p.gradsOK
 }

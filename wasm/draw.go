@@ -108,6 +108,7 @@ func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI) {
 		p.fieldVs[i] = ebiten.Vertex{DstX: c[0], DstY: c[1], SrcX: c[2], SrcY: c[3], ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1}
 	}
 	screen.DrawTriangles(p.fieldVs[:], p.fieldIs[:], p.field.image(f), &p.fieldOp)
+	p.drawShownNode(screen, ui, s.Network().Layers())
 	p.main.draw(screen, p.atlasImg, &p.triOp)
 	p.nodes.draw(screen, &p.fieldOp)
 	p.text.draw(screen)

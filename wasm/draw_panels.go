@@ -27,6 +27,7 @@ func (p *painter) prepareNetwork(s *session.Session, ui *view.UI, k float64) {
 		e := &g.Edges[i]
 		m.line(e.X0*k, e.Y0*k, e.X1*k, e.Y1*k, e.Width*k, e.Color, 1)
 	}
+	p.markSelection(g, k)
 	h := ui.Hover
 	if h.Kind == view.HoverEdge {
 		for i := range g.Edges {
@@ -45,11 +46,14 @@ func (p *painter) prepareNetwork(s *session.Session, ui *view.UI, k float64) {
 	for i := range g.Nodes {
 		nd := &g.Nodes[i]
 		x, y, hf := nd.X*k, nd.Y*k, nd.Half*k
-		t := k
+		t, c := k, view.Ink
 		if h.Kind == view.HoverNode && h.Layer == nd.Layer && h.Node == nd.Node {
 			t = 2.5 * k
 		}
-		m.rect(x-hf-t, y-hf-t, 2*hf+2*t, 2*hf+2*t, view.Ink)
+		if pin := ui.Pin; pin.Kind == view.HoverNode && pin.Layer == nd.Layer && pin.Node == nd.Node {
+			t, c = 2.5*k, view.Selection
+		}
+		m.rect(x-hf-t, y-hf-t, 2*hf+2*t, 2*hf+2*t, c)
 		m.rect(x-hf, y-hf, 2*hf, 2*hf, view.Paper) // under its picture (drawn after the mesh)
 		if g.Follow >= 0 {
 			// Where the followed point lies in the node's picture of the plane.
@@ -67,6 +71,7 @@ func (p *painter) prepareNetwork(s *session.Session, ui *view.UI, k float64) {
 			m.rect(x-hf, b.Y*k, 2*hf, b.H*k, biasTrack)
 			m.rect(b.X*k, b.Y*k, b.W*k, b.H*k, nd.BiasColor)
 			m.rect((nd.X-0.5)*k, (b.Y-1)*k, k, (b.H+2)*k, view.FaintInk)
+			p.markBias(nd, h.Kind == view.HoverBias && h.Layer == nd.Layer && h.Node == nd.Node, k)
 		}
 		switch {
 		case nd.Layer == 0 && nd.Node < len(fs):
@@ -83,10 +88,13 @@ func (p *painter) legend(s *session.Session, r view.Rect, k float64) {
 	m := &p.main
 	f, ink := p.fonts.small, view.FaintInk
 	if !view.Regression(s) {
+		end := 0.0
 		for _, it := range view.ClassLegend(r) {
 			m.sprite(it.Mark, it.MarkX*k, it.Y*k, it.Tint)
 			p.text.add(it.Name, it.TextX*k, it.Y*k, f, ink, text.AlignStart)
+			end = it.TextX + text.Advance(it.Name, f)/k
 		}
+		p.edgeLegend(r, k, end)
 		return
 	}
 	lo := p.scaleLo.set(view.AppendSig(p.buf[:0], p.pics.Field.Shown.Field.Lo, 2), f)
@@ -99,6 +107,7 @@ func (p *painter) legend(s *session.Session, r view.Rect, k float64) {
 	m.gradient((b.X+b.W/2)*k, b.Y*k, b.W/2*k, b.H*k, view.Paper, view.Class1)
 	m.frame((b.X-1)*k, (b.Y-1)*k, (b.W+2)*k, (b.H+2)*k, k, ink)
 	p.text.add(p.scaleHi.set(view.AppendSig(p.buf[:0], p.pics.Field.Shown.Field.Hi, 2), f), lg.HiX*k, y, f, ink, text.AlignStart)
+	p.edgeLegend(r, k, lg.HiX+p.scaleHi.w/k)
 }
 
 // prepareLoss prepares the loss panel: the metrics line, the axes with their ticks and the

@@ -1,0 +1,76 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+
+	"nnplay/view"
+)
+
+// markSelection outlines the selected parameter: its edge with a halo, or its node's bias
+// mark with a frame, in view.Selection; and frames a hovered bias mark in ink.
+func (p *painter) markSelection(g *view.NetGeom, k float64) {
+	m := &p.main
+	for i := range g.Edges {
+		if e := &g.Edges[i]; e.Selected {
+			m.line(e.X0*k, e.Y0*k, e.X1*k, e.Y1*k, (e.Width+5)*k, view.Selection, 1)
+			m.line(e.X0*k, e.Y0*k, e.X1*k, e.Y1*k, e.Width*k, e.Color, 1)
+		}
+	}
+}
+
+// markBias frames node nd's bias mark: in view.Selection when its bias is selected, in ink
+// when hovered.
+func (p *painter) markBias(nd *view.NodeGeom, hovered bool, k float64) {
+	r := nd.BiasTrack
+	switch {
+	case nd.Selected:
+		p.main.frame((r.X-2)*k, (r.Y-2)*k, (r.W+4)*k, (r.H+4)*k, 1.5*k, view.Selection)
+	case hovered:
+		p.main.frame((r.X-1)*k, (r.Y-1)*k, (r.W+2)*k, (r.H+2)*k, k, view.Ink)
+	}
+}
+
+// edgeLegend prepares what the edges' colours mean at the right end of the legend row r,
+// unless the legend left of it (ending at minX) leaves no room.
+func (p *painter) edgeLegend(r view.Rect, k, minX float64) {
+	f, ink := p.fonts.small, view.FaintInk
+	title := "w"
+	if p.pics.Net.Grads != nil {
+		title = "∂L/∂w"
+	}
+	lg, ok := view.NewEdgeLegend(r, text.Advance(title, f)/k, minX)
+	if !ok {
+		return
+	}
+	y := lg.Y * k
+	p.text.add(title, lg.TitleX*k, y, f, ink, text.AlignEnd)
+	p.text.add("−", lg.MinusX*k, y, f, ink, text.AlignCenter)
+	p.text.add("+", lg.PlusX*k, y, f, ink, text.AlignCenter)
+	b := lg.Bar
+	m := &p.main
+	m.gradient(b.X*k, b.Y*k, b.W/2*k, b.H*k, view.Class0, view.NearZero)
+	m.gradient((b.X+b.W/2)*k, b.Y*k, b.W/2*k, b.H*k, view.NearZero, view.Class1)
+}
+
+// drawShownNode draws the picture of the hovered or pinned node (view.ShownNode) over the
+// plot, large, as TensorFlow Playground does, with the node's name in the plot's corner.
+func (p *painter) drawShownNode(screen *ebiten.Image, ui *view.UI, layers []int) {
+	l, j, ok := view.ShownNode(ui, layers)
+	if !ok || p.nodes.img == nil {
+		return
+	}
+	sx0, sy0, sx1, sy1 := p.pics.Nodes.Tile(view.NodeIndex(layers, l, j))
+	k := p.scale
+	plot := ui.Layout.Plot
+	x0, y0 := float32(plot.X*k), float32(plot.Y*k)
+	x1, y1 := float32((plot.X+plot.W)*k), float32((plot.Y+plot.H)*k)
+	corners := [4][4]float32{{x0, y0, float32(sx0), float32(sy0)}, {x1, y0, float32(sx1), float32(sy0)},
+		{x1, y1, float32(sx1), float32(sy1)}, {x0, y1, float32(sx0), float32(sy1)}}
+	for i, c := range corners {
+		p.fieldVs[i] = ebiten.Vertex{DstX: c[0], DstY: c[1], SrcX: c[2], SrcY: c[3], ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1}
+	}
+	screen.DrawTriangles(p.fieldVs[:], p.fieldIs[:], p.nodes.img, &p.fieldOp)
+}
