@@ -66,7 +66,7 @@ func TestEdgeLegend(t *testing.T) {
 	for _, nl := range netLayouts {
 		r := nl.l.Network
 		classes := ClassLegend(r)
-		end := classes[2].TextX + 26 // "test" at the small font
+		end := classes[2].TextX + 26        // "test" at the small font
 		lg, ok := NewEdgeLegend(r, 36, end) // "∂L/∂w"
 		if !ok {
 			t.Errorf("%s: no room for a 36 px title after the classes' legend (row %v wide)", nl.name, r.W)
