@@ -20,7 +20,8 @@ type Math struct {
 	DLdYHat      *float64    `json:"dLdyhat"`      // ∂L/∂ŷ = ŷ − y
 	MSE          *float64    `json:"mse"`          // over the training set; null without one
 	Selected     MathParam   `json:"selected"`
-	LastUpdate   *MathUpdate `json:"lastUpdate"` // the last stepSample or stepBatch, until training moves on
+	LastUpdate   *MathUpdate `json:"lastUpdate"`   // the last stepSample or stepBatch, until training moves on
+	LearningRate float64     `json:"learningRate"` // η of the updates
 }
 
 // MathPoint is the followed point and its input vector.
@@ -65,6 +66,7 @@ type MathParam struct {
 	H                float64      `json:"h"` // the finite difference's step
 	RelativeError    *float64     `json:"relativeError"`
 	Reason           *string      `json:"reason"` // why gradient is null, else null
+	Step             *MathUpdate  `json:"step"`   // what one step on this point alone would do; null without a gradient
 }
 
 // MathUpdate is what the last step did to the selected parameter:
@@ -124,6 +126,11 @@ func (p *Playground) Math() (Math, error) {
 		}
 		grads = grads[nw+len(L.B):]
 		out.Layers = append(out.Layers, ml)
+	}
+	out.LearningRate = p.S.LearningRate()
+	if sel := &m.Selected; sel.Why == session.Defined {
+		u := p.S.NextUpdate(sel.Param, sel.Gradient)
+		out.Selected.Step = &MathUpdate{u.Before, u.After, u.Gradient, u.Regularization}
 	}
 	if u, ok := p.S.LastUpdate(m.Selected.Param); ok {
 		out.LastUpdate = &MathUpdate{u.Before, u.After, u.Gradient, u.Regularization}
