@@ -3,6 +3,7 @@
 package browser
 
 import (
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -73,22 +74,20 @@ func TestHarness(t *testing.T) {
 		if err := tab.WaitFor(`true`, time.Second); err != nil {
 			t.Fatal(err)
 		}
-		deadline := time.Now().Add(5 * time.Second)
 		want := []string{"console log: \"hello\" 42", "exception error: Uncaught", "boom", "http error: 404", "missing.png"}
-		for {
+		err = Poll(5*time.Second, func() error {
 			var lines []string
 			for _, p := range tab.Problems() {
 				lines = append(lines, p.String())
 			}
 			all := strings.Join(lines, "\n")
-			missing := slices.DeleteFunc(slices.Clone(want), func(w string) bool { return strings.Contains(all, w) })
-			if len(missing) == 0 {
-				break
+			if missing := slices.DeleteFunc(slices.Clone(want), func(w string) bool { return strings.Contains(all, w) }); len(missing) > 0 {
+				return fmt.Errorf("problems %q lack %q", lines, missing)
 			}
-			if time.Now().After(deadline) {
-				t.Fatalf("problems %q lack %q", tab.Problems(), missing)
-			}
-			time.Sleep(100 * time.Millisecond)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 	})
 
@@ -234,5 +233,42 @@ func TestHarness(t *testing.T) {
 
 	if p := tab.Problems(); len(p) > 0 {
 		t.Errorf("the quiet page reported problems: %q", p)
+	}
+}
+
+// TestPoll: Poll returns as soon as the condition holds (checking at once, without waiting
+// first), and when it never does, the condition's last word after the deadline.
+func TestPoll(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		metAt   int // the call at which the condition holds; 0: never
+		within  time.Duration
+		wantErr string // want an error containing this
+	}{
+		{"met at once", 1, time.Second, ""},
+		{"met on the third look", 3, time.Second, ""},
+		{"never met", 0, 3 * PollEvery, "still not so after 150ms: "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			calls := 0
+			start := time.Now()
+			err := Poll(tc.within, func() error {
+				calls++
+				if calls == tc.metAt {
+					return nil
+				}
+				return fmt.Errorf("%d looks, not yet", calls)
+			})
+			switch {
+			case tc.wantErr == "" && err != nil:
+				t.Errorf("Poll: %v, want nil", err)
+			case tc.wantErr == "" && calls != tc.metAt:
+				t.Errorf("Poll looked %d times, want %d", calls, tc.metAt)
+			case tc.wantErr != "" && (err == nil || !strings.HasPrefix(err.Error(), tc.wantErr) || !strings.HasSuffix(err.Error(), " looks, not yet")):
+				t.Errorf("Poll: %v, want %q and the condition's last word", err, tc.wantErr)
+			case tc.wantErr != "" && time.Since(start) < tc.within:
+				t.Errorf("Poll gave up after %v, before its %v", time.Since(start), tc.within)
+			}
+		})
 	}
 }

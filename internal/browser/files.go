@@ -5,7 +5,6 @@ package browser
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -58,21 +57,20 @@ func (t *Tab) SaveDownloadsTo(dir string) error {
 // WaitForFile waits until the file dir/name exists and no download is still in progress in
 // dir (Chromium writes a .crdownload file first), then returns its contents.
 func WaitForFile(dir, name string, within time.Duration) ([]byte, error) {
-	deadline := time.Now().Add(within)
-	for {
+	var b []byte
+	err := Poll(within, func() error {
 		partial, _ := filepath.Glob(filepath.Join(dir, "*.crdownload"))
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if err == nil && len(partial) == 0 {
-			return b, nil
+		var err error
+		b, err = os.ReadFile(filepath.Join(dir, name))
+		if err == nil && len(partial) > 0 {
+			err = fmt.Errorf("%s is still downloading", partial[0])
 		}
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return nil, err
-		}
-		if time.Now().After(deadline) {
-			return nil, fmt.Errorf("browser: %s did not appear in %s within %v", name, dir, within)
-		}
-		time.Sleep(50 * time.Millisecond)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("browser: %s in %s: %w", name, dir, err)
 	}
+	return b, nil
 }
 
 // quote returns s as a JavaScript string literal.

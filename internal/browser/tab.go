@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
@@ -228,22 +229,19 @@ func (t *Tab) Leave(url string, stay bool) (asked bool, err error) {
 	}
 }
 
-// WaitFor polls the JavaScript condition every 50 ms until it is true or within has passed.
+// WaitFor polls the JavaScript condition (see Poll) until it is true or within has passed.
 func (t *Tab) WaitFor(cond string, within time.Duration) error {
-	deadline := time.Now().Add(within)
-	for {
+	err := Poll(within, func() error {
 		ok, err := Eval[bool](t, "!!("+cond+")")
-		if err == nil && ok {
-			return nil
+		if err == nil && !ok {
+			err = errors.New("false")
 		}
-		if time.Now().After(deadline) {
-			if err != nil {
-				return fmt.Errorf("waiting for %s: %w", cond, err)
-			}
-			return fmt.Errorf("waiting for %s: still false after %v", cond, within)
-		}
-		time.Sleep(50 * time.Millisecond)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("waiting for %s: %w", cond, err)
 	}
+	return nil
 }
 
 // Frames waits until the top-level page has begun n more animation frames, so the canvas
