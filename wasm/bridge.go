@@ -3,6 +3,7 @@
 package main
 
 import (
+	"runtime"
 	"strconv"
 	"syscall/js"
 
@@ -114,6 +115,17 @@ func newBridge(g *Game) {
 			err = p.ConfigureIn(g, jsonArg(a, 1))
 		}
 		return b.changed(err)
+	})
+	// heap collects the garbage and answers the Go heap then in use, in bytes: what the
+	// program holds, not what its callers allocated and dropped (for the tests; not part
+	// of the API). The second collection frees what finalizers released in the first (the
+	// references to JavaScript values the frame let go of).
+	def("heap", func([]js.Value) string {
+		runtime.GC()
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return api.Reply(m.HeapAlloc, nil)
 	})
 	js.Global().Set("nnplayGo", obj)
 
