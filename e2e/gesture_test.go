@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"errors"
 	"math"
 	"reflect"
 	"slices"
@@ -274,21 +275,19 @@ func TestTouchAddDelete(t *testing.T) {
 
 	before = p.state().Points
 	i := find(t, before, 4, -4)
+	// The offer must show while the finger is still down, and stay when it lifts.
 	var menu *browser.Pt
-	waitMenu := func(within time.Duration) error {
-		deadline := time.Now().Add(within)
-		for menu == nil && time.Now().Before(deadline) {
-			menu = p.state().Menu
-			time.Sleep(100 * time.Millisecond)
+	offered := func() error {
+		if menu = p.state().Menu; menu == nil {
+			return errors.New("a long-press on a point offered no Delete (state().menu is null)")
 		}
 		return nil
 	}
-	if err := p.tab.TouchHold(p.toScreen(4, -4), 900*time.Millisecond, func() error { return waitMenu(2 * time.Second) }); err != nil {
+	if err := p.tab.TouchHold(p.toScreen(4, -4), 900*time.Millisecond, func() error { return browser.Poll(5*time.Second, offered) }); err != nil {
 		t.Fatal(err)
 	}
-	waitMenu(2 * time.Second)
-	if menu == nil {
-		t.Fatalf("a long-press on a point offered no Delete (state().menu stayed null)")
+	if err := offered(); err != nil {
+		t.Fatalf("after the finger lifted: %v", err)
 	}
 	if !slices.Equal(p.state().Points, before) {
 		t.Fatalf("the long-press changed the points before Delete was tapped")

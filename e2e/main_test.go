@@ -106,23 +106,15 @@ func openAt(t testing.TB, vp browser.Viewport, fragment string) *page {
 	return p
 }
 
-// State is nnplay.state() as the API defines it, plus the extra fields this page adds.
-// Settings and points decode into the Go side's own types (api, session); the menu and the
-// frame into the harness's (browser.Pt, and browser.Frame, whose page-specific extras are
-// nullable so that a missing one shows). TestAPIState checks the object's shape key by key
-// from the raw JSON.
+// State is nnplay.state(): api.Status and the points, as the Go side defines them, except
+// for the menu, which the page moves into its own client coordinates (browser.Pt), and the
+// frame, whose page-specific extras browser.Frame keeps nullable so that a missing one shows.
+// TestAPIState checks the object's shape key by key from the raw JSON.
 type State struct {
-	Epoch         int         `json:"epoch"`
-	Running       bool        `json:"running"`
-	TrainLoss     *float64    `json:"trainLoss"`
-	TestLoss      *float64    `json:"testLoss"`
-	TrainAccuracy *float64    `json:"trainAccuracy"`
-	TestAccuracy  *float64    `json:"testAccuracy"`
-	Settings      Settings    `json:"settings"`
-	Points        []Point     `json:"points"`
-	Error         *string     `json:"error"`
-	Frame         Frame       `json:"frame"`
-	Menu          *browser.Pt `json:"menu"` // the offered Delete button's centre, or null
+	api.Status
+	Frame  Frame       `json:"frame"`
+	Menu   *browser.Pt `json:"menu"` // the offered Delete button's centre, or null
+	Points []Point     `json:"points"`
 }
 
 // Settings are state().settings.
@@ -179,6 +171,13 @@ func (p *page) state() State {
 	return call[State](p, "state")
 }
 
+// status returns the page's own cheap call, nnplayPage.status(): state() without the points,
+// for polling while the playground trains (state() turns every point into JSON).
+func (p *page) status() State {
+	p.t.Helper()
+	return eval[State](p, `nnplayPage.status()`)
+}
+
 // eval evaluates an expression in the page and fails the test on an exception.
 func eval[T any](p *page, expr string) T {
 	p.t.Helper()
@@ -208,6 +207,15 @@ func (p *page) pause() {
 	p.t.Helper()
 	p.do("pause")
 	p.frames(3)
+}
+
+// until waits for cond (nil when met, else what is still missing; see browser.Poll) for at
+// most within, and fails the test with cond's last word when it never holds.
+func (p *page) until(within time.Duration, cond func() error) {
+	p.t.Helper()
+	if err := browser.Poll(within, cond); err != nil {
+		p.t.Fatal(err)
+	}
 }
 
 // frames waits for n animation frames.
@@ -311,7 +319,6 @@ func saveShot(t testing.TB, name string, png []byte) string {
 	return abs
 }
 
-// samePoints reports whether two point lists are equal.
 // ftoa formats a number for a JavaScript expression.
 func ftoa(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 

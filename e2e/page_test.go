@@ -3,22 +3,29 @@
 package e2e
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
 	"nnplay/internal/browser"
+	"nnplay/view"
 )
 
 // TestPageLoads: the page opens with no console output, no exceptions and no failed
 // request (the favicon included), shows the canvas, and keeps quiet while it trains.
 func TestPageLoads(t *testing.T) {
 	p := open(t, browser.Desktop)
-	// Let it run for a moment: late requests and per-frame errors show up here.
-	time.Sleep(2 * time.Second)
-	p.frames(3)
+	// Let it draw 60 frames: late requests and per-frame errors show up here.
+	p.until(30*time.Second, func() error {
+		if n := p.state().Frame.Frames; n < 60 {
+			return fmt.Errorf("the canvas has drawn %d frames, want 60", n)
+		}
+		return nil
+	})
 	icon := eval[string](p, `(() => { const l = document.querySelector('link[rel~="icon"]'); return l ? l.href : ""; })()`)
 	if icon == "" {
 		t.Errorf("the page declares no favicon (<link rel=icon>), so browsers ask for /favicon.ico")
@@ -28,7 +35,7 @@ func TestPageLoads(t *testing.T) {
 		t.Errorf("the page opened paused; it should train from the start")
 	}
 	if st.Epoch == 0 {
-		t.Errorf("epoch is still 0 two seconds after opening")
+		t.Errorf("epoch is still 0 after 60 frames")
 	}
 	c := p.toScreen(0, 0)
 	tag := eval[string](p, `document.elementFromPoint(`+ftoa(c.X)+`, `+ftoa(c.Y)+`).tagName`)
@@ -37,31 +44,31 @@ func TestPageLoads(t *testing.T) {
 	}
 }
 
-// TestScreenshot saves a picture of the page after a few seconds of training, for people
-// (e2e/out/desktop.png; with NNPLAY_UPDATE_SCREENSHOT=1 also docs/screenshot.png for the
-// README).
+// TestScreenshot: once the default network has learnt the default data set (the circle),
+// the page shows what a visitor should see: the field in both class colours, matching
+// predict; every node's picture, matching its activation; the points in their class colours
+// where they lie. The picture is saved for people (e2e/out/desktop.png; with
+// NNPLAY_UPDATE_SCREENSHOT=1 also docs/screenshot.png, the README's).
 func TestScreenshot(t *testing.T) {
 	p := open(t, browser.Desktop)
-	// Train as fast as it goes until the default network has solved the data (or 20 s have
-	// passed), so the picture shows what a visitor sees after a few seconds: the boundary
-	// around the disc and the loss curves' fall. Then pause, so the picture is exact.
+	// Train as fast as it goes until the network has solved the data, so the picture shows
+	// the boundary around the disc and the loss curves' fall. Then pause, so it is exact.
 	p.do("configure", map[string]any{"speed": 0})
-	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(250 * time.Millisecond) {
-		if st := p.state(); st.TestAccuracy != nil && *st.TestAccuracy >= 0.98 {
-			break
+	p.until(90*time.Second, func() error {
+		if st := p.status(); st.TestAccuracy == nil || *st.TestAccuracy < 0.98 {
+			return fmt.Errorf("test accuracy %s at epoch %d, want 0.98: the default network does not learn the circle", fmtPtr(st.TestAccuracy), st.Epoch)
 		}
-	}
+		return nil
+	})
 	p.pause()
-	p.frames(3)
-	if st := p.state(); st.TestAccuracy != nil {
-		t.Logf("screenshot at epoch %d, test accuracy %.0f%%", st.Epoch, 100**st.TestAccuracy)
-	}
-	img, png, err := p.tab.Screenshot()
+	t.Logf("screenshot at epoch %d", p.status().Epoch)
+	checkField(t, p, 0, 1, false)
+	checkNodes(t, p, p.model())
+	checkPoints(t, p)
+
+	_, png, err := p.tab.Screenshot()
 	if err != nil {
 		t.Fatal(err)
-	}
-	if b := img.Bounds(); b.Dx() != 1280 || b.Dy() != 800 {
-		t.Errorf("screenshot is %v, want 1280×800 at device scale 1", b)
 	}
 	saveShot(t, "desktop.png", png)
 	if os.Getenv("NNPLAY_UPDATE_SCREENSHOT") == "1" {
@@ -72,6 +79,54 @@ func TestScreenshot(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(docs, "screenshot.png"), png, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// pointTolerance is the largest difference per colour channel (of 255) between the pixel under
+// a point's centre and its class colour: the mark's inside is the class colour, 5 px around.
+const pointTolerance = 24
+
+// checkPoints checks that the canvas draws the training points in their class colours where
+// they lie (classification, device scale 1): the pixel under the centre of every training
+// point with no other point within 14 px (whose mark could cover it) shows view.Class0 for
+// label 0 and view.Class1 for label 1. At least 20 points must be so isolated.
+func checkPoints(t *testing.T, p *page) {
+	t.Helper()
+	type shown struct {
+		Point
+		S browser.Pt `json:"s"`
+	}
+	pts := eval[[]shown](p, `nnplay.state().points.map(q => ({...q, s: nnplay.toScreen(q.x, q.y)}))`)
+	img, png, err := p.tab.Screenshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	compared := 0
+	for i, q := range pts {
+		if q.Test || slices.ContainsFunc(pts, func(o shown) bool { return o != q && dist(o.S, q.S) < 14 }) {
+			continue
+		}
+		want := view.Class0
+		if q.Label >= 0.5 {
+			want = view.Class1
+		}
+		got := rgb(img.At(int(math.Floor(q.S.X)), int(math.Floor(q.S.Y))))
+		d := 0.0
+		for k, w := range [3]uint8{want.R, want.G, want.B} {
+			d = math.Max(d, math.Abs(got[k]-float64(w)))
+		}
+		compared++
+		if d > pointTolerance {
+			t.Errorf("point %d (%.2f, %.2f) of label %v at client (%.1f, %.1f) shows %v, want its class colour %v (off by %.0f > %d)",
+				i, q.X, q.Y, q.Label, q.S.X, q.S.Y, got, want, d, pointTolerance)
+		}
+	}
+	t.Logf("compared the centres of %d isolated training points of %d", compared, len(pts))
+	if compared < 20 {
+		t.Errorf("only %d training points lie 14 px from all others; the test needs 20", compared)
+	}
+	if t.Failed() {
+		saveShot(t, "points-mismatch.png", png)
 	}
 }
 
