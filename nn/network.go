@@ -154,7 +154,7 @@ func (n *Network) Output() Activation { return n.output }
 func (n *Network) Activation(l int) Activation {
 	switch {
 	case l < 1 || l >= len(n.layers):
-		panic(fmt.Sprintf("nn: Activation: layer %d: want 1 to %d", l, len(n.layers)-1))
+		panic("nn: Activation: no such layer (the input layer, 0, has no activation)")
 	case l == len(n.layers)-1:
 		return n.output
 	}
