@@ -148,3 +148,26 @@ func ExampleNetwork_TraceInto() {
 	//   δ [-0.1449]
 	// ŷ = 0.3919, loss (y − ŷ)² = 0.3697, ∂L/∂W[1][0][0] = δ·a = -0.0936
 }
+
+// The network's output over a 5×3 grid of the plane, as a picture of its decision samples
+// it: one row at a time, within rounding of a Forward at each point.
+func ExampleGrid() {
+	net, _ := nn.New([]int{2, 4, 1}, nn.Tanh, nn.Sigmoid, rand.New(rand.NewPCG(1, 2)))
+	fs := nn.DefaultFeatures()
+	xs, ys := []float64{-6, -3, 0, 3, 6}, []float64{4, 0, -4}
+	var g nn.Grid
+	g.Reset(net, fs, xs, ys)
+	row := make([]float64, len(xs))
+	for r, y := range ys {
+		g.Row(r, row)
+		fmt.Printf("y = %2v: %.3f\n", y, row)
+	}
+	x := make([]float64, 2)
+	nn.ApplyFeatures(x, fs, 3, -4)
+	fmt.Printf("Forward at (3, -4): %.3f\n", net.Forward(x)[0])
+	// Output:
+	// y =  4: [0.320 0.359 0.466 0.637 0.723]
+	// y =  0: [0.317 0.384 0.544 0.680 0.725]
+	// y = -4: [0.326 0.444 0.613 0.694 0.720]
+	// Forward at (3, -4): 0.694
+}
