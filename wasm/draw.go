@@ -24,7 +24,7 @@ type painter struct {
 	scale    float64
 	atlas    *view.Atlas
 	atlasImg *ebiten.Image
-	fonts    fonts
+	glyphs   glyphAtlas
 
 	field   fieldImages
 	fieldVs [4]ebiten.Vertex
@@ -44,6 +44,7 @@ type painter struct {
 
 	fieldOp ebiten.DrawTrianglesOptions
 	triOp   ebiten.DrawTrianglesOptions
+	textOp  ebiten.DrawTrianglesOptions // glyphs texel for pixel: nearest
 }
 
 // newPainter returns a painter of pics with its buffers allocated; images that depend on the
@@ -74,12 +75,12 @@ func (p *painter) prepare(s *session.Session, ui *view.UI) {
 		}
 		p.atlasImg = ebiten.NewImage(p.atlas.W, p.atlas.H)
 		p.atlasImg.WritePixels(p.atlas.Pix)
-		p.fonts.at(k)
 	}
+	p.glyphs.at(k)
 	p.main.reset(p.atlas)
 	p.over.reset(p.atlas)
-	p.text.items = p.text.items[:0]
-	p.overTx.items = p.overTx.items[:0]
+	p.text.reset(p.glyphs.g)
+	p.overTx.reset(p.glyphs.g)
 
 	p.preparePlot(s, ui, k)
 	p.prepareNetwork(s, ui, k)
@@ -109,9 +110,10 @@ func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI) {
 	}
 	screen.DrawTriangles(p.fieldVs[:], p.fieldIs[:], p.field.image(f), &p.fieldOp)
 	p.drawShownNode(screen, ui, s.Network().Layers())
+	glyphs := p.glyphs.image()
 	p.main.draw(screen, p.atlasImg, &p.triOp)
 	p.nodes.draw(screen, &p.fieldOp)
-	p.text.draw(screen)
+	p.text.draw(screen, glyphs, &p.textOp)
 	p.over.draw(screen, p.atlasImg, &p.triOp)
-	p.overTx.draw(screen)
+	p.overTx.draw(screen, glyphs, &p.textOp)
 }

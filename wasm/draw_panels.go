@@ -3,8 +3,6 @@
 package main
 
 import (
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-
 	"nnplay/session"
 	"nnplay/view"
 )
@@ -39,7 +37,7 @@ func (p *painter) prepareNetwork(s *session.Session, ui *view.UI, k float64) {
 	}
 	if g.Follow < 0 {
 		p.text.add("nodes show their output over the plane", (l.Network.X+l.Network.W/2)*k,
-			(l.Network.Y+l.Network.H-view.NetCaptionH/2)*k, p.fonts.small, view.FaintInk, text.AlignCenter)
+			(l.Network.Y+l.Network.H-view.NetCaptionH/2)*k, view.Small, view.FaintInk, view.AlignCenter)
 	}
 	last := len(s.Network().Layers()) - 1
 	fs := s.Features()
@@ -75,9 +73,9 @@ func (p *painter) prepareNetwork(s *session.Session, ui *view.UI, k float64) {
 		}
 		switch {
 		case nd.Layer == 0 && nd.Node < len(fs):
-			p.text.add(fs[nd.Node].String(), (nd.X-nd.Half-7)*k, y, p.fonts.small, view.Ink, text.AlignEnd)
+			p.text.add(fs[nd.Node].String(), (nd.X-nd.Half-7)*k, y, view.Small, view.Ink, view.AlignEnd)
 		case nd.Layer == last:
-			p.text.add("ŷ", (nd.X+nd.Half+6)*k, y, p.fonts.body, view.Ink, text.AlignStart)
+			p.text.add("ŷ", (nd.X+nd.Half+6)*k, y, view.Body, view.Ink, view.AlignStart)
 		}
 	}
 }
@@ -86,27 +84,27 @@ func (p *painter) prepareNetwork(s *session.Session, ui *view.UI, k float64) {
 // and of test points, or for regression the colour scale of the field and its range.
 func (p *painter) legend(s *session.Session, r view.Rect, k float64) {
 	m := &p.main
-	f, ink := p.fonts.small, view.FaintInk
+	f, ink := view.Small, view.FaintInk
 	if !view.Regression(s) {
 		end := 0.0
 		for _, it := range view.ClassLegend(r) {
 			m.sprite(it.Mark, it.MarkX*k, it.Y*k, it.Tint)
-			p.text.add(it.Name, it.TextX*k, it.Y*k, f, ink, text.AlignStart)
-			end = it.TextX + text.Advance(it.Name, f)/k
+			p.text.add(it.Name, it.TextX*k, it.Y*k, f, ink, view.AlignStart)
+			end = it.TextX + p.glyphs.g.Advance(f, it.Name)/k
 		}
 		p.edgeLegend(r, k, end)
 		return
 	}
-	lo := p.scaleLo.set(view.AppendSig(p.buf[:0], p.pics.Field.Shown.Field.Lo, 2), f)
+	lo := p.scaleLo.set(view.AppendSig(p.buf[:0], p.pics.Field.Shown.Field.Lo, 2), f, p.glyphs.g)
 	lg := view.NewScaleLegend(r, p.scaleLo.w/k)
 	y := lg.Y * k
-	p.text.add("output", lg.TitleX*k, y, f, ink, text.AlignStart)
-	p.text.add(lo, lg.LoX*k, y, f, ink, text.AlignStart)
+	p.text.add("output", lg.TitleX*k, y, f, ink, view.AlignStart)
+	p.text.add(lo, lg.LoX*k, y, f, ink, view.AlignStart)
 	b := lg.Bar
 	m.gradient(b.X*k, b.Y*k, b.W/2*k, b.H*k, view.Class0, view.Paper)
 	m.gradient((b.X+b.W/2)*k, b.Y*k, b.W/2*k, b.H*k, view.Paper, view.Class1)
 	m.frame((b.X-1)*k, (b.Y-1)*k, (b.W+2)*k, (b.H+2)*k, k, ink)
-	p.text.add(p.scaleHi.set(view.AppendSig(p.buf[:0], p.pics.Field.Shown.Field.Hi, 2), f), lg.HiX*k, y, f, ink, text.AlignStart)
+	p.text.add(p.scaleHi.set(view.AppendSig(p.buf[:0], p.pics.Field.Shown.Field.Hi, 2), f, p.glyphs.g), lg.HiX*k, y, f, ink, view.AlignStart)
 	p.edgeLegend(r, k, lg.HiX+p.scaleHi.w/k)
 }
 
@@ -116,22 +114,22 @@ func (p *painter) prepareLoss(ui *view.UI, k float64) {
 	g := p.pics.Loss
 	m := &p.main
 	a := g.Area
-	f, fb := p.fonts.small, p.fonts.body
+	f, fb := view.Small, view.Body
 
 	// The metrics line, each part with its line style.
 	y := (g.Frame.Y + view.LossLabelH/2 - 2) * k
 	x := g.Frame.X * k
 	m.line(x, y, x+16*k, y, 2*k, view.Ink, 1)
 	x += 20 * k
-	p.text.add(p.lossTrain.set(g.TrainLabel, fb), x, y, fb, view.Ink, text.AlignStart)
+	p.text.add(p.lossTrain.set(g.TrainLabel, fb, p.glyphs.g), x, y, fb, view.Ink, view.AlignStart)
 	x += p.lossTrain.w + 14*k
 	for d := 0.0; d < 16; d += 6 {
 		m.line(x+d*k, y, x+(d+4)*k, y, 2*k, view.TestColor, 1)
 	}
 	x += 20 * k
-	p.text.add(p.lossTest.set(g.TestLabel, fb), x, y, fb, view.TestColor, text.AlignStart)
+	p.text.add(p.lossTest.set(g.TestLabel, fb, p.glyphs.g), x, y, fb, view.TestColor, view.AlignStart)
 	x += p.lossTest.w + 14*k
-	p.text.add(p.lossAcc.set(g.AccLabel, fb), x, y, fb, view.Ink, text.AlignStart)
+	p.text.add(p.lossAcc.set(g.AccLabel, fb, p.glyphs.g), x, y, fb, view.Ink, view.AlignStart)
 
 	// Axes, grid lines and ticks.
 	for i := range g.YTicks {
@@ -139,21 +137,21 @@ func (p *painter) prepareLoss(ui *view.UI, k float64) {
 		m.rect(a.X*k, t.Pos*k-0.5*k, a.W*k, k, view.Lerp(view.Paper, view.NearZero, 0.6))
 		m.rect((a.X-4)*k, t.Pos*k-0.5*k, 4*k, k, view.FaintInk)
 		if i < len(p.yTicks) {
-			p.text.add(p.yTicks[i].set(t.Label, f), (a.X-7)*k, t.Pos*k, f, view.FaintInk, text.AlignEnd)
+			p.text.add(p.yTicks[i].set(t.Label, f, p.glyphs.g), (a.X-7)*k, t.Pos*k, f, view.FaintInk, view.AlignEnd)
 		}
 	}
 	m.rect(a.X*k-k, a.Y*k, k, a.H*k+k, view.FaintInk)
 	m.rect(a.X*k-k, (a.Y+a.H)*k, a.W*k+k, k, view.FaintInk)
 	ty := (a.Y + a.H + 10) * k
 	if len(g.XTicks) == 2 {
-		p.text.add(p.xTicks[0].set(g.XTicks[0].Label, f), g.XTicks[0].Pos*k, ty, f, view.FaintInk, text.AlignStart)
-		p.text.add(p.xTicks[1].set(g.XTicks[1].Label, f), g.XTicks[1].Pos*k, ty, f, view.FaintInk, text.AlignEnd)
+		p.text.add(p.xTicks[0].set(g.XTicks[0].Label, f, p.glyphs.g), g.XTicks[0].Pos*k, ty, f, view.FaintInk, view.AlignStart)
+		p.text.add(p.xTicks[1].set(g.XTicks[1].Label, f, p.glyphs.g), g.XTicks[1].Pos*k, ty, f, view.FaintInk, view.AlignEnd)
 	}
 	scaleName := "epochs"
 	if g.Log {
 		scaleName = "epochs · log loss"
 	}
-	p.text.add(scaleName, (a.X+a.W/2)*k, ty, f, view.FaintInk, text.AlignCenter)
+	p.text.add(scaleName, (a.X+a.W/2)*k, ty, f, view.FaintInk, view.AlignCenter)
 
 	// Curves: test dashed below, training solid on top.
 	p.dashes = view.Dash(p.dashes[:0], g.Test, 5, 3)
@@ -170,7 +168,7 @@ func (p *painter) prepareOverlay(s *session.Session, ui *view.UI, k float64) {
 		r := view.MenuButton(l, s.Points(), ui.Menu)
 		if r.W > 0 {
 			m.rect(r.X*k, r.Y*k, r.W*k, r.H*k, view.Ink)
-			p.overTx.add("Delete", (r.X+r.W/2)*k, (r.Y+r.H/2)*k, p.fonts.body, view.Paper, text.AlignCenter)
+			p.overTx.add("Delete", (r.X+r.W/2)*k, (r.Y+r.H/2)*k, view.Body, view.Paper, view.AlignCenter)
 		}
 		return
 	}
@@ -178,10 +176,10 @@ func (p *painter) prepareOverlay(s *session.Session, ui *view.UI, k float64) {
 	if len(p.buf) == 0 {
 		return
 	}
-	f := p.fonts.body
-	str := p.tip.set(p.buf, f)
+	f := view.Body
+	str := p.tip.set(p.buf, f, p.glyphs.g)
 	r := view.TooltipBox(l, ui.PointerX, ui.PointerY, p.tip.w/k)
 	m.rect(r.X*k, r.Y*k, r.W*k, r.H*k, view.Paper)
 	m.frame(r.X*k, r.Y*k, r.W*k, r.H*k, k, view.Ink)
-	p.overTx.add(str, (r.X+view.TooltipPad)*k, (r.Y+r.H/2)*k, f, view.Ink, text.AlignStart)
+	p.overTx.add(str, (r.X+view.TooltipPad)*k, (r.Y+r.H/2)*k, f, view.Ink, view.AlignStart)
 }

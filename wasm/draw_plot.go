@@ -5,8 +5,6 @@ package main
 import (
 	"math"
 
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
-
 	"nnplay/session"
 	"nnplay/view"
 )
@@ -34,8 +32,8 @@ func (p *painter) preparePlot(s *session.Session, ui *view.UI, k float64) {
 		sx, sy := l.ToScreen(v, v)
 		m.rect((sx-0.5)*k, (r.Y+r.H)*k, k, 4*k, view.FaintInk)
 		m.rect((r.X-4)*k, (sy-0.5)*k, 4*k, k, view.FaintInk)
-		p.text.add(plotTickLabels[i], sx*k, (r.Y+r.H+12)*k, p.fonts.small, view.FaintInk, text.AlignCenter)
-		p.text.add(plotTickLabels[i], (r.X-7)*k, sy*k, p.fonts.small, view.FaintInk, text.AlignEnd)
+		p.text.add(plotTickLabels[i], sx*k, (r.Y+r.H+12)*k, view.Small, view.FaintInk, view.AlignCenter)
+		p.text.add(plotTickLabels[i], (r.X-7)*k, sy*k, view.Small, view.FaintInk, view.AlignEnd)
 	}
 
 	// The middle contour (0.5 for classification), a thin dark line: opaque, each segment

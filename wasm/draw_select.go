@@ -4,7 +4,6 @@ package main
 
 import (
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 
 	"nnplay/view"
 )
@@ -36,19 +35,19 @@ func (p *painter) markBias(nd *view.NodeGeom, hovered bool, k float64) {
 // edgeLegend prepares what the edges' colours mean at the right end of the legend row r,
 // unless the legend left of it (ending at minX) leaves no room.
 func (p *painter) edgeLegend(r view.Rect, k, minX float64) {
-	f, ink := p.fonts.small, view.FaintInk
+	f, ink := view.Small, view.FaintInk
 	title := "w"
 	if p.pics.Net.Grads != nil {
 		title = "∂L/∂w"
 	}
-	lg, ok := view.NewEdgeLegend(r, text.Advance(title, f)/k, minX)
+	lg, ok := view.NewEdgeLegend(r, p.glyphs.g.Advance(f, title)/k, minX)
 	if !ok {
 		return
 	}
 	y := lg.Y * k
-	p.text.add(title, lg.TitleX*k, y, f, ink, text.AlignEnd)
-	p.text.add("−", lg.MinusX*k, y, f, ink, text.AlignCenter)
-	p.text.add("+", lg.PlusX*k, y, f, ink, text.AlignCenter)
+	p.text.add(title, lg.TitleX*k, y, f, ink, view.AlignEnd)
+	p.text.add("−", lg.MinusX*k, y, f, ink, view.AlignCenter)
+	p.text.add("+", lg.PlusX*k, y, f, ink, view.AlignCenter)
 	b := lg.Bar
 	m := &p.main
 	m.gradient(b.X*k, b.Y*k, b.W/2*k, b.H*k, view.Class0, view.NearZero)
