@@ -175,7 +175,7 @@ func numbers(v []float64) []*float64 {
 // a whole number.
 func integer(call, name string, v float64) (int, error) {
 	if v != math.Trunc(v) || math.Abs(v) > 1<<31 {
-		return 0, fmt.Errorf("%s: %s must be an integer, got %s", call, name, formatNumber(v))
+		return 0, fmt.Errorf("%s: %s must be an integer, got %s", call, name, session.FormatNumber(v))
 	}
 	return int(v), nil
 }

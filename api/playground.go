@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"strconv"
 
 	"nnplay/interact"
 	"nnplay/nn"
@@ -112,11 +111,11 @@ func ParsePoints(data []byte) ([]session.Point, error) {
 			for i, item := range list {
 				var obj map[string]json.RawMessage
 				if json.Unmarshal(item, &obj) != nil || obj == nil {
-					return nil, fmt.Errorf("points[%d] must be an object {x, y, label, test}, got %s", i, excerpt(item))
+					return nil, fmt.Errorf("points[%d] must be an object {x, y, label, test}, got %s", i, session.Excerpt(item))
 				}
 			}
 		}
-		return nil, fmt.Errorf("points must be an array of {x, y, label, test}, got %s", excerpt(data))
+		return nil, fmt.Errorf("points must be an array of {x, y, label, test}, got %s", session.Excerpt(data))
 	}
 	if len(raw) > session.MaxPoints {
 		return nil, fmt.Errorf("at most %d points, got %d", session.MaxPoints, len(raw))
@@ -132,28 +131,16 @@ func ParsePoints(data []byte) ([]session.Point, error) {
 				return nil, fmt.Errorf("points[%d] has no %s", i, f.name)
 			}
 			if err := json.Unmarshal(v, f.dst); err != nil || string(v) == "null" {
-				return nil, fmt.Errorf("points[%d].%s must be a number, got %s", i, f.name, excerpt(v))
+				return nil, fmt.Errorf("points[%d].%s must be a number, got %s", i, f.name, session.Excerpt(v))
 			}
 		}
 		if v, ok := obj["test"]; ok {
 			if err := json.Unmarshal(v, &pts[i].Test); err != nil || string(v) == "null" {
-				return nil, fmt.Errorf("points[%d].test must be true or false, got %s", i, excerpt(v))
+				return nil, fmt.Errorf("points[%d].test must be true or false, got %s", i, session.Excerpt(v))
 			}
 		}
 	}
 	return pts, nil
-}
-
-// excerpt returns the start of a JSON text for an error message.
-func excerpt(v []byte) string {
-	const max = 40
-	if len(v) > max {
-		return string(v[:max]) + "…"
-	}
-	if len(v) == 0 {
-		return "nothing"
-	}
-	return string(v)
 }
 
 // Model returns the network as a nnplay.model/1 JSON object.
@@ -184,7 +171,7 @@ func (p *Playground) Link() string { return p.S.Settings().Link() }
 func (p *Playground) ApplyLink(data []byte) error {
 	var link string
 	if err := json.Unmarshal(data, &link); err != nil {
-		return fmt.Errorf("applyLink: want the link as a string, got %s", excerpt(data))
+		return fmt.Errorf("applyLink: want the link as a string, got %s", session.Excerpt(data))
 	}
 	patch, err := session.ParseLink(link)
 	return p.configure("applyLink", patch, err)
@@ -204,7 +191,7 @@ func (p *Playground) Reset() { p.S.Reset() }
 // training points is refused.
 func (p *Playground) Step(n float64) error {
 	if n != math.Trunc(n) || n < 1 || n > MaxStep {
-		return fmt.Errorf("step: n must be an integer from 1 to %d, got %s", MaxStep, formatNumber(n))
+		return fmt.Errorf("step: n must be an integer from 1 to %d, got %s", MaxStep, session.FormatNumber(n))
 	}
 	if !hasTraining(p.S.Points()) {
 		return fmt.Errorf("step: %w", session.ErrNoTrainingPoints)
@@ -229,7 +216,7 @@ func hasTraining(pts []session.Point) bool {
 // Predict returns the network's output at (x, y) of the plane.
 func (p *Playground) Predict(x, y float64) (float64, error) {
 	if !finite(x) || !finite(y) {
-		return 0, fmt.Errorf("predict: x and y must be finite numbers, got %s, %s", formatNumber(x), formatNumber(y))
+		return 0, fmt.Errorf("predict: x and y must be finite numbers, got %s, %s", session.FormatNumber(x), session.FormatNumber(y))
 	}
 	return p.S.Predict(x, y), nil
 }
@@ -237,7 +224,7 @@ func (p *Playground) Predict(x, y float64) (float64, error) {
 // ToScreen returns where point (x, y) of the plane is drawn, in CSS px of the canvas.
 func (p *Playground) ToScreen(x, y float64) (XY, error) {
 	if !finite(x) || !finite(y) {
-		return XY{}, fmt.Errorf("toScreen: x and y must be finite numbers, got %s, %s", formatNumber(x), formatNumber(y))
+		return XY{}, fmt.Errorf("toScreen: x and y must be finite numbers, got %s, %s", session.FormatNumber(x), session.FormatNumber(y))
 	}
 	sx, sy := p.UI.Layout.ToScreen(x, y)
 	return XY{sx, sy}, nil
@@ -262,10 +249,10 @@ const MaxBrush = 1e6
 // to ±MaxBrush for regression.
 func (p *Playground) SetBrush(v float64) error {
 	if !finite(v) || math.Abs(v) > MaxBrush {
-		return fmt.Errorf("brush must be a finite number from %g to %g, got %s", -MaxBrush, MaxBrush, formatNumber(v))
+		return fmt.Errorf("brush must be a finite number from %g to %g, got %s", -MaxBrush, MaxBrush, session.FormatNumber(v))
 	}
 	if !view.Regression(p.S) && v != 0 && v != 1 {
-		return fmt.Errorf("brush must be 0 or 1 for classification, got %s", formatNumber(v))
+		return fmt.Errorf("brush must be 0 or 1 for classification, got %s", session.FormatNumber(v))
 	}
 	p.UI.Brush = v
 	return nil
@@ -312,7 +299,7 @@ func (p *Playground) undoRedo(call string, do func() error) error {
 // a key held on it): the calls with the same group, from NewGroup, are one undo step.
 func (p *Playground) ConfigureIn(group float64, data []byte) error {
 	if group < 0 || group != math.Trunc(group) || group > 1<<53 {
-		return fmt.Errorf("configure: group must be a whole number from NewGroup, got %s", formatNumber(group))
+		return fmt.Errorf("configure: group must be a whole number from NewGroup, got %s", session.FormatNumber(group))
 	}
 	p.S.Group(uint64(group))
 	defer p.S.Group(0)
@@ -323,5 +310,3 @@ func (p *Playground) ConfigureIn(group float64, data []byte) error {
 func (p *Playground) NewGroup() uint64 { return p.S.NewGroup() }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
-
-func formatNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }

@@ -239,7 +239,7 @@ func TestLink(t *testing.T) {
 	if err := q.ApplyLink(arg); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := NewSettings(q.S.Settings()), NewSettings(p.S.Settings()); !reflect.DeepEqual(got, want) {
+	if got, want := q.S.Settings(), p.S.Settings(); !reflect.DeepEqual(got, want) {
 		t.Errorf("after applyLink:\n %+v\nwant %+v", got, want)
 	}
 	if !reflect.DeepEqual(q.S.Points(), p.S.Points()) {

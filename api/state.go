@@ -3,51 +3,10 @@ package api
 import (
 	"encoding/json"
 	"math"
-	"slices"
 
 	"nnplay/session"
 	"nnplay/view"
 )
-
-// Settings are the session's settings under the scripting API's names.
-type Settings struct {
-	Layers             []int    `json:"layers"`
-	Activation         string   `json:"activation"`
-	LearningRate       float64  `json:"learningRate"`
-	BatchSize          int      `json:"batchSize"`
-	Regularization     string   `json:"regularization"`
-	RegularizationRate float64  `json:"regularizationRate"`
-	Features           []string `json:"features"`
-	Problem            string   `json:"problem"`
-	Dataset            string   `json:"dataset"`
-	NumPoints          int      `json:"numPoints"`
-	Noise              float64  `json:"noise"`
-	TestRatio          float64  `json:"testRatio"`
-	Seed               uint32   `json:"seed"`
-	DataSeed           uint32   `json:"dataSeed"`
-	Speed              float64  `json:"speed"`
-}
-
-// NewSettings converts session settings to the API's shape.
-func NewSettings(s session.Settings) Settings {
-	return Settings{
-		Layers:             s.Layers(),
-		Activation:         s.Activation,
-		LearningRate:       s.LearningRate,
-		BatchSize:          s.BatchSize,
-		Regularization:     s.Regularization,
-		RegularizationRate: s.RegularizationRate,
-		Features:           slices.Clone(s.Features),
-		Problem:            s.Problem,
-		Dataset:            s.Dataset,
-		NumPoints:          s.NumPoints,
-		Noise:              s.Noise,
-		TestRatio:          s.TestRatio,
-		Seed:               s.Seed,
-		DataSeed:           s.DataSeed,
-		Speed:              s.Speed,
-	}
-}
 
 // Domain is the plane's extent.
 type Domain struct {
@@ -85,16 +44,16 @@ type Frame struct {
 // Status is state() without the points: what the page's controls need every time the
 // session changes.
 type Status struct {
-	Epoch         int      `json:"epoch"`
-	Running       bool     `json:"running"`
-	TrainLoss     *float64 `json:"trainLoss"`
-	TestLoss      *float64 `json:"testLoss"`
-	TrainAccuracy *float64 `json:"trainAccuracy"`
-	TestAccuracy  *float64 `json:"testAccuracy"`
-	Settings      Settings `json:"settings"`
-	Domain        Domain   `json:"domain"`
-	Error         *string  `json:"error"`
-	Frame         Frame    `json:"frame"`
+	Epoch         int              `json:"epoch"`
+	Running       bool             `json:"running"`
+	TrainLoss     *float64         `json:"trainLoss"`
+	TestLoss      *float64         `json:"testLoss"`
+	TrainAccuracy *float64         `json:"trainAccuracy"`
+	TestAccuracy  *float64         `json:"testAccuracy"`
+	Settings      session.Settings `json:"settings"`
+	Domain        Domain           `json:"domain"`
+	Error         *string          `json:"error"`
+	Frame         Frame            `json:"frame"`
 
 	// Beyond the contract, for the page and for tests.
 	Menu     *XY     `json:"menu"`     // centre of the long-press Delete button, or null
@@ -158,7 +117,7 @@ func (p *Playground) Status() Status {
 		TestLoss:      number(m.TestLoss, m.HasTest),
 		TrainAccuracy: number(m.TrainAccuracy, m.HasTrain && m.HasAccuracy),
 		TestAccuracy:  number(m.TestAccuracy, m.HasTest && m.HasAccuracy),
-		Settings:      NewSettings(s.Settings()),
+		Settings:      s.Settings(),
 		Domain:        Domain{session.Min, session.Max, session.Min, session.Max},
 		Error:         text(s.Err()),
 		Frame:         p.Frame,

@@ -83,7 +83,7 @@ func TestAPIState(t *testing.T) {
 
 	st := p.state()
 	s := st.Settings
-	if !reflect.DeepEqual(s.Layers, []int{2, 4, 1}) || s.Activation != "sigmoid" || s.Problem != "classification" ||
+	if !reflect.DeepEqual(s.Layers(), []int{2, 4, 1}) || s.Activation != "sigmoid" || s.Problem != "classification" ||
 		!reflect.DeepEqual(s.Features, []string{"x1", "x2"}) {
 		t.Errorf("default settings %+v; want a 2-4-1 sigmoid classifier on x1, x2", s)
 	}
@@ -206,8 +206,8 @@ func TestAPIConfigure(t *testing.T) {
 		p.do("configure", map[string]any{"layers": []int{2, 3, 2, 1}, "activation": "tanh"})
 		st := p.state()
 		m := p.model()
-		if !reflect.DeepEqual(st.Settings.Layers, []int{2, 3, 2, 1}) || !reflect.DeepEqual(m.Layers, []int{2, 3, 2, 1}) || m.Activation != "tanh" {
-			t.Errorf("layers %v, model %v %s; want [2 3 2 1] tanh", st.Settings.Layers, m.Layers, m.Activation)
+		if !reflect.DeepEqual(st.Settings.Layers(), []int{2, 3, 2, 1}) || !reflect.DeepEqual(m.Layers, []int{2, 3, 2, 1}) || m.Activation != "tanh" {
+			t.Errorf("layers %v, model %v %s; want [2 3 2 1] tanh", st.Settings.Layers(), m.Layers, m.Activation)
 		}
 		if st.Epoch != 0 {
 			t.Errorf("epoch %d after a new shape, want 0", st.Epoch)
@@ -216,16 +216,16 @@ func TestAPIConfigure(t *testing.T) {
 			t.Errorf("changing the shape changed the points")
 		}
 		p.do("configure", map[string]any{"features": []string{"x1", "x2", "x1*x2"}})
-		if st := p.state(); st.Settings.Layers[0] != 3 || !reflect.DeepEqual(st.Settings.Features, []string{"x1", "x2", "x1*x2"}) {
-			t.Errorf("features x1, x2, x1*x2 gave layers %v features %v; the input layer follows the features", st.Settings.Layers, st.Settings.Features)
+		if st := p.state(); st.Settings.Layers()[0] != 3 || !reflect.DeepEqual(st.Settings.Features, []string{"x1", "x2", "x1*x2"}) {
+			t.Errorf("features x1, x2, x1*x2 gave layers %v features %v; the input layer follows the features", st.Settings.Layers(), st.Settings.Features)
 		}
 		p.do("configure", map[string]any{"features": []string{"x1^2", "x2^2", "sin(x1)", "sin(x2)"}, "layers": []int{4, 8, 8, 8, 8, 8, 8, 1}})
-		if st := p.state(); !reflect.DeepEqual(st.Settings.Layers, []int{4, 8, 8, 8, 8, 8, 8, 1}) {
-			t.Errorf("6 hidden layers of 8 gave layers %v", st.Settings.Layers)
+		if st := p.state(); !reflect.DeepEqual(st.Settings.Layers(), []int{4, 8, 8, 8, 8, 8, 8, 1}) {
+			t.Errorf("6 hidden layers of 8 gave layers %v", st.Settings.Layers())
 		}
 		p.do("configure", map[string]any{"features": []string{"x1", "x2"}, "layers": []int{2, 1}, "activation": "sigmoid"})
-		if st := p.state(); !reflect.DeepEqual(st.Settings.Layers, []int{2, 1}) {
-			t.Errorf("no hidden layer gave layers %v", st.Settings.Layers)
+		if st := p.state(); !reflect.DeepEqual(st.Settings.Layers(), []int{2, 1}) {
+			t.Errorf("no hidden layer gave layers %v", st.Settings.Layers())
 		}
 	})
 
@@ -402,7 +402,7 @@ func TestAPIModel(t *testing.T) {
 			Weights: [][][]float64{{{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, {{0.7, -0.8}}}, Biases: [][]float64{{0.01, -0.02}, {0.03}}}
 		p.do("loadModel", m)
 		st := p.state()
-		if !reflect.DeepEqual(st.Settings.Layers, m.Layers) || !reflect.DeepEqual(st.Settings.Features, m.Inputs) ||
+		if !reflect.DeepEqual(st.Settings.Layers(), m.Layers) || !reflect.DeepEqual(st.Settings.Features, m.Inputs) ||
 			st.Settings.Activation != "tanh" || st.Settings.Problem != "regression" {
 			t.Errorf("after loading a 3-2-1 tanh linear model: settings %+v", st.Settings)
 		}

@@ -22,7 +22,7 @@ func TestLink(t *testing.T) {
 		p := openAt(t, browser.Desktop, "#dataset=xor&features=x1,x2,x1%2Ax2&layers=3,8,8,1&activation=tanh&learningRate=0.1&speed=0")
 		s := p.state().Settings
 		if s.Dataset != "xor" || s.Activation != "tanh" || s.LearningRate != 0.1 || s.Speed != 0 ||
-			!slices.Equal(s.Layers, []int{3, 8, 8, 1}) || !slices.Equal(s.Features, []string{"x1", "x2", "x1*x2"}) {
+			!slices.Equal(s.Layers(), []int{3, 8, 8, 1}) || !slices.Equal(s.Features, []string{"x1", "x2", "x1*x2"}) {
 			t.Errorf("after opening the link the settings are %+v", s)
 		}
 		if got := eval[string](p, `document.getElementById("activation").value`); got != "tanh" {

@@ -118,7 +118,7 @@ type State struct {
 }
 
 // Settings are state().settings.
-type Settings = api.Settings
+type Settings = session.Settings
 
 // Point is one of state().points.
 type Point = session.Point

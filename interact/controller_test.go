@@ -35,7 +35,7 @@ func newFixture(t testing.TB, problem string) *fixture {
 		t.Fatalf("session.New(DefaultSettings()): %v", err)
 	}
 	if problem != set.Problem {
-		if err := s.Configure(session.Patch{Problem: &problem}); err != nil {
+		if err := configure(t, s, `{"problem": "`+problem+`"}`); err != nil {
 			t.Fatalf("Configure(problem %q): %v", problem, err)
 		}
 	}
@@ -271,4 +271,14 @@ func TestTapNetworkShowsTooltip(t *testing.T) {
 	if f.ui.Hover.Kind != view.HoverNone {
 		t.Errorf("after a slide from the node: hover %+v, want none", f.ui.Hover)
 	}
+}
+
+// configure applies a JSON object of settings to s.
+func configure(t testing.TB, s *session.Session, text string) error {
+	t.Helper()
+	p, err := session.ParsePatch([]byte(text))
+	if err != nil {
+		t.Fatalf("ParsePatch(%s): %v", text, err)
+	}
+	return s.Configure(p)
 }

@@ -208,8 +208,7 @@ func TestHoverAndFocus(t *testing.T) {
 
 func TestStepThatDivergesIsNoRefusal(t *testing.T) {
 	f := newFixture(t, session.Regression)
-	lr, act, batch := 10.0, "linear", 1.0
-	if err := f.s.Configure(session.Patch{LearningRate: &lr, Activation: &act, BatchSize: &batch}); err != nil {
+	if err := configure(t, f.s, `{"learningRate": 10, "activation": "linear", "batchSize": 1}`); err != nil {
 		t.Fatal(err)
 	}
 	for range 100 {

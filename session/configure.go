@@ -1,51 +1,43 @@
 package session
 
 import (
-	"net/url"
-	"slices"
 	"strings"
 
 	"nnplay/nn"
 )
 
-// Configure applies p atomically: on error nothing changes. Changing the learning rate,
-// batch size or regularization keeps the weights; changing the shape, features, activation
-// or problem rebuilds the network from the seed (epoch 0, history cleared); changing a
-// generation setting (data set, noise, numPoints, dataSeed, testRatio, problem) regenerates
-// the points. Each call is one undo step, or one for a gesture's calls (see Group).
+// Configure applies p atomically: on error nothing changes. What a change does is its
+// setting's Effects (see Specs): Retrain keeps the weights; Rebuild rebuilds the network
+// from the seed (epoch 0, history cleared); Regenerate generates the points again and
+// Resplit splits them again. Each call is one undo step, or one for a gesture's calls (see
+// Group).
 //
 // In detail:
-//   - Fields equal to the current settings change nothing, so a view may send them all.
-//   - Changing seed re-initialises the weights as a rebuild does.
+//   - Settings equal to the current ones change nothing, so a view may send them all.
 //   - Changing problem without naming a data set switches to the data set that problem used
 //     last (at first circle for classification, plane for regression); naming a data set of
 //     the other problem is refused.
 //   - Dataset Custom cannot be chosen: it comes from SetData and edits. For custom data a
-//     change of testRatio alone re-splits the points as they are; noise, numPoints or
-//     dataSeed regenerate from the problem's last generated data set.
+//     change of testRatio alone re-splits the points as they are; a change that regenerates
+//     (noise, numPoints, dataSeed) draws from the problem's last generated data set. For
+//     generated data a new testRatio regenerates them with the new split.
 func (s *Session) Configure(p Patch) error {
 	cur := s.settings
 	next, err := p.apply(cur, s.lastGen)
 	if err != nil {
 		return err
 	}
-	rebuild := !slices.Equal(next.Features, cur.Features) || !slices.Equal(next.Hidden, cur.Hidden) ||
-		next.Activation != cur.Activation || next.Problem != cur.Problem || next.Seed != cur.Seed
-	regen := next.Dataset != cur.Dataset || next.Noise != cur.Noise || next.NumPoints != cur.NumPoints ||
-		next.DataSeed != cur.DataSeed || next.TestRatio != cur.TestRatio || next.Problem != cur.Problem
-	training := next.LearningRate != cur.LearningRate || next.BatchSize != cur.BatchSize ||
-		next.Regularization != cur.Regularization || next.RegularizationRate != cur.RegularizationRate ||
-		next.Speed != cur.Speed
-	if !rebuild && !regen && !training {
+	names, effects := changes(&cur, &next)
+	if len(names) == 0 {
 		return nil
 	}
+	rebuild := effects[Rebuild]
+	regen := effects[Regenerate] || effects[Resplit]
 
 	// Everything that can fail happens before the session changes.
 	var pts []Point
 	if regen {
-		onlySplit := next.Dataset == Custom && next.Noise == cur.Noise && next.NumPoints == cur.NumPoints &&
-			next.DataSeed == cur.DataSeed && next.Problem == cur.Problem
-		if onlySplit {
+		if !effects[Regenerate] && next.Dataset == Custom {
 			pts = resplit(s.points, next.TestRatio, next.DataSeed)
 		} else {
 			if next.Dataset == Custom {
@@ -71,7 +63,7 @@ func (s *Session) Configure(p Patch) error {
 	if rebuild {
 		parts |= partNet
 	}
-	s.record(changeLabel(cur, next), parts, 0)
+	s.record(changeLabel(names), parts, 0)
 	s.settings = next
 	s.cfg = trainConfig(next)
 	if next.Dataset != Custom {
@@ -90,18 +82,26 @@ func (s *Session) Configure(p Patch) error {
 	return nil
 }
 
-// changeLabel names an undo step from cur to next by the settings it changes, as a link
-// names them: "change learningRate", "change problem, dataset".
-func changeLabel(cur, next Settings) string {
-	a, errA := url.ParseQuery(cur.Link())
-	b, errB := url.ParseQuery(next.Link())
-	var names []string
-	for _, k := range linkKeys {
-		if errA != nil || errB != nil || !slices.Equal(a[k.name], b[k.name]) {
-			names = append(names, k.name)
+// changes returns the names of the settings that differ between cur and next, in the
+// table's order, and the union of their effects.
+func changes(cur, next *Settings) (names []string, effects map[Effect]bool) {
+	effects = map[Effect]bool{}
+	for i := range specs {
+		if specs[i].same(cur, next) {
+			continue
+		}
+		names = append(names, specs[i].Name)
+		for _, e := range specs[i].Effects {
+			effects[e] = true
 		}
 	}
-	if len(names) == 0 || len(names) == len(linkKeys) {
+	return names, effects
+}
+
+// changeLabel names an undo step by the settings it changes: "change learningRate",
+// "change problem, dataset".
+func changeLabel(names []string) string {
+	if len(names) == 0 || len(names) == len(specs) {
 		return "change settings"
 	}
 	return "change " + strings.Join(names, ", ")

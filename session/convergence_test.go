@@ -1,6 +1,9 @@
 package session
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // epochsTo97 trains s in steps of 100 epochs until the test accuracy reaches 97% or limit
 // epochs have run, and returns the epoch it got there (-1 if it did not) and the accuracy.
@@ -57,7 +60,7 @@ func TestSpiralNeedsMore(t *testing.T) {
 	}
 	big := newSession(t, func(st *Settings) {
 		st.Dataset, st.LearningRate, st.Activation = "spiral", 0.03, "tanh"
-		st.Features, st.Hidden = featureNames, []int{8, 8}
+		st.Features, st.Hidden = slices.Clone(featureSpec().Choices), []int{8, 8}
 	})
 	for big.Epoch() < 2000 && big.Metrics().TestAccuracy < 0.95 {
 		mustStep(t, big, 100)

@@ -49,18 +49,18 @@ const dataStream = 0x6e6e_706c_6179_0d47 // "nnplay", data
 func Generate(name string, n int, noise float64, dataSeed uint32, testRatio float64) ([]Point, error) {
 	g, ok := generators[name]
 	if !ok {
-		if err := checkDataset(name); err != nil {
+		if err := checkSetting("dataset", name); err != nil {
 			return nil, err
 		}
 		return nil, fmt.Errorf("dataset %q cannot be generated: it names data given or edited by hand", name)
 	}
-	if err := numPointsRange.check(float64(n)); err != nil {
+	if err := checkSetting("numPoints", float64(n)); err != nil {
 		return nil, err
 	}
-	if err := noiseRange.check(noise); err != nil {
+	if err := checkSetting("noise", noise); err != nil {
 		return nil, err
 	}
-	if err := testRatioRange.check(testRatio); err != nil {
+	if err := checkSetting("testRatio", testRatio); err != nil {
 		return nil, err
 	}
 	rng := rand.New(rand.NewPCG(uint64(dataSeed), dataStream))

@@ -23,9 +23,14 @@
 //
 // # Settings
 //
-// ParsePatch reads the scripting API's JSON; Configure applies a Patch atomically. Training
-// settings keep the weights, shape settings rebuild the network from seed, and generation
-// settings regenerate the data (see Configure for the details).
+// Specs is the table of settings: each one's name, kind, range or choices, effects and link
+// key. Validate, ParsePatch (the scripting API's JSON), Configure, Link and ParseLink and
+// the JSON of Settings all read it. Configure applies a Patch atomically; a change does its
+// setting's effects: training settings keep the weights, shape settings rebuild the network
+// from seed, and generation settings regenerate the data (see Configure for the details).
+//
+// To add a setting: its field in Settings (and its value in DefaultSettings), its entry in
+// specs (table.go), and on the page its control with data-setting="name".
 //
 // # Training
 //

@@ -61,7 +61,7 @@ func (s *Session) boundLabels() {
 // checkPoint refuses a point outside the plane or a label the problem does not allow.
 func (s *Session) checkPoint(x, y, label float64) error {
 	if !(x >= Min && x <= Max && y >= Min && y <= Max) {
-		return fmt.Errorf("point (%s, %s) is outside the plane [%s, %s]²", formatNumber(x), formatNumber(y), formatBound(Min), formatBound(Max))
+		return fmt.Errorf("point (%s, %s) is outside the plane [%s, %s]²", FormatNumber(x), FormatNumber(y), formatBound(Min), formatBound(Max))
 	}
 	return s.checkLabel(label)
 }
@@ -70,12 +70,12 @@ func (s *Session) checkPoint(x, y, label float64) error {
 func (s *Session) checkLabel(label float64) error {
 	if s.settings.Problem == Classification {
 		if label != 0 && label != 1 {
-			return fmt.Errorf("label must be 0 or 1 for classification, got %s", formatNumber(label))
+			return fmt.Errorf("label must be 0 or 1 for classification, got %s", FormatNumber(label))
 		}
 		return nil
 	}
 	if math.IsNaN(label) || math.IsInf(label, 0) {
-		return fmt.Errorf("label must be a finite number for regression, got %s", formatNumber(label))
+		return fmt.Errorf("label must be a finite number for regression, got %s", FormatNumber(label))
 	}
 	return nil
 }

@@ -18,83 +18,53 @@ import (
 // separated by commas, each query-escaped. A link holds settings, not points: hand-made data
 // (data set Custom) is left out, and a link without a data set keeps the receiver's.
 
-// linkKind is how a setting's value is written in a link.
-type linkKind uint8
-
-const (
-	linkNumber  linkKind = iota // a JSON number
-	linkName                    // a string
-	linkNumbers                 // numbers separated by commas
-	linkNames                   // strings separated by commas
-)
-
-// linkKeys are the settings a link holds, in the order Link writes them.
-var linkKeys = [...]struct {
-	name string
-	kind linkKind
-}{
-	{"dataset", linkName}, {"problem", linkName}, {"noise", linkNumber}, {"numPoints", linkNumber},
-	{"testRatio", linkNumber}, {"dataSeed", linkNumber},
-	{"features", linkNames}, {"layers", linkNumbers}, {"activation", linkName}, {"seed", linkNumber},
-	{"learningRate", linkNumber}, {"batchSize", linkNumber}, {"regularization", linkName},
-	{"regularizationRate", linkNumber}, {"speed", linkNumber},
-}
-
-// Link returns s as a link (see above), without the leading '#'. ParseLink reads it back.
+// Link returns s as a link (see above), without the leading '#': the settings of Specs
+// that have a link key, in their order. ParseLink reads it back.
 func (s Settings) Link() string {
 	var b strings.Builder
-	for _, k := range linkKeys {
-		var vals []string
-		switch k.name {
-		case "dataset":
-			if s.Dataset == Custom {
-				continue
-			}
-			vals = []string{s.Dataset}
-		case "problem":
-			vals = []string{s.Problem}
-		case "noise":
-			vals = []string{num(s.Noise)}
-		case "numPoints":
-			vals = []string{strconv.Itoa(s.NumPoints)}
-		case "testRatio":
-			vals = []string{num(s.TestRatio)}
-		case "dataSeed":
-			vals = []string{strconv.FormatUint(uint64(s.DataSeed), 10)}
-		case "features":
-			vals = s.Features
-		case "layers":
-			for _, n := range s.Layers() {
-				vals = append(vals, strconv.Itoa(n))
-			}
-		case "activation":
-			vals = []string{s.Activation}
-		case "seed":
-			vals = []string{strconv.FormatUint(uint64(s.Seed), 10)}
-		case "learningRate":
-			vals = []string{num(s.LearningRate)}
-		case "batchSize":
-			vals = []string{strconv.Itoa(s.BatchSize)}
-		case "regularization":
-			vals = []string{s.Regularization}
-		case "regularizationRate":
-			vals = []string{num(s.RegularizationRate)}
-		case "speed":
-			vals = []string{num(s.Speed)}
+	for i := range specs {
+		sp := &specs[i]
+		if sp.Link == "" {
+			continue
+		}
+		v := sp.Value(&s)
+		if v == Custom {
+			continue // hand-made points are not part of a link
 		}
 		if b.Len() > 0 {
 			b.WriteByte('&')
 		}
-		b.WriteString(k.name)
+		b.WriteString(sp.Link)
 		b.WriteByte('=')
-		for i, v := range vals {
+		for i, item := range linkItems(v) {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString(url.QueryEscape(v))
+			b.WriteString(url.QueryEscape(item))
 		}
 	}
 	return b.String()
+}
+
+// linkItems writes a value of the API's form as the items of a link's value.
+func linkItems(v any) []string {
+	switch v := v.(type) {
+	case float64:
+		return []string{num(v)}
+	case bool:
+		return []string{strconv.FormatBool(v)}
+	case string:
+		return []string{v}
+	case []string:
+		return v
+	case []float64:
+		out := make([]string, len(v))
+		for i, f := range v {
+			out[i] = num(f)
+		}
+		return out
+	}
+	panic(fmt.Sprintf("session: a setting's value of type %T", v))
 }
 
 // num writes v for a link: plain decimals (0.00001, 1000000) where they are short, so that
@@ -124,23 +94,23 @@ func ParseLink(link string) (Patch, error) {
 		if !ok {
 			return Patch{}, fmt.Errorf("%q has no value (want name=value)", part)
 		}
-		kind, known := linkKind(0), false
-		for _, k := range linkKeys {
-			if k.name == key {
-				kind, known = k.kind, true
+		var sp *Spec
+		for i := range specs {
+			if specs[i].Link != "" && specs[i].Link == key {
+				sp = &specs[i]
 			}
 		}
-		if !known {
+		if sp == nil {
 			return Patch{}, fmt.Errorf("unknown setting %q", key)
 		}
-		if _, dup := obj[key]; dup {
+		if _, dup := obj[sp.Name]; dup {
 			return Patch{}, fmt.Errorf("%s is given twice", key)
 		}
-		raw, err := linkValue(key, kind, val)
+		raw, err := linkValue(key, sp.Kind, val)
 		if err != nil {
 			return Patch{}, err
 		}
-		obj[key] = raw
+		obj[sp.Name] = raw
 	}
 	data, err := json.Marshal(obj)
 	if err != nil {
@@ -149,10 +119,11 @@ func ParseLink(link string) (Patch, error) {
 	return ParsePatch(data)
 }
 
-// linkValue converts the value of setting key in a link to JSON.
-func linkValue(key string, kind linkKind, val string) (json.RawMessage, error) {
+// linkValue converts the value of setting key, of kind k, in a link to JSON.
+func linkValue(key string, k Kind, val string) (json.RawMessage, error) {
+	list := k == KindList || k == KindLayers
 	items := []string{val}
-	if kind == linkNumbers || kind == linkNames {
+	if list {
 		items = strings.Split(val, ",")
 		if val == "" {
 			items = nil
@@ -164,19 +135,24 @@ func linkValue(key string, kind linkKind, val string) (json.RawMessage, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %q is not properly escaped", key, it)
 		}
-		switch kind {
-		case linkNumber, linkNumbers:
+		switch k {
+		case KindNumber, KindInteger, KindLayers:
 			// A JSON number exactly: no NaN, Inf, hex or spaces.
 			var f float64
 			if json.Unmarshal([]byte(s), &f) != nil || strings.TrimSpace(s) != s || s == "" {
 				return nil, fmt.Errorf("%s: %q is not a number", key, s)
 			}
 			out[i] = json.RawMessage(s)
+		case KindBoolean:
+			if s != "true" && s != "false" {
+				return nil, fmt.Errorf("%s: %q is not true or false", key, s)
+			}
+			out[i] = json.RawMessage(s)
 		default:
 			out[i], _ = json.Marshal(s)
 		}
 	}
-	if kind == linkNumber || kind == linkName {
+	if !list {
 		return out[0], nil
 	}
 	return json.Marshal(out)

@@ -24,12 +24,12 @@ func (s *Session) LoadModel(m nn.Model) error {
 	}
 	layers := net.Layers()
 	hidden := layers[1 : len(layers)-1]
-	if len(hidden) > MaxHidden {
-		return fmt.Errorf("model has %d hidden layers; the playground shows at most %d", len(hidden), MaxHidden)
+	if len(hidden) > MaxShownHidden {
+		return fmt.Errorf("model has %d hidden layers; the playground shows at most %d", len(hidden), MaxShownHidden)
 	}
 	for i, h := range hidden {
-		if h > MaxLayerSize {
-			return fmt.Errorf("model's layer %d has %d nodes; the playground shows at most %d in a hidden layer", i+1, h, MaxLayerSize)
+		if h > MaxShownNodes {
+			return fmt.Errorf("model's layer %d has %d nodes; the playground shows at most %d in a hidden layer", i+1, h, MaxShownNodes)
 		}
 	}
 	if out := layers[len(layers)-1]; out != 1 {
@@ -47,7 +47,7 @@ func (s *Session) LoadModel(m nn.Model) error {
 	if problem == Classification && s.settings.Problem != Classification {
 		for i, p := range s.points {
 			if p.Label != 0 && p.Label != 1 {
-				return fmt.Errorf("model is for classification (output sigmoid) but point %d has label %s, not 0 or 1; switch the problem to classification first", i, formatNumber(p.Label))
+				return fmt.Errorf("model is for classification (output sigmoid) but point %d has label %s, not 0 or 1; switch the problem to classification first", i, FormatNumber(p.Label))
 			}
 		}
 	}

@@ -162,7 +162,7 @@ func TestAdvance(t *testing.T) {
 		t.Errorf("%d epochs in a second at speed 600, want 600", total)
 	}
 	// At speed 0 the frame's budget decides.
-	if err := s.Configure(Patch{Speed: ptr(0.0)}); err != nil {
+	if err := s.Configure(patch(`{"speed": 0.0}`)); err != nil {
 		t.Fatal(err)
 	}
 	p.Reset()

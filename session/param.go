@@ -70,7 +70,7 @@ func (s *Session) setParam(p Param, v float64) error {
 		what = "bias"
 	}
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return fmt.Errorf("a %s must be a finite number, got %s", what, formatNumber(v))
+		return fmt.Errorf("a %s must be a finite number, got %s", what, FormatNumber(v))
 	}
 	if err := s.CheckParam(p); err != nil {
 		return err

@@ -278,15 +278,15 @@ func (s *Session) diverged() error {
 	switch {
 	case stuck && s.labelBound > finiteBound:
 		s.err = fmt.Sprintf("cannot train: the training loss is not finite before any step; a label as large as %s is too large (keep labels within ±%s)",
-			formatNumber(s.labelBound), formatNumber(finiteBound))
+			FormatNumber(s.labelBound), FormatNumber(finiteBound))
 	case stuck:
 		s.err = "cannot train: the training loss of the current weights is not finite; press reset"
 	case st.Regularization != "none" && st.RegularizationRate*st.LearningRate >= 1:
 		s.err = fmt.Sprintf("diverged at epoch %d: regularization rate %s is too high for learning rate %s; lower one of them and press reset",
-			s.epoch+1, formatNumber(st.RegularizationRate), formatNumber(st.LearningRate))
+			s.epoch+1, FormatNumber(st.RegularizationRate), FormatNumber(st.LearningRate))
 	default:
 		s.err = fmt.Sprintf("diverged at epoch %d: learning rate %s is too high; lower it and press reset",
-			s.epoch+1, formatNumber(st.LearningRate))
+			s.epoch+1, FormatNumber(st.LearningRate))
 	}
 	s.running = false
 	s.version++

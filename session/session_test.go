@@ -1,6 +1,7 @@
 package session
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"reflect"
@@ -140,11 +141,11 @@ func TestConfigureKeepsWeights(t *testing.T) {
 		patch Patch
 		check func(Settings) bool
 	}{
-		{"learningRate", Patch{LearningRate: ptr(0.5)}, func(s Settings) bool { return s.LearningRate == 0.5 }},
-		{"batchSize", Patch{BatchSize: ptr(3.0)}, func(s Settings) bool { return s.BatchSize == 3 }},
-		{"regularization", Patch{Regularization: ptr("l2"), RegularizationRate: ptr(0.01)},
+		{"learningRate", patch(`{"learningRate": 0.5}`), func(s Settings) bool { return s.LearningRate == 0.5 }},
+		{"batchSize", patch(`{"batchSize": 3.0}`), func(s Settings) bool { return s.BatchSize == 3 }},
+		{"regularization", patch(`{"regularization": "l2", "regularizationRate": 0.01}`),
 			func(s Settings) bool { return s.Regularization == "l2" && s.RegularizationRate == 0.01 }},
-		{"speed", Patch{Speed: ptr(0.0)}, func(s Settings) bool { return s.Speed == 0 }},
+		{"speed", patch(`{"speed": 0.0}`), func(s Settings) bool { return s.Speed == 0 }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -178,12 +179,12 @@ func TestConfigureRebuilds(t *testing.T) {
 		patch  Patch
 		layers []int
 	}{
-		{"features keep hidden sizes", Patch{Features: []string{"x1", "x2", "x1*x2"}}, []int{3, 4, 1}},
-		{"layers", Patch{Layers: []float64{2, 8, 3, 1}}, []int{2, 8, 3, 1}},
-		{"no hidden layer", Patch{Layers: []float64{2, 1}}, []int{2, 1}},
-		{"features and layers", Patch{Features: []string{"sin(x1)"}, Layers: []float64{1, 2, 1}}, []int{1, 2, 1}},
-		{"activation", Patch{Activation: ptr("relu")}, []int{2, 4, 1}},
-		{"seed", Patch{Seed: ptr(99.0)}, []int{2, 4, 1}},
+		{"features keep hidden sizes", patch(`{"features": ["x1", "x2", "x1*x2"]}`), []int{3, 4, 1}},
+		{"layers", patch(`{"layers": [2, 8, 3, 1]}`), []int{2, 8, 3, 1}},
+		{"no hidden layer", patch(`{"layers": [2, 1]}`), []int{2, 1}},
+		{"features and layers", patch(`{"features": ["sin(x1)"], "layers": [1, 2, 1]}`), []int{1, 2, 1}},
+		{"activation", patch(`{"activation": "relu"}`), []int{2, 4, 1}},
+		{"seed", patch(`{"seed": 99.0}`), []int{2, 4, 1}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -227,11 +228,11 @@ func TestConfigureRegenerates(t *testing.T) {
 		name  string
 		patch Patch
 	}{
-		{"dataset", Patch{Dataset: ptr("xor")}},
-		{"noise", Patch{Noise: ptr(0.2)}},
-		{"numPoints", Patch{NumPoints: ptr(100.0)}},
-		{"dataSeed", Patch{DataSeed: ptr(7.0)}},
-		{"testRatio", Patch{TestRatio: ptr(0.2)}},
+		{"dataset", patch(`{"dataset": "xor"}`)},
+		{"noise", patch(`{"noise": 0.2}`)},
+		{"numPoints", patch(`{"numPoints": 100.0}`)},
+		{"dataSeed", patch(`{"dataSeed": 7.0}`)},
+		{"testRatio", patch(`{"testRatio": 0.2}`)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -273,43 +274,44 @@ func TestConfigureRegenerates(t *testing.T) {
 
 func TestConfigureRefusesAndChangesNothing(t *testing.T) {
 	tests := []struct {
-		name  string
-		patch Patch
-		want  string
+		name string
+		json string
+		want string
 	}{
-		{"learning rate", Patch{LearningRate: ptr(20.0)}, "learningRate must be a finite number in (0, 10], got 20"},
-		{"learning rate NaN", Patch{LearningRate: ptr(math.NaN())}, "learningRate must be a finite number in (0, 10], got NaN"},
-		{"later field bad", Patch{LearningRate: ptr(0.5), NumPoints: ptr(2.5)}, "numPoints must be a whole number in [1, 2000], got 2.5"},
-		{"layers first", Patch{Layers: []float64{3, 4, 1}}, "layers[0] must be the number of features (2), got 3"},
-		{"layers first after features", Patch{Features: []string{"x1"}, Layers: []float64{2, 4, 1}}, "layers[0] must be the number of features (1), got 2"},
-		{"layers last", Patch{Layers: []float64{2, 4, 2}}, "layers[2] (the output) must be 1, got 2"},
-		{"too deep", Patch{Layers: []float64{2, 1, 1, 1, 1, 1, 1, 1, 1}}, "layers must list the inputs, 0 to 6 hidden layers and the output (2 to 8 sizes), got 9 sizes"},
-		{"too wide", Patch{Layers: []float64{2, 9, 1}}, "layers[1] (a hidden layer) must be a whole number in [1, 8], got 9"},
-		{"empty layer", Patch{Layers: []float64{2, 0, 1}}, "layers[1] (a hidden layer) must be a whole number in [1, 8], got 0"},
-		{"dataset of the other problem", Patch{Dataset: ptr("plane")}, `dataset "plane" is a regression data set; set problem to regression first`},
-		{"dataset against problem", Patch{Dataset: ptr("xor"), Problem: ptr(Regression)}, `dataset "xor" is a classification data set, but problem is regression`},
-		{"custom", Patch{Dataset: ptr(Custom)}, `dataset "custom" cannot be chosen`},
-		{"unknown dataset", Patch{Dataset: ptr("moons")}, `dataset must be one of circle, xor, gauss, spiral, plane, gauss-multi, custom, got "moons"`},
-		{"feature", Patch{Features: []string{"x1", "x3"}}, `features[1] must be one of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2), got "x3"`},
-		{"no features", Patch{Features: []string{}}, "features must name at least one input"},
-		{"twice", Patch{Features: []string{"x1", "x1"}}, `features lists "x1" twice`},
-		{"activation", Patch{Activation: ptr("softmax")}, `activation must be one of sigmoid, tanh, relu, linear, got "softmax"`},
-		{"regularization", Patch{Regularization: ptr("l3")}, `regularization must be one of none, l1, l2, got "l3"`},
-		{"problem", Patch{Problem: ptr("ranking")}, `problem must be one of classification, regression, got "ranking"`},
-		{"seed", Patch{Seed: ptr(-1.0)}, "seed must be a whole number in [0, 4294967295], got -1"},
-		{"seed too big", Patch{DataSeed: ptr(4294967296.0)}, "dataSeed must be a whole number in [0, 4294967295], got 4294967296"},
-		{"speed", Patch{Speed: ptr(0.5)}, "speed must be 0 (as fast as it goes) or a finite number in [1, 1000000] epochs per second, got 0.5"},
-		{"noise", Patch{Noise: ptr(-0.1)}, "noise must be a finite number in [0, 0.5], got -0.1"},
-		{"testRatio", Patch{TestRatio: ptr(0.95)}, "testRatio must be a finite number in [0.1, 0.9], got 0.95"},
-		{"batchSize", Patch{BatchSize: ptr(0.0)}, "batchSize must be a whole number in [1, 2000], got 0"},
-		{"regularizationRate", Patch{RegularizationRate: ptr(math.Inf(1))}, "regularizationRate must be a finite number in [0, 10], got +Inf"},
+		{"learning rate", `{"learningRate": 20.0}`, "learningRate must be a finite number in (0, 10], got 20"},
+		{"later field bad", `{"learningRate": 0.5, "numPoints": 2.5}`, "numPoints must be a whole number in [1, 2000], got 2.5"},
+		{"layers first", `{"layers": [3, 4, 1]}`, "layers[0] must be the number of features (2), got 3"},
+		{"layers first after features", `{"features": ["x1"], "layers": [2, 4, 1]}`, "layers[0] must be the number of features (1), got 2"},
+		{"layers last", `{"layers": [2, 4, 2]}`, "layers[2] (the output) must be 1, got 2"},
+		{"too deep", `{"layers": [2, 1, 1, 1, 1, 1, 1, 1, 1]}`, "layers must list the inputs, 0 to 6 hidden layers and the output (2 to 8 sizes), got 9 sizes"},
+		{"too wide", `{"layers": [2, 9, 1]}`, "layers[1] (a hidden layer) must be a whole number in [1, 8], got 9"},
+		{"empty layer", `{"layers": [2, 0, 1]}`, "layers[1] (a hidden layer) must be a whole number in [1, 8], got 0"},
+		{"dataset of the other problem", `{"dataset": "plane"}`, `dataset "plane" is a regression data set; set problem to regression first`},
+		{"dataset against problem", `{"dataset": "xor", "problem": "regression"}`, `dataset "xor" is a classification data set, but problem is regression`},
+		{"custom", `{"dataset": "custom"}`, `dataset "custom" cannot be chosen`},
+		{"unknown dataset", `{"dataset": "moons"}`, `dataset must be one of circle, xor, gauss, spiral, plane, gauss-multi, custom, got "moons"`},
+		{"feature", `{"features": ["x1", "x3"]}`, `features[1] must be one of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2), got "x3"`},
+		{"no features", `{"features": []}`, "features must name at least one input"},
+		{"twice", `{"features": ["x1", "x1"]}`, `features lists "x1" twice`},
+		{"activation", `{"activation": "softmax"}`, `activation must be one of sigmoid, tanh, relu, linear, got "softmax"`},
+		{"regularization", `{"regularization": "l3"}`, `regularization must be one of none, l1, l2, got "l3"`},
+		{"problem", `{"problem": "ranking"}`, `problem must be one of classification, regression, got "ranking"`},
+		{"seed", `{"seed": -1.0}`, "seed must be a whole number in [0, 4294967295], got -1"},
+		{"seed too big", `{"dataSeed": 4294967296.0}`, "dataSeed must be a whole number in [0, 4294967295], got 4294967296"},
+		{"speed", `{"speed": 0.5}`, "speed must be 0 (as fast as it goes) or a finite number in [1, 1000000] epochs per second, got 0.5"},
+		{"noise", `{"noise": -0.1}`, "noise must be a finite number in [0, 0.5], got -0.1"},
+		{"testRatio", `{"testRatio": 0.95}`, "testRatio must be a finite number in [0.1, 0.9], got 0.95"},
+		{"batchSize", `{"batchSize": 0.0}`, "batchSize must be a whole number in [1, 2000], got 0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSession(t, nil)
 			mustStep(t, s, 3)
 			before := stateOf(s)
-			err := s.Configure(tt.patch)
+			p, err := ParsePatch([]byte(tt.json))
+			if err == nil {
+				err = s.Configure(p)
+			}
 			if err == nil || err.Error() != tt.want && !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
@@ -325,13 +327,11 @@ func TestConfigureSameValuesChangeNothing(t *testing.T) {
 	mustStep(t, s, 10)
 	before := stateOf(s)
 	st := s.Settings()
-	p := Patch{
-		LearningRate: &st.LearningRate, Activation: &st.Activation, BatchSize: ptr(float64(st.BatchSize)),
-		Regularization: &st.Regularization, RegularizationRate: &st.RegularizationRate,
-		Features: st.Features, Layers: []float64{2, 4, 1}, Problem: &st.Problem,
-		Seed: ptr(float64(st.Seed)), DataSeed: ptr(float64(st.DataSeed)), Dataset: &st.Dataset,
-		Noise: &st.Noise, NumPoints: ptr(float64(st.NumPoints)), TestRatio: &st.TestRatio, Speed: &st.Speed,
+	text, err := json.Marshal(st) // every setting, as state().settings shows them
+	if err != nil {
+		t.Fatal(err)
 	}
+	p := patch(string(text))
 	if err := s.Configure(p); err != nil {
 		t.Fatal(err)
 	}
@@ -343,7 +343,7 @@ func TestConfigureSameValuesChangeNothing(t *testing.T) {
 func TestConfigureProblem(t *testing.T) {
 	s := newSession(t, func(st *Settings) { st.Dataset = "xor" })
 	mustStep(t, s, 10)
-	if err := s.Configure(Patch{Problem: ptr(Regression)}); err != nil {
+	if err := s.Configure(patch(`{"problem": "regression"}`)); err != nil {
 		t.Fatal(err)
 	}
 	st := s.Settings()
@@ -358,14 +358,14 @@ func TestConfigureProblem(t *testing.T) {
 	}
 	mustStep(t, s, 10)
 	// Back: the data set classification used last.
-	if err := s.Configure(Patch{Problem: ptr(Classification)}); err != nil {
+	if err := s.Configure(patch(`{"problem": "classification"}`)); err != nil {
 		t.Fatal(err)
 	}
 	if st := s.Settings(); st.Dataset != "xor" || s.Network().Output() != nn.Sigmoid {
 		t.Errorf("back to classification: dataset %q output %v, want xor, sigmoid", st.Dataset, s.Network().Output())
 	}
 	// Both at once.
-	if err := s.Configure(Patch{Problem: ptr(Regression), Dataset: ptr("gauss-multi")}); err != nil {
+	if err := s.Configure(patch(`{"problem": "regression", "dataset": "gauss-multi"}`)); err != nil {
 		t.Fatal(err)
 	}
 	if st := s.Settings(); st.Dataset != "gauss-multi" || st.Problem != Regression {
@@ -388,7 +388,7 @@ func TestConfigureCustomData(t *testing.T) {
 		t.Fatal(err)
 	}
 	// testRatio alone re-splits the custom points as they are.
-	if err := s.Configure(Patch{TestRatio: ptr(0.4)}); err != nil {
+	if err := s.Configure(patch(`{"testRatio": 0.4}`)); err != nil {
 		t.Fatal(err)
 	}
 	if s.Settings().Dataset != Custom {
@@ -408,20 +408,20 @@ func TestConfigureCustomData(t *testing.T) {
 	}
 	checkConsistent(t, s)
 	// Noise regenerates from the last generator.
-	if err := s.Configure(Patch{Noise: ptr(0.1)}); err != nil {
+	if err := s.Configure(patch(`{"noise": 0.1}`)); err != nil {
 		t.Fatal(err)
 	}
 	if st := s.Settings(); st.Dataset != "circle" || len(s.Points()) != st.NumPoints {
 		t.Errorf("dataset %q with %d points, want circle regenerated", st.Dataset, len(s.Points()))
 	}
 	// Echoing dataset custom is allowed only while the data is custom.
-	if err := s.Configure(Patch{Dataset: ptr(Custom)}); err == nil {
+	if err := s.Configure(patch(`{"dataset": "custom"}`)); err == nil {
 		t.Errorf("dataset custom accepted for generated data")
 	}
 	if _, err := s.AddPoint(0, 0, 1); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Configure(Patch{Dataset: ptr(Custom)}); err != nil {
+	if err := s.Configure(patch(`{"dataset": "custom"}`)); err != nil {
 		t.Errorf("echoing dataset custom for custom data: %v", err)
 	}
 }
@@ -698,7 +698,7 @@ func TestStepDiverges(t *testing.T) {
 					if !slices.Equal(s.Network().Params(), good) {
 						t.Errorf("the weights are not the last good ones")
 					}
-					wantMsg := "diverged at epoch " + formatNumber(float64(epoch+1)) + ": " + tt.want
+					wantMsg := "diverged at epoch " + FormatNumber(float64(epoch+1)) + ": " + tt.want
 					if s.Err() != wantMsg || err.Error() != wantMsg {
 						t.Errorf("Err() = %q, error %v, want %q", s.Err(), err, wantMsg)
 					}
@@ -851,8 +851,8 @@ func TestVersion(t *testing.T) {
 		{"play", func(s *Session) { s.SetRunning(true) }, true},
 		{"pause when paused", func(s *Session) { s.SetRunning(false) }, false},
 		{"Reset", func(s *Session) { s.Reset() }, true},
-		{"Configure", func(s *Session) { s.Configure(Patch{LearningRate: ptr(1.0)}) }, true},
-		{"refused Configure", func(s *Session) { s.Configure(Patch{LearningRate: ptr(-1.0)}) }, false},
+		{"Configure", func(s *Session) { s.Configure(patch(`{"learningRate": 1.0}`)) }, true},
+		{"refused Configure", func(s *Session) { s.Configure(patch(`{"learningRate": 1.0, "layers": [3, 4, 1]}`)) }, false},
 		{"AddPoint", func(s *Session) { s.AddPoint(0, 0, 1) }, true},
 		{"MovePoint", func(s *Session) { s.MovePoint(0, 0, 0) }, true},
 		{"SetLabel", func(s *Session) { s.SetLabel(0, 1) }, true},
@@ -878,4 +878,12 @@ func mustStep(t testing.TB, s *Session, n int) {
 	}
 }
 
-func ptr[T any](v T) *T { return &v }
+// patch parses a JSON object of settings, panicking if ParsePatch refuses it (the tests'
+// patches are known to be valid).
+func patch(text string) Patch {
+	p, err := ParsePatch([]byte(text))
+	if err != nil {
+		panic("ParsePatch(" + text + "): " + err.Error())
+	}
+	return p
+}

@@ -67,17 +67,17 @@ var undoEdits = []struct {
 	{"relabel", func(s *Session) error { return s.SetLabel(2, 1-s.Points()[2].Label) }, "relabel point", false},
 	{"set data", func(s *Session) error { return s.SetData([]Point{{X: 1, Y: 1, Label: 1}, {X: -1, Y: 2}}) }, "set data", false},
 	{"regenerate", func(s *Session) error { return s.Regenerate() }, "regenerate", false},
-	{"learning rate", func(s *Session) error { return s.Configure(Patch{LearningRate: ptr(0.3)}) }, "change learningRate", false},
-	{"speed", func(s *Session) error { return s.Configure(Patch{Speed: ptr(20.0)}) }, "change speed", false},
-	{"dataset", func(s *Session) error { return s.Configure(Patch{Dataset: ptr("xor")}) }, "change dataset", false},
-	{"noise", func(s *Session) error { return s.Configure(Patch{Noise: ptr(0.3)}) }, "change noise", false},
-	{"numPoints", func(s *Session) error { return s.Configure(Patch{NumPoints: ptr(40.0)}) }, "change numPoints", false},
-	{"testRatio", func(s *Session) error { return s.Configure(Patch{TestRatio: ptr(0.2)}) }, "change testRatio", false},
-	{"layers", func(s *Session) error { return s.Configure(Patch{Layers: []float64{2, 3, 2, 1}}) }, "change layers", true},
-	{"features", func(s *Session) error { return s.Configure(Patch{Features: []string{"x1", "x2", "x1*x2"}}) }, "change features, layers", true},
-	{"activation", func(s *Session) error { return s.Configure(Patch{Activation: ptr("tanh")}) }, "change activation", true},
-	{"seed", func(s *Session) error { return s.Configure(Patch{Seed: ptr(5.0)}) }, "change seed", true},
-	{"problem", func(s *Session) error { return s.Configure(Patch{Problem: ptr(Regression)}) }, "change dataset, problem", true},
+	{"learning rate", func(s *Session) error { return s.Configure(patch(`{"learningRate": 0.3}`)) }, "change learningRate", false},
+	{"speed", func(s *Session) error { return s.Configure(patch(`{"speed": 20.0}`)) }, "change speed", false},
+	{"dataset", func(s *Session) error { return s.Configure(patch(`{"dataset": "xor"}`)) }, "change dataset", false},
+	{"noise", func(s *Session) error { return s.Configure(patch(`{"noise": 0.3}`)) }, "change noise", false},
+	{"numPoints", func(s *Session) error { return s.Configure(patch(`{"numPoints": 40.0}`)) }, "change numPoints", false},
+	{"testRatio", func(s *Session) error { return s.Configure(patch(`{"testRatio": 0.2}`)) }, "change testRatio", false},
+	{"layers", func(s *Session) error { return s.Configure(patch(`{"layers": [2, 3, 2, 1]}`)) }, "change layers", true},
+	{"features", func(s *Session) error { return s.Configure(patch(`{"features": ["x1", "x2", "x1*x2"]}`)) }, "change features, layers", true},
+	{"activation", func(s *Session) error { return s.Configure(patch(`{"activation": "tanh"}`)) }, "change activation", true},
+	{"seed", func(s *Session) error { return s.Configure(patch(`{"seed": 5.0}`)) }, "change seed", true},
+	{"problem", func(s *Session) error { return s.Configure(patch(`{"problem": "regression"}`)) }, "change dataset, problem", true},
 	{"load model", func(s *Session) error {
 		o := newSessionOr(func(st *Settings) { st.Hidden = []int{5, 2}; st.Activation = "relu" })
 		return s.LoadModel(o.Model())
@@ -245,12 +245,12 @@ func TestUndoGroup(t *testing.T) {
 	g2 := s.NewGroup()
 	for _, v := range []float64{0.1, 0.3, 1} {
 		s.Group(g2)
-		if err := s.Configure(Patch{LearningRate: ptr(v)}); err != nil {
+		if err := s.Configure(patch(`{"learningRate": ` + FormatNumber(v) + `}`)); err != nil {
 			t.Fatal(err)
 		}
 		s.Group(0)
 	}
-	if err := s.Configure(Patch{LearningRate: ptr(3.0)}); err != nil {
+	if err := s.Configure(patch(`{"learningRate": 3.0}`)); err != nil {
 		t.Fatal(err)
 	}
 	if len(s.undos.undo) != 3 {
@@ -275,8 +275,8 @@ func TestUndoRefusalRecordsNothing(t *testing.T) {
 		func() error { return s.DeletePoint(-1) },
 		func() error { return s.SetLabel(0, 0.5) },
 		func() error { return s.SetData([]Point{{X: 0, Y: 0, Label: 3}}) },
-		func() error { return s.Configure(Patch{LearningRate: ptr(-1.0)}) },
-		func() error { return s.Configure(Patch{LearningRate: ptr(0.03)}) }, // no change at all
+		func() error { return s.Configure(patch(`{"layers": [3, 4, 1]}`)) },
+		func() error { return s.Configure(patch(`{"learningRate": 0.03}`)) }, // no change at all
 	}
 	for i, f := range refusals {
 		if i < len(refusals)-1 && f() == nil {
@@ -294,7 +294,7 @@ func TestUndoRefusalRecordsNothing(t *testing.T) {
 func bigSession(t *testing.T) *Session {
 	return newSession(t, func(st *Settings) {
 		st.NumPoints = MaxPoints
-		st.Features = featureNames
+		st.Features = slices.Clone(featureSpec().Choices)
 		st.Hidden = []int{8, 8, 8, 8, 8, 8}
 	})
 }
@@ -310,7 +310,7 @@ func TestUndoBudget(t *testing.T) {
 	// Switching the problem saves every point and the whole network: the largest step.
 	problems := []string{Regression, Classification}
 	for i := range 300 {
-		if err := s.Configure(Patch{Problem: &problems[i%2]}); err != nil {
+		if err := s.Configure(patch(`{"problem": "` + problems[i%2] + `"}`)); err != nil {
 			t.Fatal(err)
 		}
 		if i == 99 && len(s.undos.undo) != 100 {

@@ -90,8 +90,8 @@ func TestRefresh(t *testing.T) {
 		{"unchanged", func() error { return nil }, false},
 		{"trained", func() error { _, err := s.Step(1); return err }, true},
 		{"point moved (classification)", func() error { return s.MovePoint(0, 1, 1) }, false},
-		{"reshaped", func() error { return s.Configure(session.Patch{Layers: []float64{2, 3, 1}}) }, true},
-		{"regression", func() error { return s.Configure(session.Patch{Problem: ptr(session.Regression)}) }, true},
+		{"reshaped", func() error { return s.Configure(patch(`{"layers": [2, 3, 1]}`)) }, true},
+		{"regression", func() error { return s.Configure(patch(`{"problem": "regression"}`)) }, true},
 		{"label changed (regression scale)", func() error { return s.SetLabel(0, 100) }, true},
 		{"unchanged again", func() error { return nil }, false},
 	}
@@ -241,7 +241,7 @@ func TestFieldDiscrete(t *testing.T) {
 	for _, sh := range []string{"classification", "regression"} {
 		p := session.Patch{}
 		if sh == "regression" {
-			p.Problem = ptr(session.Regression)
+			p = patch(`{"problem": "regression"}`)
 		}
 		s := newSession(t, p)
 		s.Step(30)

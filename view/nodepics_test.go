@@ -115,7 +115,7 @@ func TestNodePicsUpdate(t *testing.T) {
 	if !np.Update(s) {
 		t.Error("Update did not recompute after a training step")
 	}
-	if err := s.Configure(session.Patch{Layers: []float64{2, 3, 2, 1}}); err != nil {
+	if err := s.Configure(patch(`{"layers": [2, 3, 2, 1]}`)); err != nil {
 		t.Fatal(err)
 	}
 	if !np.Update(s) || np.N != 8 {
@@ -138,10 +138,7 @@ func BenchmarkNodePics(b *testing.B) {
 		patch session.Patch
 	}{
 		{"2-4-1", session.Patch{}},
-		{"7-8x6-1", session.Patch{
-			Features: []string{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"},
-			Layers:   []float64{7, 8, 8, 8, 8, 8, 8, 1},
-		}},
+		{"7-8x6-1", patch(`{"features": ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"], "layers": [7, 8, 8, 8, 8, 8, 8, 1]}`)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			s := newSession(b, bc.patch)

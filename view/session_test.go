@@ -1,6 +1,7 @@
 package view
 
 import (
+	"fmt"
 	"testing"
 
 	"nnplay/session"
@@ -19,7 +20,15 @@ func newSession(t testing.TB, p session.Patch) *session.Session {
 	return s
 }
 
-func ptr[T any](v T) *T { return &v }
+// patch parses a JSON object of settings, panicking if ParsePatch refuses it (the tests'
+// fixtures are known to be valid).
+func patch(text string) session.Patch {
+	p, err := session.ParsePatch([]byte(text))
+	if err != nil {
+		panic(fmt.Sprintf("ParsePatch(%s): %v", text, err))
+	}
+	return p
+}
 
 // Sessions of several shapes for the tests of the pictures.
 var shapes = []struct {
@@ -27,15 +36,10 @@ var shapes = []struct {
 	patch session.Patch
 }{
 	{"default 2-4-1", session.Patch{}},
-	{"no hidden layer", session.Patch{Layers: []float64{2, 1}}},
-	{"all features, 3 layers of 8", session.Patch{
-		Features: []string{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"},
-		Layers:   []float64{7, 8, 8, 8, 1},
-	}},
-	{"six hidden layers, tanh", session.Patch{Layers: []float64{2, 3, 1, 5, 8, 2, 6, 1}, Activation: ptr("tanh")}},
-	{"regression, relu", session.Patch{Problem: ptr(session.Regression), Activation: ptr("relu")}},
-	{"tanh, squares and sines", session.Patch{
-		Features: []string{"x1^2", "sin(x2)", "x2", "sin(x1)"}, Layers: []float64{4, 6, 3, 1}, Activation: ptr("tanh"),
-	}},
-	{"linear, regression, no hidden layer", session.Patch{Problem: ptr(session.Regression), Activation: ptr("linear"), Layers: []float64{2, 1}}},
+	{"no hidden layer", patch(`{"layers": [2, 1]}`)},
+	{"all features, 3 layers of 8", patch(`{"features": ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"], "layers": [7, 8, 8, 8, 1]}`)},
+	{"six hidden layers, tanh", patch(`{"layers": [2, 3, 1, 5, 8, 2, 6, 1], "activation": "tanh"}`)},
+	{"regression, relu", patch(`{"problem": "regression", "activation": "relu"}`)},
+	{"tanh, squares and sines", patch(`{"features": ["x1^2", "sin(x2)", "x2", "sin(x1)"], "layers": [4, 6, 3, 1], "activation": "tanh"}`)},
+	{"linear, regression, no hidden layer", patch(`{"problem": "regression", "activation": "linear", "layers": [2, 1]}`)},
 }

@@ -1,0 +1,121 @@
+package session
+
+import (
+	"math"
+
+	"nnplay/nn"
+)
+
+// Kind is the type of a setting's value as the scripting API sees it.
+type Kind string
+
+// The kinds of setting.
+const (
+	KindNumber  Kind = "number"  // a finite number in [Min, Max], or (Min, Max] if MinExclusive
+	KindInteger Kind = "integer" // a whole number in [Min, Max]
+	KindBoolean Kind = "boolean" // true or false
+	KindChoice  Kind = "choice"  // one of Choices
+	KindList    Kind = "list"    // one or more distinct names from Choices
+	KindLayers  Kind = "layers"  // layer sizes: the inputs, 0 to MaxHidden hidden sizes in [Min, Max], the output 1
+)
+
+// Effect is what a change of a setting does besides storing the new value.
+type Effect string
+
+// The effects of a change.
+const (
+	Retrain    Effect = "retrain"    // training goes on from the current weights with the new value
+	Rebuild    Effect = "rebuild"    // the network is rebuilt from the seed: epoch 0, loss history cleared
+	Regenerate Effect = "regenerate" // the points are generated again (undoable once)
+	Resplit    Effect = "resplit"    // the points are split again into training and test (undoable once)
+)
+
+// Spec describes one setting: its name, the values it takes, its default (in
+// DefaultSettings), what a change does and how a link writes it. Specs lists them all;
+// validation, patches, Configure, links, the JSON of Settings and the API's schema() read
+// them, so a setting is added by adding its field to Settings and its entry to specs.
+type Spec struct {
+	Name         string    // the scripting API's name
+	Kind         Kind      // the type of its values
+	Min, Max     float64   // the range of a number or an integer; of each hidden size for layers
+	MinExclusive bool      // Min itself is outside the range
+	Zero         string    // for a number whose range excludes 0: what 0 means (0 is then allowed)
+	Unit         string    // for messages: the unit of a number, what a list's items are
+	MaxHidden    int       // for layers: the most hidden layers
+	Choices      []string  // the names a choice or a list takes
+	Effects      []Effect  // what a change does
+	Link         string    // the key in a link; "" leaves the setting out of links
+	Offered      []float64 // the values the page's list proposes for a number (nil: a range or a field)
+
+	// field returns a pointer to the setting's value in s: *float64, *int, *uint32, *bool,
+	// *string, *[]string, or for layers *[]int, the hidden sizes.
+	field func(s *Settings) any
+}
+
+// specs is the table of settings, in the order links write them and the page shows them:
+// data, network, training.
+var specs = [...]Spec{
+	{Name: "dataset", Kind: KindChoice, Choices: append(DatasetNames(), Custom),
+		Effects: []Effect{Regenerate}, Link: "dataset", field: func(s *Settings) any { return &s.Dataset }},
+	{Name: "problem", Kind: KindChoice, Choices: []string{Classification, Regression},
+		Effects: []Effect{Rebuild, Regenerate}, Link: "problem", field: func(s *Settings) any { return &s.Problem }},
+	{Name: "noise", Kind: KindNumber, Min: 0, Max: 0.5,
+		Effects: []Effect{Regenerate}, Link: "noise", field: func(s *Settings) any { return &s.Noise }},
+	{Name: "numPoints", Kind: KindInteger, Min: 1, Max: MaxPoints,
+		Effects: []Effect{Regenerate}, Link: "numPoints", field: func(s *Settings) any { return &s.NumPoints }},
+	{Name: "testRatio", Kind: KindNumber, Min: 0.1, Max: 0.9,
+		Effects: []Effect{Resplit}, Link: "testRatio", field: func(s *Settings) any { return &s.TestRatio }},
+	{Name: "dataSeed", Kind: KindInteger, Min: 0, Max: math.MaxUint32,
+		Effects: []Effect{Regenerate}, Link: "dataSeed", field: func(s *Settings) any { return &s.DataSeed }},
+	{Name: "features", Kind: KindList, Choices: nn.AllFeatureNames(), Unit: "input",
+		Effects: []Effect{Rebuild}, Link: "features", field: func(s *Settings) any { return &s.Features }},
+	{Name: "layers", Kind: KindLayers, Min: 1, Max: MaxShownNodes, MaxHidden: MaxShownHidden,
+		Effects: []Effect{Rebuild}, Link: "layers", field: func(s *Settings) any { return &s.Hidden }},
+	{Name: "activation", Kind: KindChoice, Choices: nn.ActivationNames(),
+		Effects: []Effect{Rebuild}, Link: "activation", field: func(s *Settings) any { return &s.Activation }},
+	{Name: "seed", Kind: KindInteger, Min: 0, Max: math.MaxUint32,
+		Effects: []Effect{Rebuild}, Link: "seed", field: func(s *Settings) any { return &s.Seed }},
+	{Name: "learningRate", Kind: KindNumber, Min: 0, Max: 10, MinExclusive: true,
+		Offered: []float64{0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10}, // TensorFlow Playground's
+		Effects: []Effect{Retrain}, Link: "learningRate", field: func(s *Settings) any { return &s.LearningRate }},
+	{Name: "batchSize", Kind: KindInteger, Min: 1, Max: MaxPoints,
+		Effects: []Effect{Retrain}, Link: "batchSize", field: func(s *Settings) any { return &s.BatchSize }},
+	{Name: "regularization", Kind: KindChoice, Choices: nn.RegularizationNames(),
+		Effects: []Effect{Retrain}, Link: "regularization", field: func(s *Settings) any { return &s.Regularization }},
+	{Name: "regularizationRate", Kind: KindNumber, Min: 0, Max: 10,
+		Offered: []float64{0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10}, // TensorFlow Playground's
+		Effects: []Effect{Retrain}, Link: "regularizationRate", field: func(s *Settings) any { return &s.RegularizationRate }},
+	{Name: "speed", Kind: KindNumber, Min: 1, Max: MaxSpeed, Zero: "as fast as it goes", Unit: "epochs per second",
+		Offered: []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 0},
+		Effects: []Effect{Retrain}, Link: "speed", field: func(s *Settings) any { return &s.Speed }},
+}
+
+// Specs returns the table of settings, in the order links write them. The caller must not
+// change the entries' slices.
+func Specs() []Spec { return specs[:] }
+
+// LookupSpec returns the setting called name (the API's name), or nil.
+func LookupSpec(name string) *Spec {
+	for i := range specs {
+		if specs[i].Name == name {
+			return &specs[i]
+		}
+	}
+	return nil
+}
+
+// Default returns the setting's value in DefaultSettings, as the API shows it.
+func (sp *Spec) Default() any {
+	d := DefaultSettings()
+	return sp.Value(&d)
+}
+
+// Does reports whether a change of the setting has effect e.
+func (sp *Spec) Does(e Effect) bool {
+	for _, x := range sp.Effects {
+		if x == e {
+			return true
+		}
+	}
+	return false
+}
