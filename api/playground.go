@@ -183,6 +183,31 @@ func (p *Playground) Play() { p.S.SetRunning(true) }
 // Pause stops training.
 func (p *Playground) Pause() { p.S.SetRunning(false) }
 
+// Toggle plays when paused and pauses when playing (the play button), and reports whether
+// training now runs.
+func (p *Playground) Toggle() bool {
+	p.S.SetRunning(!p.S.Running())
+	return p.S.Running()
+}
+
+// Key answers a key pressed on the page outside the canvas and its text fields, at once:
+// the page's shortcuts (see interact.PageKey: space plays or pauses, s steps, r resets,
+// Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo) act as they do on the canvas; a refusal is
+// a notice, as a refused canvas gesture is. onButton says the focus is on one of the page's
+// buttons. Key reports whether the key was a shortcut, so that the page keeps it from its
+// default action (a scroll, the browser's undo).
+func (p *Playground) Key(name string, repeat bool, mods interact.Mods, onButton bool) bool {
+	e := interact.Event{Kind: interact.KeyPress, Key: interact.KeyFromName(name), Repeat: repeat, Mods: mods}
+	if !interact.PageKey(e, onButton) {
+		return false
+	}
+	if err := p.Ctl.Handle(p.S, p.UI, e); err != nil {
+		p.Notify(err)
+	}
+	p.sync()
+	return true
+}
+
 // Reset re-initialises the weights from the seed, keeping the data and the play state.
 func (p *Playground) Reset() { p.S.Reset() }
 

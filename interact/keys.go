@@ -63,6 +63,22 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 	return nil
 }
 
+// PageKey reports whether e, a key pressed on the page outside the canvas (and outside its
+// text fields), is one of the shortcuts the page shares with the canvas: Ctrl or Cmd with Z
+// (undo; with Shift, redo) or Ctrl+Y (redo), also on a button; space (play or pause), s
+// (step) and r (reset) without modifiers, but not on a button, whose keys they are.
+func PageKey(e Event, onButton bool) bool {
+	switch {
+	case e.Kind != KeyPress || e.Mods&Alt != 0:
+		return false
+	case e.Mods&(Ctrl|Meta) != 0:
+		return e.Key == KeyZ || e.Key == KeyY && e.Mods&Ctrl != 0
+	case onButton:
+		return false
+	}
+	return e.Key == KeySpace || e.Key == KeyS || e.Key == KeyR
+}
+
 // repeats reports whether holding key k down repeats its action: the arrows (select, move)
 // and s (step) do; toggles and one-off actions act once per press.
 func repeats(k Key) bool {

@@ -105,6 +105,23 @@ func newBridge(g *Game) {
 		return b.changed(nil)
 	})
 	b.defineMath(def)
+	def("schema", func([]js.Value) string { return api.Reply(api.NewSchema(), nil) })
+	def("toggle", func([]js.Value) string {
+		running := p.Toggle()
+		c.NoteUI()
+		return api.Reply(running, nil)
+	})
+	// key(event, onButton) answers a keydown the page forwards (see api.Playground.Key):
+	// whether it was a shortcut.
+	def("key", func(a []js.Value) string {
+		if len(a) == 0 || a[0].Type() != js.TypeObject {
+			return api.Reply(false, nil)
+		}
+		e := a[0]
+		handled := p.Key(e.Get("key").String(), e.Get("repeat").Bool(), mods(e), len(a) > 1 && a[1].Truthy())
+		c.NoteUI()
+		return api.Reply(handled, nil)
+	})
 	def("regenerate", func([]js.Value) string { return b.changed(p.Regenerate()) })
 	def("undo", func([]js.Value) string { return b.changed(p.Undo()) })
 	def("redo", func([]js.Value) string { return b.changed(p.Redo()) })

@@ -98,6 +98,20 @@
 //                                       last batch completes the epoch
 //                                       After either, math().lastUpdate shows the step for
 //                                       the selected parameter until training moves on.
+//   nnplay.schema()                     → {settings: [{name, kind, min, max, minExclusive,
+//                                       zero, maxHidden, choices, default, effects, link}],
+//                                       datasets: [{name, problem}], offered: {name: […]}}:
+//                                       every setting's kind (number, integer, boolean,
+//                                       choice, list, layers), range (minExclusive: min
+//                                       itself excluded; zero: what 0 means where the range
+//                                       excludes it; for layers, of each hidden size, and
+//                                       maxHidden hidden layers at most) or choices, default,
+//                                       what a change does (retrain, rebuild, regenerate,
+//                                       resplit) and key in a link (null if none); the
+//                                       generated data sets; the values the page's lists offer
+//
+// If the canvas page reloads (as Ebiten's does after losing its WebGL context), calls
+// throw until the new program is ready: none reaches the program that was unloaded.
 "use strict";
 
 (function () {
@@ -115,16 +129,23 @@
   // attach builds window.nnplay over the Go functions of the canvas page frameWin (again if
   // the canvas page reloaded, as Ebiten does after losing its WebGL context).
   function attach(frameWin) {
-    const go = frameWin.nnplayGo;
     const frame = Array.prototype.find.call(document.querySelectorAll("iframe"), function (f) {
       return f.contentWindow === frameWin;
     });
-    if (!go || !frame) return;
+    if (!frameWin.nnplayGo || !frame) return;
+
+    // goFuncs returns the Go functions of the program running in the frame now, looked up
+    // at every call, so that no call reaches a program whose page was unloaded.
+    function goFuncs() {
+      const go = frame.contentWindow && frame.contentWindow.nnplayGo;
+      if (!go) throw new Error("nnplay is starting again: try once it is ready");
+      return go;
+    }
 
     // call runs a Go function and returns its answer, or throws its refusal.
     function call(name) {
       const args = Array.prototype.slice.call(arguments, 1);
-      const reply = JSON.parse(go[name].apply(null, args));
+      const reply = JSON.parse(goFuncs()[name].apply(null, args));
       if (Object.prototype.hasOwnProperty.call(reply, "err")) throw new Error(reply.err);
       return reply.ok;
     }
@@ -169,14 +190,17 @@
       setBias: function (l, j, value) { call("setBias", l, j, value); },
       stepSample: function () { call("stepSample"); },
       stepBatch: function () { call("stepBatch"); },
+      schema: function () { return call("schema"); },
     };
 
     // The page's own controls use a few more calls; they are not part of the API.
     window.nnplayPage = Object.freeze({
       call: call,
       status: function () { return withPageMenu(call("status")); },
-      poll: function (arr) { go.poll(arr); },
-      phoneHeight: function (w) { return go.phoneHeight(w); },
+      poll: function (arr) { goFuncs().poll(arr); },
+      phoneHeight: function (w) { return goFuncs().phoneHeight(w); },
+      toggle: function () { return call("toggle"); },
+      key: function (e, onButton) { return call("key", e, onButton); },
       frame: frame,
     });
     window.nnplay = Object.freeze(api);

@@ -1,0 +1,94 @@
+package api
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"testing"
+)
+
+// TestSchemaShape: schema() as a script sees it lists every setting state().settings holds,
+// in the link's order, each with the fields its kind needs and its default as state() shows
+// it at the start; every data set with its problem; the lists the page offers.
+func TestSchemaShape(t *testing.T) {
+	b, err := json.Marshal(NewSchema())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sc struct {
+		Settings []map[string]any `json:"settings"`
+		Datasets []map[string]any `json:"datasets"`
+		Offered  map[string][]any `json:"offered"`
+	}
+	if err := json.Unmarshal(b, &sc); err != nil {
+		t.Fatalf("schema() is not JSON of the documented shape: %v", err)
+	}
+	defaults := decodeState(t, newPlayground(t))["settings"].(map[string]any)
+	if len(sc.Settings) != len(defaults) {
+		t.Errorf("%d settings in schema(), %d in state().settings", len(sc.Settings), len(defaults))
+	}
+	keys := []string{"name", "kind", "min", "max", "minExclusive", "zero", "maxHidden", "choices", "default", "effects", "link"}
+	for _, s := range sc.Settings {
+		name, _ := s["name"].(string)
+		if len(s) != len(keys) {
+			t.Errorf("%s: %d fields, want %d: %v", name, len(s), len(keys), keys)
+		}
+		if !reflect.DeepEqual(s["default"], defaults[name]) {
+			t.Errorf("%s: default %v, state() starts with %v", name, s["default"], defaults[name])
+		}
+		numeric := s["kind"] == "number" || s["kind"] == "integer" || s["kind"] == "layers"
+		if _, ok := s["min"].(float64); ok != numeric {
+			t.Errorf("%s (%s): min %v", name, s["kind"], s["min"])
+		}
+		if _, ok := s["choices"].([]any); ok != (s["kind"] == "choice" || s["kind"] == "list") {
+			t.Errorf("%s (%s): choices %v", name, s["kind"], s["choices"])
+		}
+		if e, ok := s["effects"].([]any); !ok || len(e) == 0 {
+			t.Errorf("%s: effects %v, want a list of what a change does", name, s["effects"])
+		}
+	}
+	want := map[string]string{"learningRate": "number", "speed": "number", "numPoints": "integer",
+		"dataset": "choice", "features": "list", "layers": "layers"}
+	for _, s := range sc.Settings {
+		if k, ok := want[s["name"].(string)]; ok && s["kind"] != k {
+			t.Errorf("%s: kind %v, want %s", s["name"], s["kind"], k)
+		}
+		switch s["name"] {
+		case "learningRate":
+			if s["min"] != 0.0 || s["max"] != 10.0 || s["minExclusive"] != true {
+				t.Errorf("learningRate: min %v max %v minExclusive %v; want (0, 10]", s["min"], s["max"], s["minExclusive"])
+			}
+		case "speed":
+			if s["zero"] != "as fast as it goes" || s["max"] != 1e6 {
+				t.Errorf("speed: zero %v max %v", s["zero"], s["max"])
+			}
+		case "layers":
+			if s["max"] != 8.0 || s["maxHidden"] != 6.0 || fmt.Sprint(s["effects"]) != "[rebuild]" {
+				t.Errorf("layers: max %v, maxHidden %v, effects %v; want 8, 6, [rebuild]", s["max"], s["maxHidden"], s["effects"])
+			}
+		case "testRatio":
+			if fmt.Sprint(s["effects"]) != "[resplit]" || s["link"] != "testRatio" {
+				t.Errorf("testRatio: effects %v link %v", s["effects"], s["link"])
+			}
+		}
+	}
+	wantSets := []map[string]any{{"name": "circle", "problem": "classification"}, {"name": "xor", "problem": "classification"},
+		{"name": "gauss", "problem": "classification"}, {"name": "spiral", "problem": "classification"},
+		{"name": "plane", "problem": "regression"}, {"name": "gauss-multi", "problem": "regression"}}
+	if !reflect.DeepEqual(sc.Datasets, wantSets) {
+		t.Errorf("datasets %v, want %v", sc.Datasets, wantSets)
+	}
+	if len(sc.Offered) != 3 || len(sc.Offered["learningRate"]) != 11 || sc.Offered["speed"][len(sc.Offered["speed"])-1] != 0.0 {
+		t.Errorf("offered %v, want learningRate, regularizationRate and speed (ending with 0)", sc.Offered)
+	}
+}
+
+func ExampleNewSchema() {
+	for _, s := range NewSchema().Settings[:3] {
+		fmt.Println(s.Name, s.Kind, s.Effects, s.Default)
+	}
+	// Output:
+	// dataset choice [regenerate] circle
+	// problem choice [rebuild regenerate] classification
+	// noise number [regenerate] 0
+}

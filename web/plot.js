@@ -1,0 +1,56 @@
+// The controls of the plot and its points that are not settings: regenerate, the brush
+// (the label of points added on the canvas) and the view's toggles.
+
+import { $, ui, onRefresh, act, setValue } from "./ui.js";
+
+// brushText shows a regression brush value to the slider's step.
+function brushText(v) { return String(Math.round(v * 100) / 100); }
+
+// render shows the brush and the toggles of a status.
+function render(status) {
+  const regression = status.settings.problem === "regression";
+  $("brush-classes").hidden = regression;
+  $("brush-value-row").hidden = !regression;
+  document.querySelectorAll("input[name=brush]").forEach(function (r) {
+    r.checked = Number(r.value) === (status.brush >= 0.5 ? 1 : 0);
+  });
+  if (status.brushRange) {
+    // The value brush spans the labels (and at least −1 to 1), in 100 steps.
+    const b = $("brush-value"), lo = status.brushRange[0], hi = status.brushRange[1];
+    if (Number(b.min) !== lo || Number(b.max) !== hi) {
+      b.min = String(lo);
+      b.max = String(hi);
+      b.step = String((hi - lo) / 100);
+    }
+  }
+  setValue($("brush-value"), status.brush);
+  $("brush-value-out").textContent = brushText(status.brush);
+  $("logLoss").checked = status.logLoss;
+  $("discrete").checked = status.discrete;
+  $("showTest").checked = !status.hideTest;
+}
+
+// startPlot wires the plot's controls.
+export function startPlot() {
+  $("regenerate").addEventListener("click", function () { act(function () { ui.page.call("regenerate"); }); });
+  document.querySelectorAll("input[name=brush]").forEach(function (r) {
+    r.addEventListener("change", function () {
+      act(function () { ui.page.call("setBrush", Number(r.value)); });
+    });
+  });
+  $("brush-value").addEventListener("input", function () {
+    const v = Number($("brush-value").value);
+    $("brush-value-out").textContent = brushText(v);
+    act(function () { ui.page.call("setBrush", v); });
+  });
+  $("logLoss").addEventListener("change", function () {
+    act(function () { ui.page.call("setLogLoss", $("logLoss").checked); });
+  });
+  $("showTest").addEventListener("change", function () {
+    act(function () { ui.page.call("setHideTest", !$("showTest").checked); });
+  });
+  $("discrete").addEventListener("change", function () {
+    act(function () { ui.page.call("setDiscrete", $("discrete").checked); });
+  });
+  onRefresh(render);
+}
