@@ -5,7 +5,6 @@ package e2e
 import (
 	"fmt"
 	"image"
-	"image/color"
 	"math"
 	"testing"
 
@@ -22,21 +21,31 @@ var hoverModel = Model{
 	Biases:  [][]float64{{0.2, -0.1, 0.1, 0.3}, {-0.25}},
 }
 
-// netGeometry returns where the network picture of p's canvas lies: client maps canvas CSS
-// px to the page's client coordinates, and area is view.NetArea of the canvas's layout. The
-// layout comes from view (the one the canvas uses) for the canvas's size, checked against
-// toScreen.
-func netGeometry(t *testing.T, p *page) (client func(x, y float64) browser.Pt, area view.Rect) {
+// canvasGeometry returns where p's canvas lies: its layout, from view (the one the canvas
+// uses) for the canvas's size, and its top left corner in the page's client coordinates,
+// checked against toScreen.
+func canvasGeometry(t *testing.T, p *page) (l view.Layout, origin browser.Pt) {
 	t.Helper()
 	box := eval[struct{ X, Y, W, H float64 }](p, `(() => { const f = document.getElementById("canvas");
 		const r = f.getBoundingClientRect();
 		return {X: r.left + f.clientLeft, Y: r.top + f.clientTop, W: f.clientWidth, H: f.clientHeight}; })()`)
-	l := view.NewLayout(box.W, box.H)
-	client = func(x, y float64) browser.Pt { return browser.Pt{X: box.X + x, Y: box.Y + y} }
-	if got, want := p.toScreen(1, 2), client(l.ToScreen(1, 2)); dist(got, want) > 0.5 {
-		t.Fatalf("toScreen(1, 2) = %v, but the layout of a %v×%v canvas at (%v, %v) puts it at %v: the test's geometry is not the page's",
-			got, box.W, box.H, box.X, box.Y, want)
+	l = view.NewLayout(box.W, box.H)
+	origin = browser.Pt{X: box.X, Y: box.Y}
+	x, y := l.ToScreen(1, 2)
+	if got, want := p.toScreen(1, 2), (browser.Pt{X: origin.X + x, Y: origin.Y + y}); dist(got, want) > 0.5 {
+		t.Fatalf("toScreen(1, 2) = %v, but the layout of a %v×%v canvas at %v puts it at %v: the test's geometry is not the page's",
+			got, box.W, box.H, origin, want)
 	}
+	return l, origin
+}
+
+// netGeometry returns where the network picture of p's canvas lies: client maps canvas CSS
+// px to the page's client coordinates, and area is view.NetArea of the canvas's layout (see
+// canvasGeometry).
+func netGeometry(t *testing.T, p *page) (client func(x, y float64) browser.Pt, area view.Rect) {
+	t.Helper()
+	l, origin := canvasGeometry(t, p)
+	client = func(x, y float64) browser.Pt { return browser.Pt{X: origin.X + x, Y: origin.Y + y} }
 	return client, view.NetArea(l.Network)
 }
 
@@ -82,6 +91,7 @@ func TestHoverShowsValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	l, origin := canvasGeometry(t, p)
 
 	for _, tc := range []struct {
 		name string
@@ -91,6 +101,7 @@ func TestHoverShowsValues(t *testing.T) {
 		{"edge h4 → ŷ", edge, "w = 0.500 (h4 → ŷ)"},
 		{"node h2", node(1, 1), "h2: b = −0.100"},
 		{"input node x2", node(0, 1), "x2"},
+		{"output node ŷ, near the canvas's right edge", node(2, 0), "ŷ: b = −0.250"},
 		{"test point", p.toScreen(2, -1.5), "(2.00, −1.50) class 0, test"},
 	} {
 		hover(tc.at)
@@ -101,9 +112,11 @@ func TestHoverShowsValues(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !tooltipFrame(before, img, tc.at) {
-			t.Errorf("resting on %s at %v: no tooltip box drawn beside the pointer", tc.name, tc.at)
+		if r, ok := tooltipBox(before, img, l, origin, tc.at); !ok {
+			t.Errorf("resting on %s at %v: no tooltip box drawn where view.TooltipBox puts it", tc.name, tc.at)
 			saveShot(t, "hover-missing.png", png)
+		} else {
+			t.Logf("resting on %s: the tooltip's box is %+v", tc.name, r)
 		}
 	}
 
@@ -126,35 +139,52 @@ func TestHoverShowsValues(t *testing.T) {
 	}
 }
 
-// tooltipFrame reports whether after shows, and before does not, the top of a tooltip box
-// beside the pointer at: the box is framed in Ink, 24 px tall, 14 px right of the pointer and
-// 16 px below it, or flipped left (its right side 10 px left of it) or above (its top 36 px
-// above it) near the canvas's edges. The test is a dark horizontal run of 19 px along the top
-// frame, within a pixel of where it goes, at least 14 of them new in after (a hovered node's
-// frame may cross it): an edge's or node's highlight near the pointer draws no such run.
-func tooltipFrame(before, after image.Image, at browser.Pt) bool {
-	x, y := int(math.Round(at.X)), int(math.Round(at.Y)) // where hover put the pointer
-	dark := func(c color.Color) bool {
-		r, g, b, _ := c.RGBA()
+// tooltipBox looks in after for the tooltip's box as view.TooltipBox places it for the
+// pointer at (client px; canvas px from origin) on a canvas of layout l, and returns it
+// (canvas px). The text's width is the canvas's to measure in its font, so the box is looked
+// for at every width up to 400 px, in quarter pixels: a frame in Ink TooltipH tall (its four
+// sides dark, covering the pixels whose centres lie on them), Paper just inside its top, and
+// most of the frame not already dark in before (a node's frame may lie along a side). A box
+// drawn a pixel away from where TooltipBox puts it, or not drawn, is not found.
+func tooltipBox(before, after image.Image, l view.Layout, origin, at browser.Pt) (view.Rect, bool) {
+	dark := func(img image.Image, x, y int) bool {
+		r, g, b, _ := img.At(x, y).RGBA()
 		return max(r, g, b)>>8 < 0x70
 	}
-	for _, top := range []int{y + 16, y - 36} {
-		for _, x0 := range []int{x + 15, x - 29} {
-			for row := top - 1; row <= top+1; row++ {
-				run, fresh := true, 0
-				for px := x0; px < x0+19 && run; px++ {
-					run = dark(after.At(px, row))
-					if !dark(before.At(px, row)) {
-						fresh++
+	light := func(x, y int) bool {
+		r, g, b, _ := after.At(x, y).RGBA()
+		return min(r, g, b)>>8 > 0xe0
+	}
+	// pixel returns the first pixel whose centre lies at or after v.
+	pixel := func(v float64) int { return int(math.Ceil(v - 0.5)) }
+	at = browser.Pt{X: math.Round(at.X), Y: math.Round(at.Y)} // where hover put the pointer
+	px, py := at.X-origin.X, at.Y-origin.Y
+	for textW := 0.0; textW <= 400; textW += 0.25 {
+		r := view.TooltipBox(l, px, py, textW)
+		x0, x1 := pixel(origin.X+r.X), pixel(origin.X+r.X+r.W-1)
+		y0, y1 := pixel(origin.Y+r.Y), pixel(origin.Y+r.Y+r.H-1)
+		found, was, frame := true, 0, 0
+		for x := x0; x <= x1 && found; x++ {
+			found = dark(after, x, y0) && dark(after, x, y1) && (x == x0 || x == x1 || light(x, y0+1))
+		}
+		for y := y0; y <= y1 && found; y++ {
+			found = dark(after, x0, y) && dark(after, x1, y)
+		}
+		for x := x0; x <= x1 && found; x++ {
+			for y := y0; y <= y1; y++ {
+				if x == x0 || x == x1 || y == y0 || y == y1 {
+					frame++
+					if dark(before, x, y) {
+						was++
 					}
-				}
-				if run && fresh >= 14 { // a node's frame may cross the run: a few were dark before
-					return true
 				}
 			}
 		}
+		if found && was < frame/2 {
+			return r, true
+		}
 	}
-	return false
+	return view.Rect{}, false
 }
 
 // TestTapShowsValues: on a touch screen, which has no hover, a tap on a node or an edge shows
