@@ -18,7 +18,7 @@ import (
 // TestAPIState: state() is a plain object with every field of the contract, of the right
 // type.
 func TestAPIState(t *testing.T) {
-	p := open(t, browser.Desktop)
+	p := open(t)
 	raw := call[map[string]any](p, "state")
 	num := func(v any) bool { _, ok := v.(float64); return ok }
 	numOrNull := func(v any) bool { return v == nil || num(v) }
@@ -113,8 +113,7 @@ func TestAPIState(t *testing.T) {
 // shape changes rebuild) and refuses bad ones with an Error that names the setting,
 // changing nothing.
 func TestAPIConfigure(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.do("step", 10)
 
 	t.Run("refused", func(t *testing.T) {
@@ -266,8 +265,7 @@ func TestAPIConfigure(t *testing.T) {
 // keeps the weights and marks the data custom; it refuses points outside the plane, bad
 // labels and more than 2,000 points, changing nothing.
 func TestAPISetData(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.do("step", 10)
 	m0 := p.model()
 	epoch := p.state().Epoch
@@ -355,8 +353,7 @@ func forward(t *testing.T, m Model, x, y float64) float64 {
 // (pausing, epoch 0, data and training settings kept) and refuses what the core or the
 // controls cannot take, changing nothing; predict agrees with the model's own arithmetic.
 func TestAPIModel(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.do("configure", map[string]any{"learningRate": 0.3})
 	m0 := p.model()
 	if m0.Format != "nnplay.model/1" || !reflect.DeepEqual(m0.Inputs, []string{"x1", "x2"}) || !reflect.DeepEqual(m0.Layers, []int{2, 4, 1}) ||
@@ -450,7 +447,7 @@ func TestAPIModel(t *testing.T) {
 // TestAPIControl: play/pause, step's refusals, reset (epoch 0, play state kept, weights
 // from the seed) and toScreen's corners.
 func TestAPIControl(t *testing.T) {
-	p := open(t, browser.Desktop)
+	p := open(t)
 	p.do("play")
 	if !p.state().Running {
 		t.Errorf("play() did not play")
@@ -522,8 +519,7 @@ func TestAPIControl(t *testing.T) {
 // a message — no throw, no NaN in state(), a visible banner with the fix — and reset
 // clears it.
 func TestAPIDivergence(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.do("configure", map[string]any{"problem": "regression", "dataset": "plane", "activation": "linear", "learningRate": 10, "batchSize": 1})
 	p.do("step", 1000)
 	st := p.state()

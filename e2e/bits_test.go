@@ -57,8 +57,7 @@ func TestPredictBits(t *testing.T) {
 		return out;
 	})()`, grid)
 
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	for _, m := range models {
 		name := fmt.Sprintf("%v %s/%s on %v", m.Layers, m.Activation, m.Output, m.Inputs)
 		p.do("loadModel", m)

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"nnplay/internal/browser"
 	"nnplay/session"
 )
 
@@ -15,7 +14,7 @@ import (
 // sigmoid network and a learning rate too high on data whose loss swings without diverging,
 // and stays [] on the defaults from the first epoch to well past convergence.
 func TestCoachHints(t *testing.T) {
-	p := open(t, browser.Desktop)
+	p := open(t)
 	// hintsBy plays until hints appear or the epoch reaches until, polling state() as the page
 	// trains, and returns the hints and the state seen last.
 	hintsBy := func(until int, within time.Duration) State {

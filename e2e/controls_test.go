@@ -25,8 +25,7 @@ func selectFor(option string) string {
 // configure call shows in the controls, and a control changed by keyboard or mouse changes
 // the session.
 func TestControlsInStep(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	for _, opt := range []string{"xor", "tanh", "l2"} {
 		if !eval[bool](p, `!!`+selectFor(opt)) {
 			t.Fatalf("no <select> offers %q", opt)
@@ -104,8 +103,7 @@ func button(t testing.TB, p *page, name string) browser.Pt {
 // with a message naming the setting and its range; the session keeps its setting, and the
 // field goes back to it.
 func TestControlsRefuseAbsurdEntries(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	before := p.state()
 	for _, tc := range []struct {
 		id, typed, says string

@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/input"
-
-	"nnplay/internal/browser"
 )
 
 // TestDataFiles: hand-made points are never lost silently. Leaving the page with points not
@@ -18,8 +16,7 @@ import (
 // brings a file's points back, refusing a file that is not JSON, holds the other problem's
 // data or bad points with a message, changing nothing; points saved or loaded leave freely.
 func TestDataFiles(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.setData(sparse)
 	// A point added by a real click: hand-made data, and a page the person has used.
 	if err := p.tab.Click(p.toScreen(2, 1), input.MouseButtonLeft, 0); err != nil {

@@ -39,8 +39,7 @@ func TestFieldMatchesPredict(t *testing.T) {
 			[]Point{{X: -5, Y: -5, Label: 0}, {X: 5, Y: 5, Label: 1}, {X: 5, Y: -5, Label: 1, Test: true}}, 0, 1, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			p := open(t, browser.Desktop)
-			p.pause()
+			p := openPaused(t)
 			// A smooth field with both ends of the scale and a curved contour through the plot.
 			p.do("loadModel", Model{
 				Format: "nnplay.model/1", Inputs: []string{"x1", "x2"}, Layers: []int{2, 2, 1}, Activation: "tanh", Output: tc.output,

@@ -8,16 +8,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"nnplay/internal/browser"
 )
 
 // TestModelFiles: "save model" downloads the network as a nnplay.model/1 file that equals
 // model(); "load model" with a file a person picks loads it; a file that is not JSON, or a
 // model the core refuses, is refused with a message that says why and changes nothing.
 func TestModelFiles(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.do("step", 20)
 	dir := t.TempDir()
 

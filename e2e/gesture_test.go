@@ -58,8 +58,7 @@ func checkMoved(t *testing.T, p *page, before, after []Point, i int, to browser.
 // TestMouseDrag: a point dragged with the mouse lands where the button was released;
 // training goes on during the drag and the weights are not reset.
 func TestMouseDrag(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.setData(sparse)
 	p.do("step", 50)
 	p.do("play")
@@ -81,8 +80,7 @@ func TestMouseDrag(t *testing.T) {
 // TestTouchDrag: a point dragged with a finger lands where it lifted, also after a press
 // and hold first; the weights are untouched.
 func TestTouchDrag(t *testing.T) {
-	p := open(t, touchDesktop)
-	p.pause()
+	p := openPaused(t, touchDesktop)
 	p.setData(sparse)
 	p.do("step", 50)
 	m0 := p.model()
@@ -171,8 +169,7 @@ func find(t *testing.T, pts []Point, x, y float64) int {
 // where it landed (`1`/`2` switch the brush); right-click and alt-click delete; the weights
 // are untouched.
 func TestMouseAddDelete(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.setData(sparse)
 	p.do("step", 20)
 	m0 := p.model()
@@ -259,8 +256,7 @@ func TestMouseAddDelete(t *testing.T) {
 // TestTouchAddDelete: a tap on empty space adds a point; a long-press on a point offers
 // Delete (state().menu) without deleting, and tapping the offer deletes it.
 func TestTouchAddDelete(t *testing.T) {
-	p := open(t, touchDesktop)
-	p.pause()
+	p := openPaused(t, touchDesktop)
 	p.setData(sparse)
 
 	before := p.state().Points
@@ -312,8 +308,7 @@ const canvasFocused = `(() => { let d = document, a = d.activeElement;
 // TestKeyboard: the canvas is reachable with Tab; there the arrows select points,
 // shift+arrows move the selection, `1`/`2` relabel it and Delete/Backspace remove it.
 func TestKeyboard(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.setData([]Point{{X: -3, Y: -3, Label: 0}, {X: 0, Y: 0, Label: 1}, {X: 3, Y: 3, Label: 0}})
 	m0 := p.model()
 

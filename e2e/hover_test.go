@@ -54,8 +54,7 @@ func netGeometry(t *testing.T, p *page) (client func(x, y float64) browser.Pt, a
 // take the hovered point's activations. The network's geometry comes from view (the layout
 // the canvas uses), checked first against toScreen.
 func TestHoverShowsValues(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	m := hoverModel
 	p.do("loadModel", m)
 	p.setData([]Point{{X: -4, Y: 3, Label: 1}, {X: 2, Y: -1.5, Label: 0, Test: true}})
@@ -190,8 +189,7 @@ func tooltipBox(before, after image.Image, l view.Layout, origin, at browser.Pt)
 // TestTapShowsValues: on a touch screen, which has no hover, a tap on a node or an edge shows
 // its value until the next touch.
 func TestTapShowsValues(t *testing.T) {
-	p := open(t, touchDesktop)
-	p.pause()
+	p := openPaused(t, touchDesktop)
 	m := hoverModel
 	p.do("loadModel", m)
 	p.frames(3)

@@ -40,8 +40,7 @@ func TestLink(t *testing.T) {
 	})
 
 	t.Run("follows the controls and edits", func(t *testing.T) {
-		p := open(t, browser.Desktop)
-		p.pause()
+		p := openPaused(t)
 		// A control changed by keyboard: ArrowDown on the activation select.
 		if !eval[bool](p, `(() => { const s = document.getElementById("activation"); s.focus(); return document.activeElement === s; })()`) {
 			t.Fatal("cannot focus the activation control")

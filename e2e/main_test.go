@@ -71,12 +71,29 @@ type page struct {
 	tab *browser.Tab
 }
 
-// open opens the playground in a fresh tab of the viewport and, when the test ends, closes
-// it and fails the test if anything reached the console: a console call, an uncaught
-// exception, a browser log entry (warnings included), a failed request or an HTTP error.
-func open(t testing.TB, vp browser.Viewport) *page {
+// open opens the playground in a fresh tab of the viewport (browser.Desktop when none is
+// given) and, when the test ends, closes it and fails the test if anything reached the
+// console: a console call, an uncaught exception, a browser log entry (warnings included), a
+// failed request or an HTTP error.
+func open(t testing.TB, vp ...browser.Viewport) *page {
 	t.Helper()
-	return openAt(t, vp, "")
+	return openAt(t, viewport(vp), "")
+}
+
+// openPaused is open, paused: for tests that set up their data and network first.
+func openPaused(t testing.TB, vp ...browser.Viewport) *page {
+	t.Helper()
+	p := openAt(t, viewport(vp), "")
+	p.pause()
+	return p
+}
+
+// viewport returns the viewport given, or browser.Desktop.
+func viewport(vp []browser.Viewport) browser.Viewport {
+	if len(vp) > 0 {
+		return vp[0]
+	}
+	return browser.Desktop
 }
 
 // openAt is open with a fragment (such as "#dataset=xor") after the page's address.

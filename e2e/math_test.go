@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"nnplay/api"
-	"nnplay/internal/browser"
 )
 
 // mathModel is a 3-3-2-1 network, tanh hidden and sigmoid output, on x1, x2 and x1², so
@@ -122,8 +121,7 @@ func closeTo(t *testing.T, what string, got, want, tol float64) {
 // loss, ∂L/∂ŷ, the MSE, each node's δ, and for an output weight, a hidden weight and a bias
 // the chain rule's factors, the gradient and the finite difference.
 func TestMathNumbers(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.do("loadModel", mathModel)
 	p.setData(mathPoints)
 	const follow = 2
@@ -233,8 +231,7 @@ func TestMathNumbers(t *testing.T) {
 // (with and without regularization), stepBatch walks an epoch batch by batch to the model
 // step(1) gives, and setWeight changes model() and predict.
 func TestMathSteps(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.setData(mathPoints)
 	for _, reg := range []struct {
 		name string

@@ -7,7 +7,6 @@ import (
 	"math"
 	"testing"
 
-	"nnplay/internal/browser"
 	"nnplay/nn"
 	"nnplay/view"
 )
@@ -18,8 +17,7 @@ import (
 // documents (sigmoid nodes FieldColor(a), inputs FieldColor(0.5 + 0.5·tanh(v/3))) and sampled
 // as the GPU does (bilinear between the NodeSide² cell centres).
 func TestNodePictures(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	m := hoverModel
 	p.do("loadModel", m)
 	p.setData([]Point{{X: -2, Y: -3, Label: 1}})

@@ -18,7 +18,7 @@ import (
 // TestPageLoads: the page opens with no console output, no exceptions and no failed
 // request (the favicon included), shows the canvas, and keeps quiet while it trains.
 func TestPageLoads(t *testing.T) {
-	p := open(t, browser.Desktop)
+	p := open(t)
 	// Let it draw 60 frames: late requests and per-frame errors show up here.
 	p.until(30*time.Second, func() error {
 		if n := p.state().Frame.Frames; n < 60 {
@@ -50,7 +50,7 @@ func TestPageLoads(t *testing.T) {
 // where they lie. The picture is saved for people (e2e/out/desktop.png; with
 // NNPLAY_UPDATE_SCREENSHOT=1 also docs/screenshot.png, the README's).
 func TestScreenshot(t *testing.T) {
-	p := open(t, browser.Desktop)
+	p := open(t)
 	// Train as fast as it goes until the network has solved the data, so the picture shows
 	// the boundary around the disc and the loss curves' fall. Then pause, so it is exact.
 	p.do("configure", map[string]any{"speed": 0})
@@ -164,8 +164,7 @@ func TestPhone(t *testing.T) {
 // pixels (crisp text and lines), the field still matches predict, and a mouse drag still
 // lands where it is released.
 func TestHighDPI(t *testing.T) {
-	p := open(t, browser.Viewport{Width: 1280, Height: 800, Scale: 2})
-	p.pause()
+	p := openPaused(t, browser.Viewport{Width: 1280, Height: 800, Scale: 2})
 	p.frames(3)
 	c := eval[struct{ W, H, CSSW, CSSH, DPR float64 }](p, `(() => {
 		const c = document.getElementById("canvas").contentDocument.querySelector("canvas");

@@ -4,14 +4,12 @@ package e2e
 
 import (
 	"testing"
-
-	"nnplay/internal/browser"
 )
 
 // TestShortcuts: on the page, space plays and pauses, `s` steps one epoch and `r` resets
 // (keeping the play state); typed into a form field they do nothing.
 func TestShortcuts(t *testing.T) {
-	p := open(t, browser.Desktop)
+	p := open(t)
 	key := func(k string) State {
 		t.Helper()
 		if err := p.tab.Keys(k, 0); err != nil {

@@ -8,16 +8,13 @@ import (
 	"testing"
 
 	"github.com/chromedp/cdproto/input"
-
-	"nnplay/internal/browser"
 )
 
 // TestShowTestData: unticking "show test data" with the mouse hides the test points: not
 // drawn, and a click where one lies adds a point instead of picking it; ticking it again
 // shows them.
 func TestShowTestData(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	// σ(x1): the contour is the line x1 = 0, far from the test point at (3, 3).
 	p.do("loadModel", Model{Format: "nnplay.model/1", Inputs: []string{"x1", "x2"}, Layers: []int{2, 1},
 		Activation: "sigmoid", Output: "sigmoid", Weights: [][][]float64{{{1, 0}}}, Biases: [][]float64{{0}}})

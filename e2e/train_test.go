@@ -6,14 +6,12 @@ import (
 	"fmt"
 	"testing"
 	"time"
-
-	"nnplay/internal/browser"
 )
 
 // TestTrains: playing, the training loss falls within a few seconds and the epoch
 // advances; step(n) advances exactly n epochs, paused or playing.
 func TestTrains(t *testing.T) {
-	p := open(t, browser.Desktop)
+	p := open(t)
 	p.do("reset")
 	p.do("play")
 	first := p.state()
@@ -89,7 +87,7 @@ const (
 // holds no more after a long run of training than after a shorter one, give or take
 // heapMargin.
 func TestHeapBounded(t *testing.T) {
-	p := open(t, browser.Desktop)
+	p := open(t)
 	p.do("configure", map[string]any{"numPoints": 500, "speed": 0})
 	p.do("play")
 	type sample struct {

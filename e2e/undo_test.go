@@ -34,8 +34,7 @@ func sameEdited(a, b edited) bool {
 // through the redo button, Ctrl+Shift+Z, Ctrl+Y and redo(); the buttons' titles say what
 // they undo and redo; undo() and redo() with nothing to do throw and change nothing.
 func TestUndoEverything(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.setData(sparse)
 	p.do("step", 20)
 	// Everything before this point is undone until nothing is left.
