@@ -8,10 +8,7 @@ import (
 // BenchmarkStep trains one epoch at the default setting (250 points, 125 for training,
 // batch 10, 2‑4‑1 sigmoid), divergence guard included, and reports epochs per second.
 func BenchmarkStep(b *testing.B) {
-	s, err := New(DefaultSettings())
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := newSession(b, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := s.Step(1); err != nil {
@@ -24,10 +21,7 @@ func BenchmarkStep(b *testing.B) {
 // BenchmarkEpochUnguarded is nn.TrainEpoch alone on the same data, to show what the
 // divergence guard of Step costs.
 func BenchmarkEpochUnguarded(b *testing.B) {
-	s, err := New(DefaultSettings())
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := newSession(b, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		s.order = append(s.order[:0], s.train...)
@@ -39,10 +33,7 @@ func BenchmarkEpochUnguarded(b *testing.B) {
 
 // BenchmarkRecord is the per-frame evaluation: metrics on both splits and a history sample.
 func BenchmarkRecord(b *testing.B) {
-	s, err := New(DefaultSettings())
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := newSession(b, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		s.epoch++
@@ -53,10 +44,7 @@ func BenchmarkRecord(b *testing.B) {
 // BenchmarkTrainFor spends an 8 ms frame budget at speed 0 on the real clock and reports
 // epochs per second.
 func BenchmarkTrainFor(b *testing.B) {
-	s, err := New(DefaultSettings())
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := newSession(b, nil)
 	start := time.Now()
 	clock := func() time.Duration { return time.Since(start) }
 	b.ReportAllocs()

@@ -14,7 +14,7 @@ import (
 )
 
 // newSession returns a session with the default settings changed by edit.
-func newSession(t *testing.T, edit func(*Settings)) *Session {
+func newSession(t testing.TB, edit func(*Settings)) *Session {
 	t.Helper()
 	st := DefaultSettings()
 	if edit != nil {
