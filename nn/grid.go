@@ -174,6 +174,11 @@ func (g *Grid) Row(r int, dst []float64) {
 	}
 }
 
+// Activations returns the activations of layer l (1 for the first after the input, up to
+// the output layer) at every point of the row the last Row computed, point by point: node j
+// at column c is at [c·Layers()[l] + j]. The slice is the Grid's, rewritten by the next Row.
+func (g *Grid) Activations(l int) []float64 { return g.acts[l-1] }
+
 // GridCost estimates the relative cost of one point of a Grid of n with features fs, in the
 // units of a multiply-add (an exponential counts as 8): the first layer costs a division per
 // node when its exponentials factor (sigmoid or tanh without x1·x2), else two additions and

@@ -78,6 +78,15 @@ func checkGrid(t *testing.T, n *Network, g *Grid, fs []Feature, xs, ys []float64
 				t.Fatalf("%v: grid at (%v, %v) = %v, Forward %v", n.Layers(), x, y, row[c], want)
 			}
 			worst = max(worst, d)
+			// Every layer's activations at the point, not only the output, are Forward's.
+			for l, size := range n.Layers()[1:] {
+				got := g.Activations(l + 1)[c*size : (c+1)*size]
+				for j, a := range n.Activations(l + 1) {
+					if d := math.Abs(got[j]-a) / max(1, math.Abs(a)); !(d <= gridTol) {
+						t.Fatalf("%v: layer %d node %d at (%v, %v) = %v, Forward %v", n.Layers(), l+1, j, x, y, got[j], a)
+					}
+				}
+			}
 		}
 	}
 	return worst

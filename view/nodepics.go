@@ -1,6 +1,8 @@
 package view
 
 import (
+	"slices"
+
 	"nnplay/nn"
 	"nnplay/session"
 )
@@ -12,8 +14,8 @@ const NodeSide = 20
 const nodeTile = NodeSide + 2
 
 // NodePics are the pictures inside the network's nodes, as in TensorFlow Playground: each
-// node's activation over the plane, on a NodeSide×NodeSide grid of cell centres (row 0 at the
-// top, as Field), coloured FieldColor(shade) where shade is the node's activation on its
+// node's activation over the plane (as nn.Grid computes it), on a NodeSide×NodeSide grid of
+// cell centres (row 0 at the top, as Field), coloured FieldColor(shade) where shade is the node's activation on its
 // scale: the output node exactly as the plot's field (for regression on the labels' scale),
 // sigmoid and tanh nodes on their range, inputs, ReLU and linear nodes squashed around 0
 // (white). The tiles lie side by side in one RGBA atlas, node k (in NetGeom.Nodes' order:
@@ -26,8 +28,15 @@ type NodePics struct {
 	H   int    // atlas height in pixels: NodeSide+2
 	Pix []byte // the atlas, W×H RGBA
 
-	shade []float64 // scratch: every node's shade at one cell
-	in    []float64 // scratch: the features of one cell
+	shade  []float64 // scratch: every node's shade at one cell
+	in     []float64 // scratch: the features of one cell
+	grid   nn.Grid   // the network over the cell centres
+	xs, ys []float64 // the cell centres' coordinates, columns and rows
+	out    []float64 // scratch: a row's outputs
+	// The inputs' tiles depend on the features alone: drawn for inFeats in an atlas of inN
+	// tiles, they are kept while those stay.
+	inFeats []nn.Feature
+	inN     int
 
 	net            netState // what the pictures were computed from
 	lastLo, lastHi float64
@@ -64,6 +73,7 @@ func (np *NodePics) Update(s *session.Session) bool {
 	if cap(np.Pix) < 4*np.W*np.H {
 		np.Pix = make([]byte, 4*np.W*np.H)
 		np.shade = make([]float64, n)
+		np.inN = 0
 	}
 	np.Pix, np.shade = np.Pix[:4*np.W*np.H], np.shade[:n]
 	fs := s.Features()
@@ -71,28 +81,47 @@ func (np *NodePics) Update(s *session.Session) bool {
 		np.in = make([]float64, len(fs))
 	}
 	in := np.in[:len(fs)]
-	step := (session.Max - session.Min) / NodeSide
-	for r := range NodeSide {
-		y := session.Max - (float64(r)+0.5)*step
-		for c := range NodeSide {
-			x := session.Min + (float64(c)+0.5)*step
-			nn.ApplyFeatures(in, fs, x, y)
-			net.Forward(in)
-			k := 0
+	if np.xs == nil {
+		step := (session.Max - session.Min) / NodeSide
+		np.xs, np.ys, np.out = make([]float64, NodeSide), make([]float64, NodeSide), make([]float64, NodeSide)
+		for i := range NodeSide {
+			np.xs[i] = session.Min + (float64(i)+0.5)*step
+			np.ys[i] = session.Max - (float64(i)+0.5)*step
+		}
+	}
+	first := 0 // the first tile to draw
+	if np.inN == n && slices.Equal(np.inFeats, fs) {
+		first = layers[0]
+	}
+	np.grid.Reset(net, fs, np.xs, np.ys)
+	for r, y := range np.ys {
+		np.grid.Row(r, np.out)
+		for c, x := range np.xs {
+			k := first
 			for l, size := range layers {
-				a := net.Activations(l)
+				var a []float64
+				switch {
+				case l > 0:
+					a = np.grid.Activations(l)[c*size : (c+1)*size]
+				case first > 0:
+					continue // the inputs' tiles are drawn
+				default:
+					nn.ApplyFeatures(in, fs, x, y)
+					a = in
+				}
 				for j := range size {
 					np.shade[k] = actShade(net, l, a[j], regression, lo, hi)
 					k++
 				}
 			}
-			for k, v := range np.shade {
+			for k, v := range np.shade[first:] {
 				col := FieldColor(v)
-				i := 4 * ((r+1)*np.W + k*nodeTile + c + 1)
+				i := 4 * ((r+1)*np.W + (first+k)*nodeTile + c + 1)
 				np.Pix[i], np.Pix[i+1], np.Pix[i+2], np.Pix[i+3] = col.R, col.G, col.B, 0xff
 			}
 		}
 	}
+	np.inFeats, np.inN = append(np.inFeats[:0], fs...), n
 	np.border()
 	return true
 }

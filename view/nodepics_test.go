@@ -2,6 +2,7 @@ package view
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"nnplay/session"
@@ -127,6 +128,34 @@ func TestNodePicsUpdate(t *testing.T) {
 	}); allocs != 0 {
 		t.Errorf("a training step and Update allocate %v times, want 0", allocs)
 	}
+}
+
+// TestNodePicsKeptInputs: the inputs' tiles, kept from update to update while the features
+// stay, always equal the pictures drawn afresh: after training, after the features change
+// with the shape kept, and after a reshape.
+func TestNodePicsKeptInputs(t *testing.T) {
+	s := newSession(t, session.Patch{})
+	var np NodePics
+	check := func(when string) {
+		t.Helper()
+		np.Update(s)
+		var fresh NodePics
+		fresh.Update(s)
+		if !slices.Equal(np.Pix, fresh.Pix) {
+			t.Errorf("%s: the pictures differ from those drawn afresh", when)
+		}
+	}
+	check("first")
+	s.Step(5)
+	check("after training")
+	if err := s.Configure(patch(`{"features": ["x1^2", "x2"]}`)); err != nil {
+		t.Fatal(err)
+	}
+	check("after the features changed")
+	if err := s.Configure(patch(`{"features": ["x1^2", "sin(x2)", "x1"], "layers": [3, 3, 1]}`)); err != nil {
+		t.Fatal(err)
+	}
+	check("after a reshape")
 }
 
 // BenchmarkNodePics computes the node pictures after every training step, as the browser
