@@ -45,7 +45,7 @@ func TestSchema(t *testing.T) {
 	type limits struct {
 		Name, Min, Max string
 	}
-	inputs := eval[[]limits](p, `Array.from(document.querySelectorAll("input[data-setting]"), e =>
+	inputs := eval[[]limits](p, `Array.from(document.querySelectorAll("input[data-setting]:not([type=checkbox])"), e =>
 		({name: e.dataset.setting, min: e.getAttribute("min"), max: e.getAttribute("max")}))`)
 	if len(inputs) < 6 {
 		t.Errorf("%d number fields and sliders with a setting, want noise, testRatio, numPoints, dataSeed, seed, batchSize", len(inputs))

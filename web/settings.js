@@ -1,6 +1,9 @@
 // The sidebar's settings: built from nnplay.schema() (ranges, choices, the lists offered,
 // the data sets' problems), shown from the playground's status, and sent back with
-// nnplay.configure. No limit is written here or in index.html.
+// nnplay.configure. No limit is written here or in index.html. A control with
+// data-setting="name" is the control of that setting: a <select> of its choices (with
+// data-number, of the numbers schema().offered lists), a number field or slider given its
+// range, or a checkbox for a boolean; it is shown and sent back without more code here.
 
 import { $, ui, intFormat, onRefresh, act, configure, setting, setValue } from "./ui.js";
 
@@ -100,6 +103,7 @@ function build() {
   // Ranges of numbers.
   document.querySelectorAll("input[data-setting]").forEach(function (el) {
     const s = setting(el.dataset.setting);
+    if (s.min === null) return; // a box
     el.min = String(s.min);
     el.max = String(s.max);
   });
@@ -130,16 +134,24 @@ function fillNumberSelect(select, list, current) {
 
 function percent(v) { return Math.round(v * 100) + "%"; }
 
+// showSetting shows value v in el, the control of a setting (data-setting="name"): a box's
+// check, a list of offered numbers (data-number) with v among them, or a value.
+function showSetting(el, v) {
+  if (el.type === "checkbox") {
+    el.checked = v;
+  } else if ("number" in el.dataset) {
+    fillNumberSelect(el, ui.schema.offered[el.dataset.setting] || [], v);
+  } else {
+    setValue(el, v);
+  }
+}
+
 // render shows the settings of a status.
 function render(status) {
   const s = status.settings;
-  $("dataset").value = s.dataset;
-  setValue($("noise"), s.noise);
+  document.querySelectorAll("[data-setting]").forEach(function (el) { showSetting(el, s[el.dataset.setting]); });
   $("noise-out").textContent = percent(s.noise);
-  setValue($("testRatio"), s.testRatio);
   $("testRatio-out").textContent = percent(s.testRatio);
-  setValue($("numPoints"), s.numPoints);
-  setValue($("dataSeed"), s.dataSeed);
   const features = new Set(s.features);
   document.querySelectorAll("input[name=feature]").forEach(function (c) {
     c.checked = features.has(c.value);
@@ -149,14 +161,6 @@ function render(status) {
   $("hidden-minus").disabled = hidden.length === 0;
   $("hidden-plus").disabled = hidden.length >= setting("layers").maxHidden;
   renderLayers(hidden);
-  $("activation").value = s.activation;
-  $("problem").value = s.problem;
-  setValue($("seed"), s.seed);
-  ["learningRate", "regularizationRate"].forEach(function (name) {
-    fillNumberSelect($(name), ui.schema.offered[name], s[name]);
-  });
-  setValue($("batchSize"), s.batchSize);
-  $("regularization").value = s.regularization;
   const sp = $("speed");
   setValue(sp, speedIndex(s.speed));
   $("speed-out").textContent = speedText(s.speed);
@@ -223,10 +227,13 @@ function wire() {
   document.querySelectorAll("[data-setting]").forEach(function (el) {
     el.addEventListener("change", function () {
       const name = el.dataset.setting;
-      let value = el.value;
+      let value = el.type === "checkbox" ? el.checked : el.value;
       // A refused or empty entry goes back to the setting in effect (refresh leaves a
       // focused number field alone, so that typing is not interrupted).
-      const revert = function () { el.value = String(ui.status.settings[name]); };
+      const revert = function () {
+        if (el.type === "checkbox") el.checked = ui.status.settings[name];
+        else el.value = String(ui.status.settings[name]);
+      };
       if (el.type === "number" || el.type === "range" || "number" in el.dataset) {
         if (value.trim() === "") { revert(); return; }
         value = Number(value);
