@@ -49,3 +49,16 @@ func ExampleParseLink() {
 	// <nil> <nil> xor [2 8 1]
 	// learningRate: "fast" is not a number
 }
+
+// Each setting's entry says what it takes and what a change of it does.
+func ExampleLookupSpec() {
+	for _, name := range []string{"learningRate", "speed", "layers", "testRatio"} {
+		sp := session.LookupSpec(name)
+		fmt.Println(sp.Name, sp.Kind, sp.Min, sp.Max, sp.MinExclusive, sp.Zero, sp.Effects, sp.Default())
+	}
+	// Output:
+	// learningRate number 0 10 true  [retrain] 0.03
+	// speed number 1 1e+06 false as fast as it goes [retrain] 500
+	// layers layers 1 8 false  [rebuild] [2 4 1]
+	// testRatio number 0.1 0.9 false  [resplit] 0.5
+}
