@@ -106,3 +106,17 @@ func (s *Session) Advance(p *Pacer, limit time.Duration, clock func() time.Durat
 	}
 	return s.TrainFor(budget, epochs, clock)
 }
+
+// StepWork bounds the work of one StepLimit: training points × parameters × epochs. It is
+// sized so that one bounded step takes about a second in the browser on the project's
+// machine (TestStepBudget in e2e measures it: the 2,000-point network of six layers of 8
+// runs its budget in about a second).
+const StepWork = 40_000_000
+
+// StepLimit returns the most epochs a step call may run now: StepWork over the work of one
+// epoch (training points × parameters), at least 1. It depends only on the data and the
+// network's shape, so the same call on the same state runs the same epochs.
+func (s *Session) StepLimit() int {
+	work := max(len(s.train), 1) * len(s.net.Params())
+	return max(StepWork/work, 1)
+}
