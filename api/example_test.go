@@ -21,14 +21,14 @@ func ExamplePlayground() {
 	fmt.Println(p.Configure([]byte(`{"layers": [2, 3, 1], "learningRate": 0.1}`)))
 	fmt.Println(p.Configure([]byte(`{"layers": [2, 3, 1], "learningRate": -1}`)))
 	fmt.Println(s.Settings().Layers(), s.Settings().LearningRate)
-	fmt.Println(api.Reply(nil, p.Step(0)))
-	fmt.Println(p.Step(10), s.Epoch())
+	fmt.Println(api.Reply(p.Step(0)))
+	fmt.Println(api.Reply(p.Step(10)), s.Epoch())
 	// Output:
 	// <nil>
 	// configure: learningRate must be a finite number in (0, 10], got -1
 	// [2 3 1] 0.1
 	// {"err":"step: n must be an integer from 1 to 100000, got 0"}
-	// <nil> 10
+	// {"ok":10} 10
 }
 
 // One frame of the canvas: a click on empty plane (a press and a release at the same

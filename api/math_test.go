@@ -183,7 +183,7 @@ func TestHints(t *testing.T) {
 		t.Fatal(err)
 	}
 	for range 2 * session.CoachWindow / 8 {
-		if err := p.Step(8); err != nil {
+		if _, err := p.Step(8); err != nil {
 			t.Fatal(err)
 		}
 		p.S.Record()

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -90,7 +91,7 @@ func (p *Playground) configure(call string, patch session.Patch, parseErr error)
 // SetData replaces the points with a JSON array of {x, y, label, test} (test optional,
 // false by default), or refuses it.
 func (p *Playground) SetData(data []byte) error {
-	pts, err := ParsePoints(data)
+	pts, err := session.ParsePoints(data)
 	if err != nil {
 		return fmt.Errorf("setData: %w", err)
 	}
@@ -101,46 +102,36 @@ func (p *Playground) SetData(data []byte) error {
 	return nil
 }
 
-// ParsePoints decodes a JSON array of points {x, y, label, test}: x, y and label numbers,
-// test true or false if present; other keys are ignored. Ranges are the session's to check.
-func ParsePoints(data []byte) ([]session.Point, error) {
-	var raw []map[string]json.RawMessage
-	if err := json.Unmarshal(data, &raw); err != nil || raw == nil {
-		var list []json.RawMessage
-		if json.Unmarshal(data, &list) == nil && list != nil {
-			for i, item := range list {
-				var obj map[string]json.RawMessage
-				if json.Unmarshal(item, &obj) != nil || obj == nil {
-					return nil, fmt.Errorf("points[%d] must be an object {x, y, label, test}, got %s", i, session.Excerpt(item))
-				}
-			}
-		}
-		return nil, fmt.Errorf("points must be an array of {x, y, label, test}, got %s", session.Excerpt(data))
+// ExportData returns the points as CSV text (see session.WriteCSV).
+func (p *Playground) ExportData() string { return string(session.WriteCSV(p.S.Points())) }
+
+// DataJSON returns the points as a nnplay.data/1 file.
+func (p *Playground) DataJSON() string {
+	return string(session.EncodeData(p.S.Settings().Problem, p.S.Points()))
+}
+
+// ImportData replaces the points with those of a data file given as text: CSV or JSON
+// (see session.ParseData); one undo step.
+func (p *Playground) ImportData(text []byte) error {
+	if err := p.S.ImportData(text); err != nil {
+		return fmt.Errorf("importData: %w", err)
 	}
-	if len(raw) > session.MaxPoints {
-		return nil, fmt.Errorf("at most %d points, got %d", session.MaxPoints, len(raw))
+	p.sync()
+	return nil
+}
+
+// LoadFile loads a file the page was given (dropped or chosen), recognised by its content:
+// a nnplay.model/1 file is loaded as the model, anything else is read as data (JSON or
+// CSV). It answers "model" or "data".
+func (p *Playground) LoadFile(text []byte) (string, error) {
+	var head struct {
+		Format string `json:"format"`
 	}
-	pts := make([]session.Point, len(raw))
-	for i, obj := range raw {
-		for _, f := range [...]struct {
-			name string
-			dst  *float64
-		}{{"x", &pts[i].X}, {"y", &pts[i].Y}, {"label", &pts[i].Label}} {
-			v, ok := obj[f.name]
-			if !ok {
-				return nil, fmt.Errorf("points[%d] has no %s", i, f.name)
-			}
-			if err := json.Unmarshal(v, f.dst); err != nil || string(v) == "null" {
-				return nil, fmt.Errorf("points[%d].%s must be a number, got %s", i, f.name, session.Excerpt(v))
-			}
-		}
-		if v, ok := obj["test"]; ok {
-			if err := json.Unmarshal(v, &pts[i].Test); err != nil || string(v) == "null" {
-				return nil, fmt.Errorf("points[%d].test must be true or false, got %s", i, session.Excerpt(v))
-			}
-		}
+	text = bytes.TrimPrefix(text, []byte("\uFEFF")) // a byte order mark some editors write
+	if json.Unmarshal(text, &head) == nil && head.Format == nn.ModelFormat {
+		return "model", p.LoadModel(text)
 	}
-	return pts, nil
+	return "data", p.ImportData(text)
 }
 
 // Model returns the network as a nnplay.model/1 JSON object.
@@ -211,21 +202,23 @@ func (p *Playground) Key(name string, repeat bool, mods interact.Mods, onButton 
 // Reset re-initialises the weights from the seed, keeping the data and the play state.
 func (p *Playground) Reset() { p.S.Reset() }
 
-// Step runs n epochs now, n an integer from 1 to MaxStep, also while playing. Divergence
-// stops it early and sets the session's error without failing the call; a step with no
-// training points is refused.
-func (p *Playground) Step(n float64) error {
+// Step runs up to n epochs now, n an integer from 1 to MaxStep, also while playing, and
+// returns how many ran: at most the session's StepLimit (a budget of training points ×
+// parameters × epochs, so that no call blocks the page for more than about a second, and
+// the same call on the same state runs the same epochs). Divergence stops it early and sets
+// the session's error without failing the call; a step with no training points is refused.
+func (p *Playground) Step(n float64) (int, error) {
 	if n != math.Trunc(n) || n < 1 || n > MaxStep {
-		return fmt.Errorf("step: n must be an integer from 1 to %d, got %s", MaxStep, session.FormatNumber(n))
+		return 0, fmt.Errorf("step: n must be an integer from 1 to %d, got %s", MaxStep, session.FormatNumber(n))
 	}
 	if !hasTraining(p.S.Points()) {
-		return fmt.Errorf("step: %w", session.ErrNoTrainingPoints)
+		return 0, fmt.Errorf("step: %w", session.ErrNoTrainingPoints)
 	}
-	_, err := p.S.Step(int(n))
+	ran, err := p.S.Step(min(int(n), p.S.StepLimit()))
 	if err != nil && p.S.Err() == "" {
-		return fmt.Errorf("step: %w", err)
+		return 0, fmt.Errorf("step: %w", err)
 	}
-	return nil
+	return ran, nil
 }
 
 // hasTraining reports whether any point is a training point.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -83,7 +84,7 @@ func TestStateShape(t *testing.T) {
 func TestStateMetricsAreComputedNow(t *testing.T) {
 	p := newPlayground(t)
 	before := decodeState(t, p)["trainLoss"].(float64)
-	if err := p.Step(50); err != nil {
+	if _, err := p.Step(50); err != nil {
 		t.Fatal(err)
 	}
 	after := decodeState(t, p)
@@ -169,10 +170,10 @@ func TestRefusalsChangeNothing(t *testing.T) {
 		{"applyLink, not a number", func(p *Playground) error { return p.ApplyLink([]byte(`"#noise=0.2&learningRate=abc"`)) }, `applyLink: learningRate: "abc" is not a number`},
 		{"applyLink, unknown setting", func(p *Playground) error { return p.ApplyLink([]byte(`"#dataset=xor&colour=red"`)) }, `applyLink: unknown setting "colour"`},
 		{"applyLink, layers not fitting features", func(p *Playground) error { return p.ApplyLink([]byte(`"#noise=0.2&layers=3,4,1"`)) }, "layers"},
-		{"step, zero", func(p *Playground) error { return p.Step(0) }, "integer from 1 to 100000"},
-		{"step, fraction", func(p *Playground) error { return p.Step(1.5) }, "1.5"},
-		{"step, too many", func(p *Playground) error { return p.Step(100001) }, "100001"},
-		{"step, NaN", func(p *Playground) error { return p.Step(math.NaN()) }, "NaN"},
+		{"step, zero", func(p *Playground) error { _, err := p.Step(0); return err }, "integer from 1 to 100000"},
+		{"step, fraction", func(p *Playground) error { _, err := p.Step(1.5); return err }, "1.5"},
+		{"step, too many", func(p *Playground) error { _, err := p.Step(100001); return err }, "100001"},
+		{"step, NaN", func(p *Playground) error { _, err := p.Step(math.NaN()); return err }, "NaN"},
 		{"predict, NaN", func(p *Playground) error { _, err := p.Predict(math.NaN(), 0); return err }, "finite"},
 		{"toScreen, Inf", func(p *Playground) error { _, err := p.ToScreen(0, math.Inf(1)); return err }, "finite"},
 		{"brush, 0.5 for classification", func(p *Playground) error { return p.SetBrush(0.5) }, "0 or 1"},
@@ -254,7 +255,7 @@ func TestStepWithoutTrainingPointsIsRefused(t *testing.T) {
 	}
 	p.S.SetRunning(true)
 	before := snapshot(t, p)
-	err := p.Step(3)
+	_, err := p.Step(3)
 	if !errors.Is(err, session.ErrNoTrainingPoints) {
 		t.Fatalf("step with only test points: %v, want ErrNoTrainingPoints", err)
 	}
@@ -268,7 +269,7 @@ func TestStepDivergenceIsNoRefusal(t *testing.T) {
 	if err := p.Configure([]byte(`{"learningRate": 10, "activation": "linear", "layers": [2, 8, 8, 1], "problem": "regression", "batchSize": 1}`)); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.Step(1000); err != nil {
+	if _, err := p.Step(1000); err != nil {
 		t.Fatalf("a diverging step threw: %v", err)
 	}
 	st := decodeState(t, p)
@@ -287,7 +288,7 @@ func TestStepDivergenceIsNoRefusal(t *testing.T) {
 
 func TestModelRoundTrip(t *testing.T) {
 	p := newPlayground(t)
-	if err := p.Step(20); err != nil {
+	if _, err := p.Step(20); err != nil {
 		t.Fatal(err)
 	}
 	m, err := p.Model()
@@ -466,5 +467,68 @@ func TestReply(t *testing.T) {
 	}
 	if got := RawReply([]byte(`{"a":[1]}`), nil); got != `{"ok":{"a":[1]}}` {
 		t.Errorf("RawReply = %s", got)
+	}
+}
+
+// TestFilesByContent: exportData's CSV imports back exactly; LoadFile tells a model from
+// data by content; a refused file changes nothing.
+func TestFilesByContent(t *testing.T) {
+	p := newPlayground(t)
+	pts := slices.Clone(p.S.Points())
+	csv := p.ExportData()
+	if !strings.HasPrefix(csv, "x,y,label,test\n") {
+		t.Fatalf("exportData starts %.30q", csv)
+	}
+	if err := p.SetData([]byte(`[{"x":1,"y":1,"label":1}]`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.ImportData([]byte(csv)); err != nil || !slices.Equal(p.S.Points(), pts) {
+		t.Fatalf("importData(exportData()): %v; points equal %v", err, slices.Equal(p.S.Points(), pts))
+	}
+	model, err := p.Model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text, what string
+	}{{string(model), "model"}, {p.DataJSON(), "data"}, {csv, "data"}, {"\uFEFF" + string(model), "model"}} {
+		if what, err := p.LoadFile([]byte(tc.text)); err != nil || what != tc.what {
+			t.Errorf("LoadFile(%.30q…) = %q, %v; want %q", tc.text, what, err, tc.what)
+		}
+	}
+	before := snapshot(t, p)
+	if _, err := p.LoadFile([]byte("x,y,label\n1,1,b\n")); err == nil || !strings.Contains(err.Error(), `row 2, label: "b" is not 0 or 1`) {
+		t.Errorf("a bad CSV: %v", err)
+	}
+	if snapshot(t, p) != before {
+		t.Errorf("a refused file changed the playground")
+	}
+}
+
+// TestStepBounded: step(n) on a large network runs the epochs its work budget allows, not
+// n, and the same call on the same data and shape runs the same epochs; a small network
+// runs n.
+func TestStepBounded(t *testing.T) {
+	p := newPlayground(t)
+	if ran, err := p.Step(100); err != nil || ran != 100 {
+		t.Fatalf("step(100) at the defaults ran %d: %v", ran, err)
+	}
+	if err := p.Configure([]byte(`{"numPoints": 2000, "testRatio": 0.1, "features": ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"], "layers": [7, 8, 8, 8, 8, 8, 8, 1]}`)); err != nil {
+		t.Fatal(err)
+	}
+	train := 0
+	for _, q := range p.S.Points() {
+		if !q.Test {
+			train++
+		}
+	}
+	want := session.StepWork / (train * len(p.S.Network().Params()))
+	start := p.S.Epoch()
+	ran, err := p.Step(100000)
+	if err != nil || ran != want || p.S.Epoch() != start+want {
+		t.Fatalf("step(100000) on 7-8×6-1 with %d training points ran %d (epoch %d → %d): %v; want %d", train, ran, start, p.S.Epoch(), err, want)
+	}
+	if again, _ := p.Step(100000); again != ran {
+		t.Errorf("the same step ran %d, then %d", ran, again)
 	}
 }

@@ -80,11 +80,11 @@ func ParsePoints(data []byte) ([]Point, error) {
 			for i, item := range list {
 				var obj map[string]json.RawMessage
 				if json.Unmarshal(item, &obj) != nil || obj == nil {
-					return nil, fmt.Errorf("points[%d] must be an object {x, y, label, test}, got %s", i, excerpt(item))
+					return nil, fmt.Errorf("points[%d] must be an object {x, y, label, test}, got %s", i, Excerpt(item))
 				}
 			}
 		}
-		return nil, fmt.Errorf("points must be an array of {x, y, label, test}, got %s", excerpt(data))
+		return nil, fmt.Errorf("points must be an array of {x, y, label, test}, got %s", Excerpt(data))
 	}
 	if len(raw) > MaxPoints {
 		return nil, fmt.Errorf("at most %d points, got %d", MaxPoints, len(raw))
@@ -100,12 +100,12 @@ func ParsePoints(data []byte) ([]Point, error) {
 				return nil, fmt.Errorf("points[%d] has no %s", i, f.name)
 			}
 			if err := json.Unmarshal(v, f.dst); err != nil || string(v) == "null" {
-				return nil, fmt.Errorf("points[%d].%s must be a number, got %s", i, f.name, excerpt(v))
+				return nil, fmt.Errorf("points[%d].%s must be a number, got %s", i, f.name, Excerpt(v))
 			}
 		}
 		if v, ok := obj["test"]; ok {
 			if err := json.Unmarshal(v, &pts[i].Test); err != nil || string(v) == "null" {
-				return nil, fmt.Errorf("points[%d].test must be true or false, got %s", i, excerpt(v))
+				return nil, fmt.Errorf("points[%d].test must be true or false, got %s", i, Excerpt(v))
 			}
 		}
 	}

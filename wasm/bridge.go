@@ -66,10 +66,12 @@ func newBridge(g *Game) {
 	def("reset", func([]js.Value) string { p.Reset(); return b.changed(nil) })
 	def("step", func(a []js.Value) string {
 		n, err := numberArg("step", "n", a, 0)
+		ran := 0
 		if err == nil {
-			err = p.Step(n)
+			ran, err = p.Step(n)
 		}
-		return b.changed(err)
+		b.c.NoteUI()
+		return api.Reply(ran, err)
 	})
 	def("predict", func(a []js.Value) string {
 		x, y, err := pointArgs("predict", a)
@@ -123,6 +125,24 @@ func newBridge(g *Game) {
 		return api.Reply(handled, nil)
 	})
 	def("regenerate", func([]js.Value) string { return b.changed(p.Regenerate()) })
+	def("exportData", func([]js.Value) string { return api.Reply(p.ExportData(), nil) })
+	def("dataJSON", func([]js.Value) string { return api.Reply(p.DataJSON(), nil) })
+	def("importData", func(a []js.Value) string {
+		text, err := textArg("importData", a, 0)
+		if err == nil {
+			err = p.ImportData(text)
+		}
+		return b.changed(err)
+	})
+	def("loadFile", func(a []js.Value) string {
+		text, err := textArg("loadFile", a, 0)
+		what := ""
+		if err == nil {
+			what, err = p.LoadFile(text)
+		}
+		b.c.NoteUI()
+		return api.Reply(what, err)
+	})
 	def("undo", func([]js.Value) string { return b.changed(p.Undo()) })
 	def("redo", func([]js.Value) string { return b.changed(p.Redo()) })
 	def("newGroup", func([]js.Value) string { return api.Reply(p.NewGroup(), nil) })
@@ -200,6 +220,18 @@ func jsonArg(a []js.Value, i int) []byte {
 		return []byte("null")
 	}
 	return []byte(a[i].String())
+}
+
+// textArg returns argument i, a string, as bytes, or an error naming the call.
+func textArg(call string, a []js.Value, i int) ([]byte, error) {
+	if i >= len(a) || a[i].Type() != js.TypeString {
+		got := "nothing"
+		if i < len(a) {
+			got = describe(a[i])
+		}
+		return nil, argError{call + ": want the file's text as a string, got " + got}
+	}
+	return []byte(a[i].String()), nil
 }
 
 // numberArg returns argument i, a number, or an error naming the call and the argument.

@@ -45,8 +45,12 @@
 //   nnplay.loadModel(obj)               load a nnplay.model/1 object (or its JSON text);
 //                                       pauses, epoch 0
 //   nnplay.play(), nnplay.pause()
-//   nnplay.step(n)                      run n epochs now (integer 1–100000); divergence
-//                                       stops it and sets state().error, without throwing
+//   nnplay.step(n)                      → how many epochs ran: up to n (integer 1–100000),
+//                                       within a budget of training points × parameters ×
+//                                       epochs (about a second's work), so the same call on
+//                                       the same state runs the same epochs and the page
+//                                       never freezes; divergence stops it and sets
+//                                       state().error, without throwing
 //   nnplay.reset()                      weights from the seed; data and play state kept
 //   nnplay.predict(x, y)                → the network's output at (x, y) of the plane
 //   nnplay.toScreen(x, y)               → {x, y}: where (x, y) of the plane is drawn, in CSS
@@ -56,6 +60,13 @@
 //                                       hand-made points are not part of it
 //   nnplay.applyLink(text)              apply a link's settings (with or without '#'), or
 //                                       throw saying which setting is wrong
+//   nnplay.exportData()                 → the points as CSV text: the header x,y,label,test,
+//                                       then one row per point, every number exact
+//   nnplay.importData(text)             replace the points with a data file's: CSV (header
+//                                       x,y,label and optionally test; commas, CRLF and a
+//                                       byte order mark accepted) or JSON (nnplay.data/1 or a
+//                                       list of points); a refusal names the row and column:
+//                                       row 17, label: "b" is not 0 or 1
 //   nnplay.undo(), nnplay.redo()        revert the last edit of the data, settings or weights,
 //                                       or re-apply the last one reverted; throw when there is
 //                                       none. Every call that edits is one step (a drag or a
@@ -174,12 +185,14 @@
       loadModel: function (obj) { call("loadModel", typeof obj === "string" ? obj : toJSON(obj)); },
       play: function () { call("play"); },
       pause: function () { call("pause"); },
-      step: function (n) { call("step", n); },
+      step: function (n) { return call("step", n); },
       reset: function () { call("reset"); },
       predict: function (x, y) { return call("predict", x, y); },
       toScreen: function (x, y) { return toPage(call("toScreen", x, y)); },
       link: function () { return call("link"); },
       applyLink: function (text) { call("applyLink", toJSON(text)); },
+      exportData: function () { return call("exportData"); },
+      importData: function (text) { call("importData", text); },
       undo: function () { call("undo"); },
       redo: function () { call("redo"); },
       followPoint: function (index) { call("followPoint", index); },
