@@ -15,6 +15,20 @@ import (
 // MaxStep is the most epochs one step(n) call runs.
 const MaxStep = 100_000
 
+// MaxArgLength is the most characters a text argument of a call (settings, points, a model,
+// a link, a file's text) may have. The bridge checks it before it copies the text out of
+// JavaScript, so a huge argument is refused without being read or parsed. Two thousand
+// points written out in full take about 300,000.
+const MaxArgLength = 1 << 20
+
+// CheckArgLength refuses, for call, a text argument of n characters beyond MaxArgLength.
+func CheckArgLength(call string, n int) error {
+	if n > MaxArgLength {
+		return fmt.Errorf("%s: the argument is %d characters long; at most %d are read", call, n, MaxArgLength)
+	}
+	return nil
+}
+
 // Playground answers the scripting API's calls on a session and the canvas's UI state.
 // Every call acts at once; a call that returns an error has changed nothing.
 type Playground struct {

@@ -532,3 +532,15 @@ func TestStepBounded(t *testing.T) {
 		t.Errorf("the same step ran %d, then %d", ran, again)
 	}
 }
+
+// TestArgLength: an argument longer than MaxArgLength is refused, naming the call, before it
+// is read.
+func TestArgLength(t *testing.T) {
+	if err := CheckArgLength("importData", MaxArgLength); err != nil {
+		t.Errorf("an argument of MaxArgLength characters is refused: %v", err)
+	}
+	err := CheckArgLength("importData", 100_000_000)
+	if err == nil || !strings.Contains(err.Error(), "importData: the argument is 100000000 characters long") {
+		t.Errorf("a 100 MB argument: %v", err)
+	}
+}

@@ -48,18 +48,18 @@ func newBridge(g *Game) {
 		return api.Reply(c.Meter.Log(int(after)), nil)
 	})
 	def("configure", func(a []js.Value) string {
-		return b.changed(p.Configure(jsonArg(a, 0)))
+		return b.jsonCall("configure", a, 0, p.Configure)
 	})
 	def("setData", func(a []js.Value) string {
-		return b.changed(p.SetData(jsonArg(a, 0)))
+		return b.jsonCall("setData", a, 0, p.SetData)
 	})
 	def("model", func([]js.Value) string { return api.RawReply(p.Model()) })
 	def("loadModel", func(a []js.Value) string {
-		return b.changed(p.LoadModel(jsonArg(a, 0)))
+		return b.jsonCall("loadModel", a, 0, p.LoadModel)
 	})
 	def("link", func([]js.Value) string { return api.Reply(p.Link(), nil) })
 	def("applyLink", func(a []js.Value) string {
-		return b.changed(p.ApplyLink(jsonArg(a, 0)))
+		return b.jsonCall("applyLink", a, 0, p.ApplyLink)
 	})
 	def("play", func([]js.Value) string { p.Play(); return b.changed(nil) })
 	def("pause", func([]js.Value) string { p.Pause(); return b.changed(nil) })
@@ -148,10 +148,10 @@ func newBridge(g *Game) {
 	def("newGroup", func([]js.Value) string { return api.Reply(p.NewGroup(), nil) })
 	def("configureIn", func(a []js.Value) string {
 		g, err := numberArg("configure", "group", a, 0)
-		if err == nil {
-			err = p.ConfigureIn(g, jsonArg(a, 1))
+		if err != nil {
+			return b.changed(err)
 		}
-		return b.changed(err)
+		return b.jsonCall("configure", a, 1, func(data []byte) error { return p.ConfigureIn(g, data) })
 	})
 	// heap collects the garbage and answers the Go heap then in use, in bytes: what the
 	// program holds, not what its callers allocated and dropped (for the tests; not part
@@ -214,12 +214,13 @@ func announce() {
 }
 
 // jsonArg returns argument i as JSON text: the shim passes JSON.stringify's result; anything
-// else (a missing argument) becomes "null", which the API refuses with its own message.
-func jsonArg(a []js.Value, i int) []byte {
+// else (a missing argument) becomes "null", which the API refuses with its own message. Text
+// longer than api.MaxArgLength is refused before it is copied out of JavaScript.
+func jsonArg(call string, a []js.Value, i int) ([]byte, error) {
 	if i >= len(a) || a[i].Type() != js.TypeString {
-		return []byte("null")
+		return []byte("null"), nil
 	}
-	return []byte(a[i].String())
+	return stringArg(call, a[i])
 }
 
 // textArg returns argument i, a string, as bytes, or an error naming the call.
@@ -231,7 +232,28 @@ func textArg(call string, a []js.Value, i int) ([]byte, error) {
 		}
 		return nil, argError{call + ": want the file's text as a string, got " + got}
 	}
-	return []byte(a[i].String()), nil
+	return stringArg(call, a[i])
+}
+
+// wrapped returns the JS string v as a String object (new Object(v)), whose length and slice
+// are read without copying the text into Go.
+func wrapped(v js.Value) js.Value { return js.Global().Get("Object").New(v) }
+
+// stringArg copies the JS string v out, unless it is longer than api.MaxArgLength.
+func stringArg(call string, v js.Value) ([]byte, error) {
+	if err := api.CheckArgLength(call, wrapped(v).Length()); err != nil {
+		return nil, err
+	}
+	return []byte(v.String()), nil
+}
+
+// jsonCall answers a call whose argument i is JSON text, handled by f.
+func (b *bridge) jsonCall(call string, a []js.Value, i int, f func([]byte) error) string {
+	data, err := jsonArg(call, a, i)
+	if err == nil {
+		err = f(data)
+	}
+	return b.changed(err)
 }
 
 // numberArg returns argument i, a number, or an error naming the call and the argument.
@@ -258,10 +280,13 @@ func pointArgs(call string, a []js.Value) (x, y float64, err error) {
 	return x, y, nil
 }
 
-// describe names a JS value for an error message.
+// describe names a JS value for an error message (a long string by its start only).
 func describe(v js.Value) string {
 	switch v.Type() {
 	case js.TypeString:
+		if w := wrapped(v); w.Length() > 40 {
+			return strconv.Quote(w.Call("slice", 0, 40).String()) + "… (" + strconv.Itoa(w.Length()) + " characters)"
+		}
 		return strconv.Quote(v.String())
 	case js.TypeBoolean:
 		return strconv.FormatBool(v.Bool())
