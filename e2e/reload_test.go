@@ -4,15 +4,13 @@ package e2e
 
 import (
 	"testing"
-
-	"nnplay/internal/browser"
 )
 
 // TestCanvasReload: when the canvas page reloads (as Ebiten's does after losing its WebGL
 // context), no call reaches the program that was unloaded: until the new program is ready
 // the API throws, and then the API and the keyboard shortcuts act on the new program.
 func TestCanvasReload(t *testing.T) {
-	p := open(t, browser.Desktop)
+	p := open(t)
 	p.do("configure", map[string]any{"learningRate": 0.3}) // the new program starts at 0.03
 	eval[bool](p, `(() => { const w = document.getElementById("canvas").contentWindow;
 		w.nnplayOld = true; w.location.reload(); return true; })()`)

@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"nnplay/api"
-	"nnplay/internal/browser"
 )
 
 // TestSchema: nnplay.schema() in the page is the Go side's table, and the page's controls
@@ -19,7 +18,7 @@ import (
 // data sets grouped by problem, the learning rates, regularization rates and speeds
 // offered, the features, and the most hidden layers and nodes the steppers allow.
 func TestSchema(t *testing.T) {
-	p := open(t, browser.Desktop)
+	p := open(t)
 	got := call[json.RawMessage](p, "schema")
 	want, err := json.Marshal(api.NewSchema())
 	if err != nil {

@@ -1,57 +1,41 @@
 package nn
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
 )
 
-func TestActivationValue(t *testing.T) {
+// TestActivation: each activation's value and derivative (given the output, as
+// backpropagation asks for it), side by side.
+func TestActivation(t *testing.T) {
 	tests := []struct {
-		a    Activation
-		z    float64
-		want float64
+		a            Activation
+		z            float64
+		value, deriv float64
 	}{
-		{Sigmoid, 0, 0.5},
-		{Sigmoid, math.Log(3), 0.75},
-		{Sigmoid, -math.Log(3), 0.25},
-		{Sigmoid, 800, 1},
-		{Sigmoid, -800, 0},
-		{Tanh, 0, 0},
-		{Tanh, math.Log(2), 0.6}, // (4 − 1)/(4 + 1)
-		{Tanh, -math.Log(2), -0.6},
-		{ReLU, -1.5, 0},
-		{ReLU, 0, 0},
-		{ReLU, 2.5, 2.5},
-		{Linear, -3.25, -3.25},
-		{Linear, 1e300, 1e300},
+		{Sigmoid, 0, 0.5, 0.25},
+		{Sigmoid, math.Log(3), 0.75, 0.1875}, // 0.75 · 0.25
+		{Sigmoid, -math.Log(3), 0.25, 0.1875},
+		{Sigmoid, 800, 1, 0},
+		{Sigmoid, -800, 0, 0},
+		{Tanh, 0, 0, 1},
+		{Tanh, math.Log(2), 0.6, 0.64}, // (4 − 1)/(4 + 1); 1 − 0.6²
+		{Tanh, -math.Log(2), -0.6, 0.64},
+		{ReLU, -1.5, 0, 0},
+		{ReLU, 0, 0, 0}, // relu′(0) = 0
+		{ReLU, 1e-300, 1e-300, 1},
+		{ReLU, 2.5, 2.5, 1},
+		{Linear, -3.25, -3.25, 1},
+		{Linear, 1e300, 1e300, 1},
 	}
 	for _, tt := range tests {
-		if got := tt.a.Value(tt.z); math.Abs(got-tt.want) > 1e-15 {
-			t.Errorf("%v.Value(%v) = %v, want %v", tt.a, tt.z, got, tt.want)
+		if got := tt.a.Value(tt.z); math.Abs(got-tt.value) > 1e-15 {
+			t.Errorf("%v.Value(%v) = %v, want %v", tt.a, tt.z, got, tt.value)
 		}
-	}
-}
-
-func TestActivationDeriv(t *testing.T) {
-	tests := []struct {
-		a    Activation
-		z    float64
-		want float64
-	}{
-		{Sigmoid, 0, 0.25},
-		{Sigmoid, math.Log(3), 0.1875}, // 0.75 · 0.25
-		{Tanh, 0, 1},
-		{Tanh, math.Log(2), 0.64}, // 1 − 0.6²
-		{ReLU, -1, 0},
-		{ReLU, 0, 0}, // relu′(0) = 0
-		{ReLU, 1e-300, 1},
-		{ReLU, 3, 1},
-		{Linear, -7, 1},
-	}
-	for _, tt := range tests {
-		if got := tt.a.Deriv(tt.a.Value(tt.z)); math.Abs(got-tt.want) > 1e-15 {
-			t.Errorf("%v.Deriv(%v) = %v, want %v", tt.a, tt.z, got, tt.want)
+		if got := tt.a.Deriv(tt.a.Value(tt.z)); math.Abs(got-tt.deriv) > 1e-15 {
+			t.Errorf("%v.Deriv at %v = %v, want %v", tt.a, tt.z, got, tt.deriv)
 		}
 	}
 	// Against a central difference, away from ReLU's kink.
@@ -94,23 +78,34 @@ func TestApplyMatchesValue(t *testing.T) {
 }
 
 func TestParseActivation(t *testing.T) {
-	for _, a := range []Activation{Sigmoid, Tanh, ReLU, Linear} {
-		got, err := ParseActivation(a.String())
-		if err != nil || got != a {
-			t.Errorf("ParseActivation(%q) = %v, %v; want %v", a.String(), got, err, a)
+	checkNames(t, []Activation{Sigmoid, Tanh, ReLU, Linear}, ParseActivation, "sigmoid tanh relu linear",
+		[]string{"", "Sigmoid", "softmax", "relu "}, "want sigmoid, tanh, relu or linear", Activation(9), "Activation(9)")
+}
+
+// checkNames checks the names of a kind of value: each of values prints as its name in names
+// (space-separated) and parses back to itself; each of bad is refused with an error that
+// contains want; unknown, a value outside the kind, prints as unknownName.
+func checkNames[T interface {
+	comparable
+	fmt.Stringer
+}](t *testing.T, values []T, parse func(string) (T, error), names string, bad []string, want string, unknown T, unknownName string) {
+	t.Helper()
+	var got []string
+	for _, v := range values {
+		got = append(got, v.String())
+		if p, err := parse(v.String()); err != nil || p != v {
+			t.Errorf("parsing %q = %v, %v; want %v", v.String(), p, err, v)
 		}
 	}
-	names := []string{Sigmoid.String(), Tanh.String(), ReLU.String(), Linear.String()}
-	if strings.Join(names, " ") != "sigmoid tanh relu linear" {
-		t.Errorf("names %v, want sigmoid tanh relu linear", names)
+	if strings.Join(got, " ") != names {
+		t.Errorf("names %v, want %s", got, names)
 	}
-	for _, bad := range []string{"", "Sigmoid", "softmax", "relu "} {
-		_, err := ParseActivation(bad)
-		if err == nil || !strings.Contains(err.Error(), "want sigmoid, tanh, relu or linear") {
-			t.Errorf("ParseActivation(%q) = %v, want an error naming the four activations", bad, err)
+	for _, b := range bad {
+		if _, err := parse(b); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("parsing %q: %v, want an error saying %q", b, err, want)
 		}
 	}
-	if got := Activation(9).String(); got != "Activation(9)" {
-		t.Errorf("Activation(9).String() = %q", got)
+	if s := unknown.String(); s != unknownName {
+		t.Errorf("an unknown value prints as %q, want %q", s, unknownName)
 	}
 }

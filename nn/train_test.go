@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -410,24 +409,8 @@ func TestDataLen(t *testing.T) {
 }
 
 func TestParseRegularization(t *testing.T) {
-	for _, r := range []Regularization{RegNone, RegL1, RegL2} {
-		got, err := ParseRegularization(r.String())
-		if err != nil || got != r {
-			t.Errorf("ParseRegularization(%q) = %v, %v; want %v", r.String(), got, err, r)
-		}
-	}
-	if got := []string{RegNone.String(), RegL1.String(), RegL2.String()}; !slices.Equal(got, []string{"none", "l1", "l2"}) {
-		t.Errorf("names %v, want none, l1, l2", got)
-	}
-	for _, bad := range []string{"", "L1", "l3", "dropout"} {
-		_, err := ParseRegularization(bad)
-		if err == nil || !strings.Contains(err.Error(), "want none, l1 or l2") {
-			t.Errorf("ParseRegularization(%q) = %v, want an error naming none, l1, l2", bad, err)
-		}
-	}
-	if got := Regularization(7).String(); got != "Regularization(7)" {
-		t.Errorf("Regularization(7).String() = %q", got)
-	}
+	checkNames(t, []Regularization{RegNone, RegL1, RegL2}, ParseRegularization, "none l1 l2",
+		[]string{"", "L1", "l3", "dropout"}, "want none, l1 or l2", Regularization(7), "Regularization(7)")
 }
 
 // TestTrainBatchMatchesSampleBySample checks that TrainBatch, which runs several samples

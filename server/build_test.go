@@ -23,8 +23,16 @@ func fakeModule(t *testing.T, withPage bool) string {
 	if withPage {
 		files["web/index.html"] = "<!doctype html>"
 	}
+	writeFiles(t, mod, files)
+	return mod
+}
+
+// writeFiles writes each file (a slash-separated path below root) with its text, making the
+// directories it needs.
+func writeFiles(t *testing.T, root string, files map[string]string) {
+	t.Helper()
 	for name, body := range files {
-		p := filepath.Join(mod, filepath.FromSlash(name))
+		p := filepath.Join(root, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -32,7 +40,6 @@ func fakeModule(t *testing.T, withPage bool) string {
 			t.Fatal(err)
 		}
 	}
-	return mod
 }
 
 func TestFindEnv(t *testing.T) {

@@ -37,15 +37,7 @@ func site(t *testing.T) string {
 		"docs/guide.txt":    "guide",
 		"docs/nested/n.txt": "nested",
 	}
-	for name, body := range files {
-		p := filepath.Join(root, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, root, files)
 	if err := gzipFile(filepath.Join(root, "main.wasm"), filepath.Join(root, "main.wasm.gz")); err != nil {
 		t.Fatal(err)
 	}

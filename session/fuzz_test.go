@@ -28,11 +28,7 @@ func FuzzConfigure(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p, err := ParsePatch(data)
-		if err != nil {
-			return
-		}
-		s, ok := configured(t, p, data)
+		s, ok := configured(t, ParsePatch, data)
 		if !ok {
 			return
 		}
@@ -73,14 +69,16 @@ func checkMath(t *testing.T, s *Session) {
 	}
 }
 
-// configured applies p, parsed from input, to a new default session. It reports false when
-// Configure refuses p, failing the test if the refusal changed the session.
-func configured[In []byte | string](t *testing.T, p Patch, input In) (*Session, bool) {
+// configured parses input and applies the patch to a new default session. It reports false
+// when parse or Configure refuses it, failing the test if Configure's refusal changed the
+// session.
+func configured[In []byte | string](t *testing.T, parse func(In) (Patch, error), input In) (*Session, bool) {
 	t.Helper()
-	s, err := New(DefaultSettings())
+	p, err := parse(input)
 	if err != nil {
-		t.Fatal(err)
+		return nil, false
 	}
+	s := newSession(t, nil)
 	before := stateOf(s)
 	if err := s.Configure(p); err != nil {
 		if !reflect.DeepEqual(stateOf(s), before) {
@@ -111,11 +109,7 @@ func FuzzParseLink(f *testing.F) {
 		f.Add(seed)
 	}
 	f.Fuzz(func(t *testing.T, link string) {
-		p, err := ParseLink(link)
-		if err != nil {
-			return
-		}
-		s, ok := configured(t, p, link)
+		s, ok := configured(t, ParseLink, link)
 		if !ok {
 			return
 		}
@@ -124,10 +118,7 @@ func FuzzParseLink(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the link %q of accepted settings does not parse: %v", st.Link(), err)
 		}
-		again, err := New(DefaultSettings())
-		if err != nil {
-			t.Fatal(err)
-		}
+		again := newSession(t, nil)
 		if err := again.Configure(q); err != nil {
 			t.Fatalf("the link %q of accepted settings is refused: %v", st.Link(), err)
 		}
