@@ -15,7 +15,8 @@
 // same layer by layer on flat slices, several samples side by side, in the same order of
 // operations, and the tests hold them to the reference bit for bit. Every product that is
 // added to something is rounded first (float64(x*y)), so that no compiler fuses it into a
-// multiply-add: the results are the same bits on every processor and under WebAssembly.
+// multiply-add: the results are the same bits on every processor and under WebAssembly
+// (TestNoFusedMultiplyAdd reads the compiled code for the five processors where Go fuses).
 //
 // The package uses the standard library only; it knows nothing of pixels or browsers.
 // A training step, a forward pass and a trace allocate nothing.

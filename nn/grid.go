@@ -201,7 +201,7 @@ func GridCost(n *Network, fs []Feature) float64 {
 		cost = n1 * (2 + actCost(first))
 	}
 	for l := 1; l+1 < len(n.layers); l++ {
-		cost += float64(n.layers[l]*n.layers[l+1]) + float64(n.layers[l+1])*actCost(n.Activation(l+1))
+		cost += float64(n.layers[l]*n.layers[l+1]) + float64(float64(n.layers[l+1])*actCost(n.Activation(l+1)))
 	}
 	return cost
 }
