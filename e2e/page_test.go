@@ -20,8 +20,8 @@ import (
 func TestPageLoads(t *testing.T) {
 	p := open(t)
 	// Let it draw 60 frames: late requests and per-frame errors show up here.
-	p.until(30*time.Second, func() error {
-		if n := p.state().Frame.Frames; n < 60 {
+	p.until(time.Minute, func() error {
+		if n := p.status().Frame.Frames; n < 60 {
 			return fmt.Errorf("the canvas has drawn %d frames, want 60", n)
 		}
 		return nil
