@@ -161,12 +161,10 @@ func TestGenerateNoiseMovesPoints(t *testing.T) {
 
 func TestGenerateRefuses(t *testing.T) {
 	tests := []struct {
-		name      string
-		dataset   string
-		n         int
-		noise     float64
-		testRatio float64
-		want      string
+		name, dataset    string
+		n                int
+		noise, testRatio float64
+		want             string
 	}{
 		{"unknown", "moons", 10, 0, 0.5, `dataset must be one of circle, xor, gauss, spiral, plane, gauss-multi, custom, got "moons"`},
 		{"custom", Custom, 10, 0, 0.5, `dataset "custom" cannot be generated`},

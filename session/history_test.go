@@ -14,10 +14,8 @@ func addEpochs(h *History, from, to int) {
 
 func TestHistory(t *testing.T) {
 	tests := []struct {
-		name       string
-		calls      int
-		wantLen    int
-		wantStride int
+		name                       string
+		calls, wantLen, wantStride int
 	}{
 		{"empty", 0, 0, 1},
 		{"one", 1, 1, 1},

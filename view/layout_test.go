@@ -128,10 +128,9 @@ func TestMenuButton(t *testing.T) {
 
 func TestFollowed(t *testing.T) {
 	tests := []struct {
-		name string
-		ui   UI
-		n    int
-		want int
+		name    string
+		ui      UI
+		n, want int
 	}{
 		{"nothing", UI{Selected: -1, Dragging: -1}, 5, -1},
 		{"hover", UI{Selected: -1, Dragging: -1, Hover: Hover{Kind: HoverPoint, Index: 3}}, 5, 3},
