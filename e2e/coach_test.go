@@ -15,12 +15,15 @@ import (
 // and stays [] on the defaults from the first epoch to well past convergence.
 func TestCoachHints(t *testing.T) {
 	p := open(t)
-	// hintsBy plays until hints appear or the epoch reaches until, polling state() as the page
-	// trains, and returns the hints and the state seen last.
-	hintsBy := func(until int, within time.Duration) State {
+	// playTo plays until the epoch reaches until, or (when stopOnHint) until a hint shows,
+	// polling state() as the page trains; it pauses and returns the state.
+	playTo := func(until int, stopOnHint bool, within time.Duration) State {
 		t.Helper()
 		p.do("play")
-		cond := `(() => { const s = nnplay.state(); return s.hints.length > 0 || s.epoch >= ` + ftoa(float64(until)) + `; })()`
+		cond := `(() => { const s = nnplay.state(); return s.epoch >= ` + ftoa(float64(until)) + `; })()`
+		if stopOnHint {
+			cond = `(() => { const s = nnplay.state(); return s.hints.length > 0 || s.epoch >= ` + ftoa(float64(until)) + `; })()`
+		}
 		if err := p.tab.WaitFor(cond, within); err != nil {
 			t.Fatalf("at epoch %d: %v", p.state().Epoch, err)
 		}
@@ -30,20 +33,20 @@ func TestCoachHints(t *testing.T) {
 	hints := func() []string { return eval[[]string](p, `nnplay.state().hints`) }
 
 	p.pause()
-	if st := hintsBy(4000, 60*time.Second); len(hints()) != 0 {
+	if st := playTo(4000, true, 60*time.Second); len(hints()) != 0 {
 		t.Errorf("hints %q on the defaults at epoch %d", hints(), st.Epoch)
 	}
 
 	p.do("reset")
 	p.do("configure", map[string]any{"layers": []int{2, 8, 8, 8, 8, 8, 8, 1}, "speed": 0})
-	st := hintsBy(1<<30, 90*time.Second)
+	st := playTo(3*session.CoachWindow, false, 90*time.Second)
 	if want := []string{session.HintVanishing.String()}; !slices.Equal(hints(), want) {
 		t.Errorf("deep sigmoid at epoch %d: hints %q, want %q", st.Epoch, hints(), want)
 	}
 
 	p.do("configure", map[string]any{"layers": []int{2, 4, 1}, "problem": "regression", "dataset": "gauss-multi",
 		"learningRate": 1, "speed": 500})
-	st = hintsBy(1<<30, 90*time.Second)
+	st = playTo(3*session.CoachWindow, false, 90*time.Second)
 	if want := []string{session.HintRateHigh.String()}; !slices.Equal(hints(), want) || st.Error != nil {
 		t.Errorf("learning rate 1 on gauss-multi at epoch %d: hints %q, error %v; want %q and no divergence",
 			st.Epoch, hints(), fmtStr(st.Error), want)

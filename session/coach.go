@@ -37,15 +37,17 @@ func (h Hint) String() string {
 }
 
 // The coach's thresholds. A window is the last CoachWindow epochs, or the last eighth of the
-// run when that is longer; its loss is flat when it changes by less than flatChange of
-// itself, and swinging when its path is more than swingPath times its net change and its
-// range more than swingRange of its mean.
+// run when that is longer (and at least minSamples samples of the history); its loss is flat when it changes by less than flatChange of
+// itself, and swinging when it turns (a rise after a fall or a fall after a rise, each by
+// more than swingStep of the loss) at least every swingTurns samples and its range is more
+// than swingRange of its mean.
 const (
 	CoachWindow   = 500   // epochs: no hint before the run is this long
 	minSamples    = 6     // loss samples a window needs
 	convergedLoss = 0.02  // of the data's variance: below it the run has converged
 	flatChange    = 0.01  // relative change over a window below which the loss is flat
-	swingPath     = 3     // path length / net change above which the loss swings
+	swingStep     = 0.05  // relative change between samples that counts as a move
+	swingTurns    = 4     // samples per turn, at most, of a swinging loss
 	swingRange    = 0.25  // (max − min) / mean above which a swing counts
 	vanishRatio   = 0.01  // first / last layer's gradient size below which gradients vanish
 	lowRate       = 0.003 // learning rates at most this are low
@@ -60,21 +62,30 @@ const (
 // why training is stuck. Reuse one Coach: after the first Advise for a shape it allocates
 // nothing. The zero value is ready to use.
 type Coach struct {
-	grads []float64 // the training set's mean gradients
-	alive []bool    // per hidden node: positive for some training point
-	hints [hintCount]Hint
+	grads []float64       // the training set's mean gradients
+	alive []bool          // per hidden node: positive for some training point
+	hints [hintCount]Hint // what Advise returns
+	raw   [hintCount]Hint // what the rules say now
+	seen  [hintCount]int  // per hint: 1 + the epoch of the last call it held at, 0 for none
+	// seenOf and seenAt are the session and the epoch of the last call: another session or an
+	// earlier epoch (a reset) forgets seen.
+	seenOf *Session
+	seenAt int
 
-	floor        float64 // what the data allows (see floorLoss), for the session version
-	floorVersion uint64  // the session version floor was computed for, +1 (0: none yet)
+	floor        float64  // what the data allows (see floorLoss), for the session and version
+	floorOf      *Session // the session floor was computed for
+	floorVersion uint64   // and its version
 }
 
 // window is the loss over the last epochs of the history.
 type window struct {
-	first, last, lo, hi, mean, path float64
+	first, last, lo, hi, mean float64
+	samples, turns            int
 }
 
-// lossWindow returns the training loss over the window ending at the latest sample, and
-// false when the run is too short or the window has too few samples.
+// lossWindow returns the training loss over the window ending at the latest sample, widened
+// to minSamples samples when frames came far apart, and false when the run is too short or
+// the history has too few samples.
 func lossWindow(h *History) (window, bool) {
 	n := h.Len()
 	if n < minSamples {
@@ -86,10 +97,10 @@ func lossWindow(h *History) (window, bool) {
 		return window{}, false
 	}
 	w := window{last: last, lo: last, hi: last}
-	prev, count := last, 0
+	prev, count, dir := last, 0, 0
 	for i := n - 1; i >= 0; i-- {
 		epoch, v, _ := h.At(i)
-		if epoch < end-span {
+		if epoch < end-span && count >= minSamples {
 			break
 		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -98,7 +109,14 @@ func lossWindow(h *History) (window, bool) {
 		w.first = v
 		w.lo, w.hi = min(w.lo, v), max(w.hi, v)
 		w.mean += v
-		w.path += math.Abs(v - prev)
+		if d := v - prev; math.Abs(d) > swingStep*max(v, prev) {
+			if sign := int(math.Copysign(1, d)); sign != dir {
+				if dir != 0 {
+					w.turns++
+				}
+				dir = sign
+			}
+		}
 		prev = v
 		count++
 	}
@@ -106,24 +124,55 @@ func lossWindow(h *History) (window, bool) {
 		return window{}, false
 	}
 	w.mean /= float64(count)
+	w.samples = count
 	return w, true
 }
 
 // Advise returns the hints that hold now, [] when none (a slice of the coach's own memory,
-// valid until the next call). None are given on the first CoachWindow epochs, on a converged
-// run or after a divergence (the page shows that message instead).
+// valid until the next call). A hint that held at a call within the last CoachWindow epochs
+// still holds, so that a loss swinging now and then, or frames far apart, do not make it
+// flicker. None are given on the first CoachWindow epochs, on a converged run or after a
+// divergence (the page shows that message instead).
 func (c *Coach) Advise(s *Session) []Hint {
 	out := c.hints[:0]
+	epoch := s.Epoch()
+	if c.seenOf != s || epoch < c.seenAt {
+		c.seen, c.seenOf = [hintCount]int{}, s // another session, or training restarted
+	}
+	c.seenAt = epoch
+	raw, ok := c.rules(s)
+	if !ok {
+		c.seen = [hintCount]int{}
+		return out
+	}
+	for _, h := range raw {
+		c.seen[h] = epoch + 1
+	}
+	if c.seen[HintRateHigh] > 0 && epoch+1-c.seen[HintRateHigh] <= CoachWindow {
+		return append(out, HintRateHigh) // the others read a loss that the rate disturbs
+	}
+	for h, at := range c.seen {
+		if at > 0 && epoch+1-at <= CoachWindow {
+			out = append(out, Hint(h))
+		}
+	}
+	return out
+}
+
+// rules returns the hints whose rules hold now, in c.raw, and false when no hint may be
+// given at all (too early, converged, diverged, nothing to train on).
+func (c *Coach) rules(s *Session) ([]Hint, bool) {
+	out := c.raw[:0]
 	w, ok := lossWindow(&s.history)
 	baseline := s.labelVariance()
 	if !ok || s.err != "" || len(s.train) == 0 || baseline == 0 || w.last < convergedLoss*baseline {
-		return out
+		return out, false
 	}
 	net := w.last - w.first
-	swings := w.path > swingPath*math.Abs(net) && w.hi-w.lo > swingRange*w.mean
+	swings := w.turns >= max(2, (w.samples-1)/swingTurns) && w.hi-w.lo > swingRange*w.mean
 	rising := w.last > 1.1*w.first && w.last > 1.2*w.lo
 	if swings || rising {
-		return append(out, HintRateHigh)
+		return append(out, HintRateHigh), true
 	}
 	flat := math.Abs(net) < flatChange*w.first
 	vanishing, tiny := false, false
@@ -144,7 +193,7 @@ func (c *Coach) Advise(s *Session) []Hint {
 	if flat && !tiny && !vanishing && !dead && !slow && w.last > c.allowed(s, baseline) {
 		out = append(out, HintTooSmall)
 	}
-	return out
+	return out, true
 }
 
 // labelVariance returns the variance of the training labels: the loss of the best constant
@@ -188,8 +237,8 @@ func (c *Coach) vanishing(s *Session) (vanishing, tiny bool) {
 // allowed returns the loss above which a flat loss is well above what the data allows: the
 // floor the data allows, plus tooHighLoss of the rest of the data's variance.
 func (c *Coach) allowed(s *Session, baseline float64) float64 {
-	if c.floorVersion != s.version+1 {
-		c.floor, c.floorVersion = s.floorLoss(), s.version+1
+	if c.floorOf != s || c.floorVersion != s.version {
+		c.floor, c.floorOf, c.floorVersion = s.floorLoss(), s, s.version
 	}
 	return c.floor + tooHighLoss*max(baseline-c.floor, 0)
 }

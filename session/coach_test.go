@@ -1,6 +1,7 @@
 package session
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -56,9 +57,54 @@ func TestCoach(t *testing.T) {
 				t.Errorf("hints %v on the first epochs", seen[0])
 			}
 			if got := c.Advise(s); !slices.Equal(got, tc.want) {
-				t.Errorf("at epoch %d: hints %q, want %q; seen %q", s.Epoch(), got, tc.want, seen)
+				t.Errorf("at epoch %d: hints %v, want %v; seen %v", s.Epoch(), got, tc.want, seen)
+			}
+			// Frames irregular, and far apart (as a slow page trains): once the run is twice
+			// the window long, the same hints on every frame.
+			for _, frame := range [][2]int{{1, 120}, {60, 130}} {
+				s := newSession(t, tc.edit)
+				if tc.prep != nil {
+					tc.prep(s)
+				}
+				rng := rand.New(rand.NewPCG(3, 4))
+				var c Coach
+				for s.Epoch() < 2*tc.epochs {
+					if _, err := s.Step(frame[0] + rng.IntN(frame[1]-frame[0])); err != nil {
+						t.Fatal(err)
+					}
+					s.Record()
+					if got := c.Advise(s); s.Epoch() >= 2*CoachWindow && !slices.Equal(got, tc.want) {
+						t.Fatalf("frames of %d–%d epochs, at epoch %d: hints %v, want %v", frame[0], frame[1], s.Epoch(), got, tc.want)
+					}
+				}
 			}
 		})
+	}
+}
+
+// TestCoachClears: a hint goes once its cause does: the swinging loss calms down after the
+// learning rate is lowered, and the hint clears within two windows.
+func TestCoachClears(t *testing.T) {
+	s := newSession(t, func(s *Settings) { s.Problem, s.Dataset, s.LearningRate = Regression, "gauss-multi", 1 })
+	var c Coach
+	train(t, s, &c, 1500)
+	if got := c.Advise(s); !slices.Equal(got, []Hint{HintRateHigh}) {
+		t.Fatalf("hints %v, want the learning rate too high", got)
+	}
+	p, err := ParsePatch([]byte(`{"learningRate": 0.03}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Configure(p); err != nil {
+		t.Fatal(err)
+	}
+	train(t, s, &c, 2*CoachWindow+100)
+	if got := c.Advise(s); len(got) != 0 {
+		t.Errorf("%d epochs after lowering the learning rate: hints %v, want none", 2*CoachWindow+100, got)
+	}
+	s.Reset()
+	if got := c.Advise(s); len(got) != 0 {
+		t.Errorf("after a reset: hints %v", got)
 	}
 }
 
