@@ -1,5 +1,5 @@
 // The page's controls: the bar (bar.js), the settings (settings.js), the plot's own controls
-// (plot.js), the files (files.js) and the address (link.js). They act through window.nnplay
+// (plot.js), the files (files.js), the address (link.js) and the maths panel (panel.js). They act through window.nnplay
 // (the scripting API) and follow the playground the other way by polling a cheap counter
 // every animation frame, refreshing from a full status only when the session or the
 // canvas's state changed. Nothing is written to the console.
@@ -10,6 +10,7 @@ import { startSettings } from "./settings.js";
 import { startPlot } from "./plot.js";
 import { startFiles } from "./files.js";
 import { startLink } from "./link.js";
+import { startPanel } from "./panel.js";
 
 // counters is what poll fills: [session version, UI revision, epoch, epochs/s, running].
 const counters = new Float64Array(5);
@@ -66,6 +67,7 @@ function start() {
     $("drawer").setAttribute("aria-expanded", open ? "true" : "false");
   });
   startLink();
+  startPanel();
   refresh();
   sizeCanvas();
   window.addEventListener("resize", sizeCanvas);

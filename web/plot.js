@@ -1,5 +1,6 @@
 // The controls of the plot and its points that are not settings: regenerate, the brush
-// (the label of points added on the canvas) and the view's toggles.
+// (the label of points added on the canvas) and the view's toggles (the gradients view's
+// among them).
 
 import { $, ui, onRefresh, act, setValue } from "./ui.js";
 
@@ -28,6 +29,7 @@ function render(status) {
   $("logLoss").checked = status.logLoss;
   $("discrete").checked = status.discrete;
   $("showTest").checked = !status.hideTest;
+  $("gradients").checked = status.gradients;
 }
 
 // startPlot wires the plot's controls.
@@ -51,6 +53,9 @@ export function startPlot() {
   });
   $("discrete").addEventListener("change", function () {
     act(function () { ui.page.call("setDiscrete", $("discrete").checked); });
+  });
+  $("gradients").addEventListener("change", function () {
+    act(function () { ui.page.call("setGradients", $("gradients").checked); });
   });
   onRefresh(render);
 }

@@ -1,0 +1,130 @@
+// The maths panel's life (its text is math.js's): when to read math(), the selected
+// parameter's number field, the step buttons and the coach's lines. It polls the
+// playground's cheap counters (nnplayPage.poll) four times a second and reads math() only
+// when the session, the canvas's selection or the epoch changed and the panel can be seen
+// (open, on screen, the tab visible). Nothing is written to the console.
+
+import { $, ui, onRefresh, refresh } from "./ui.js";
+import { render } from "./math.js";
+
+const every = 250; // ms between polls: a few updates a second while training
+const counters = new Float64Array(5);
+let onScreen = true, seen = "", seenHints = "", last = null;
+
+// say shows a refusal (or clears it) under the panel's controls.
+function say(text) {
+  const out = $("math-status");
+  out.textContent = text;
+  out.hidden = !text;
+}
+
+// act runs an API call from the panel; a refusal is shown, and the panel and the controls
+// are read again.
+function act(fn) {
+  try {
+    fn();
+    say("");
+  } catch (err) {
+    say(err.message);
+  }
+  seen = "";
+  refresh();
+  poll();
+}
+
+// open reports whether the panel can be seen: on a phone only once the user opened it.
+function open() {
+  const drawer = $("math-drawer");
+  const collapsed = getComputedStyle(drawer).display !== "none" && drawer.getAttribute("aria-expanded") !== "true";
+  return !collapsed && onScreen && !document.hidden;
+}
+
+// showHints writes the coach's lines, one calm line each.
+function showHints(status) {
+  const hints = status.hints;
+  const text = hints.join("\n");
+  if (text === seenHints) return;
+  seenHints = text;
+  const box = $("hints");
+  box.replaceChildren.apply(box, hints.map(function (h) {
+    const p = document.createElement("p");
+    p.textContent = h;
+    return p;
+  }));
+  box.hidden = hints.length === 0;
+}
+
+// update reads math() into the panel, if it is open.
+function update(status) {
+  if (!open()) return;
+  let m;
+  try {
+    m = nnplay.math();
+  } catch (err) {
+    say(err.message); // no point to follow: there are no points
+    $("math").classList.add("math-empty");
+    return;
+  }
+  $("math").classList.remove("math-empty");
+  last = m;
+  render(m, status.settings.features);
+  const field = $("math-value");
+  if (document.activeElement !== field) field.value = String(m.selected.value);
+  $("step-sample").disabled = m.point.test;
+}
+
+function poll() {
+  if (!ui.page) return;
+  try {
+    ui.page.poll(counters);
+  } catch (err) {
+    return; // the canvas page is reloading; it will attach again
+  }
+  // The version and the revision count edits, the followed point and the selected
+  // parameter; the epoch moves on while training, and with it the maths and the hints.
+  const key = counters[0] + "/" + counters[1] + "/" + counters[2] + "/" + open();
+  if (key === seen) return;
+  seen = key;
+  const status = ui.page.status();
+  showHints(status);
+  update(status);
+}
+
+// setValue types the selected parameter's new value: training goes on from it.
+function setValue() {
+  const field = $("math-value");
+  const v = field.value.trim() === "" ? NaN : Number(field.value);
+  if (!last || v === last.selected.value) return; // Enter, then the change it fires
+  const sel = last.selected;
+  act(function () {
+    if (sel.kind === "bias") nnplay.setBias(sel.l, sel.j, v);
+    else nnplay.setWeight(sel.l, sel.j, sel.i, v);
+  });
+  if (!$("math-status").hidden) field.value = String(last.selected.value);
+}
+
+// startPanel wires the panel and starts its polling.
+export function startPanel() {
+  $("math-value").addEventListener("change", setValue);
+  $("math-value").addEventListener("keydown", function (e) {
+    if (e.key === "Enter") { e.preventDefault(); setValue(); }
+  });
+  $("step-sample").addEventListener("click", function () { act(function () { nnplay.stepSample(); }); });
+  $("step-batch").addEventListener("click", function () { act(function () { nnplay.stepBatch(); }); });
+  const drawer = $("math-drawer");
+  drawer.addEventListener("click", function () {
+    drawer.setAttribute("aria-expanded", String(drawer.getAttribute("aria-expanded") !== "true"));
+    poll();
+  });
+  if ("IntersectionObserver" in window) {
+    new IntersectionObserver(function (entries) {
+      onScreen = entries[entries.length - 1].isIntersecting;
+      poll();
+    }).observe($("math"));
+  }
+  document.addEventListener("visibilitychange", poll);
+  ["math-value", "step-sample", "step-batch"].forEach(function (id) { $(id).disabled = false; });
+  onRefresh(showHints);
+  setInterval(poll, every);
+  poll();
+}
