@@ -63,7 +63,7 @@ function forward(m) {
     const f = mi(sigmaName[L.activation] || L.activation);
     const target = k === last ? mi("ŷ") : sym("a", layer(k));
     const value = k === last ? num(m.yhat, "yhat") : M.vector(L.a, base + ".a", keep);
-    out.push(M.block(target, eq(), f, mo("("), sym("z", layer(k)), mo(")"), eq(), value));
+    out.push(M.block(target, eq(), f, row(mo("("), sym("z", layer(k)), mo(")")), eq(), value));
   });
   return out;
 }

@@ -38,7 +38,8 @@
 //                             whether the edges show the mean ∂L/∂w (nnplayPage
 //                             .call("setGradients", on) toggles it); hints — the training
 //                             coach's lines (why training is stuck, and the fix), [] when
-//                             none.
+//                             none; pinned — {layer, node} of the node whose picture the
+//                             plot shows (a click on it pins it), or null.
 //   nnplay.configure(partialSettings)   apply settings (the names of state().settings)
 //   nnplay.setData(points)              replace the data exactly as given
 //   nnplay.model()                      → a nnplay.model/1 object
@@ -87,8 +88,9 @@
 //                                       meanGradB}], yhat, squaredError, loss, dLdyhat, mse,
 //                                       selected: {kind, l, j, i, value, factors: [{name,
 //                                       value}], gradient, finiteDifference, h,
-//                                       relativeError, reason}, lastUpdate: {before, after,
-//                                       gradient, regularization} | null}
+//                                       relativeError, reason, step}, lastUpdate: {before,
+//                                       after, gradient, regularization} | null,
+//                                       learningRate}
 //                                       layers[k] is weight layer k: W = weights[k], z, a
 //                                       and delta (∂L/∂z) those of the nodes it feeds; the
 //                                       input vector is point.features. squaredError is
@@ -101,6 +103,9 @@
 //                                       1e-8). gradient is null, with a reason, for a test
 //                                       point (not trained on) and at a ReLU's kink (z = 0).
 //                                       meanGradW/B: the training set's mean ∂L/∂W, ∂L/∂b.
+//                                       selected.step {before, after, gradient,
+//                                       regularization}: what one step on this point alone
+//                                       would do (null without a gradient).
 //   nnplay.setWeight(l, j, i, value)    set a weight (finite); training goes on from it
 //   nnplay.setBias(l, j, value)         set a bias (finite)
 //   nnplay.stepSample()                 pause; one update on the followed training point
