@@ -141,8 +141,7 @@ func saveDocShot(t *testing.T, name string, png []byte) {
 // of a hidden weight with its δs, the check, the update — for a training point, and marks a
 // test point's backward pass "not trained on".
 func TestMathPanel(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.do("loadModel", hoverModel)
 	p.setData([]Point{{X: -4, Y: 3, Label: 1}, {X: 2, Y: -1.5, Label: 0, Test: true}, {X: 1, Y: 1, Label: 0}})
 	p.do("followPoint", 0)
@@ -214,8 +213,7 @@ func mathSelected(p *page) selected {
 // selects the bias; the step buttons step; the gradients checkbox repaints the edges; a
 // click on a node's picture pins it and shows it in the plot, another unpins it.
 func TestPanelEdits(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	m := hoverModel
 	p.do("loadModel", m)
 	p.setData([]Point{{X: -4, Y: 3, Label: 1}, {X: 1, Y: 1, Label: 0}, {X: 3, Y: -2, Label: 1}})
@@ -338,8 +336,7 @@ func TestPanelEdits(t *testing.T) {
 // TestPanelPhone: on a phone the panel is a section the user opens; opened, it shows
 // math()'s numbers, and a tap on an edge selects its weight.
 func TestPanelPhone(t *testing.T) {
-	p := open(t, browser.Phone)
-	p.pause()
+	p := openPaused(t, browser.Phone)
 	p.do("loadModel", hoverModel)
 	if eval[bool](p, `document.getElementById("math").getClientRects().length > 0`) {
 		t.Error("the maths panel is open on a phone before the user opens it")
