@@ -93,3 +93,41 @@ func NewEdgeLegend(r Rect, titleW, minX float64) (EdgeLegend, bool) {
 	lg.TitleX = lg.MinusX - edgeSignW/2 - edgeTitleG
 	return lg, lg.TitleX-titleW >= minX+legendSpace
 }
+
+// The metrics line above the loss chart (LossLabelH tall), in CSS px.
+const (
+	swatchW     = 16 // a curve's sample line
+	swatchGap   = 4  // from a sample line to its text
+	metricsGap  = 14 // from one text to the next sample line or text
+	dashOn      = 4  // the test curve's sample: dashes this long
+	dashPeriod  = 6  // starting this far apart
+	metricsLift = 2  // the line sits this far above the row's middle
+)
+
+// MetricsLine is the line above the loss chart, left to right: the training curve's sample
+// line (solid, Train) and its loss at TrainX, the test curve's sample (dashes, TestDashes,
+// as pairs of x from–to) and its loss at TestX, the accuracy at AccX; everything on Y, texts
+// left-aligned and vertically centred.
+type MetricsLine struct {
+	Y                   float64
+	Train               [2]float64
+	TestDashes          [3][2]float64
+	TrainX, TestX, AccX float64
+}
+
+// NewMetricsLine lays out the metrics line at the top of the loss panel r (LossGeom.Frame)
+// for a training loss text trainW and a test loss text testW CSS px wide.
+func NewMetricsLine(r Rect, trainW, testW float64) MetricsLine {
+	ml := MetricsLine{Y: r.Y + LossLabelH/2 - metricsLift}
+	x := r.X
+	ml.Train = [2]float64{x, x + swatchW}
+	ml.TrainX = x + swatchW + swatchGap
+	x = ml.TrainX + trainW + metricsGap
+	for i := range ml.TestDashes {
+		d := x + float64(i)*dashPeriod
+		ml.TestDashes[i] = [2]float64{d, d + dashOn}
+	}
+	ml.TestX = x + swatchW + swatchGap
+	ml.AccX = ml.TestX + testW + metricsGap
+	return ml
+}

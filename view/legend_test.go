@@ -83,3 +83,39 @@ func TestEdgeLegend(t *testing.T) {
 		}
 	}
 }
+
+// TestMetricsLine: samples and texts follow each other left to right without overlapping,
+// each sample just before its text, all on the panel's top row; wider texts push what
+// follows them.
+func TestMetricsLine(t *testing.T) {
+	l := NewLayout(900, 640)
+	r := l.Loss
+	for _, w := range [][2]float64{{60, 60}, {90, 40}} {
+		ml := NewMetricsLine(r, w[0], w[1])
+		if ml.Y <= r.Y || ml.Y >= r.Y+LossLabelH {
+			t.Errorf("widths %v: line at y %v, outside the metrics row [%v, %v]", w, ml.Y, r.Y, r.Y+LossLabelH)
+		}
+		last := ml.TestDashes[len(ml.TestDashes)-1]
+		spans := [][2]float64{
+			{ml.Train[0], ml.Train[1]}, {ml.TrainX, ml.TrainX + w[0]},
+			{ml.TestDashes[0][0], last[1]}, {ml.TestX, ml.TestX + w[1]}, {ml.AccX, ml.AccX + 40},
+		}
+		if spans[0][0] != r.X {
+			t.Errorf("widths %v: the line starts at %v, not the panel's left %v", w, spans[0][0], r.X)
+		}
+		for i := 1; i < len(spans); i++ {
+			if gap := spans[i][0] - spans[i-1][1]; gap < 2 || gap > 20 {
+				t.Errorf("widths %v: part %d starts %v px after part %d ends", w, i, gap, i-1)
+			}
+		}
+		for i, d := range ml.TestDashes {
+			if d[1]-d[0] <= 0 || i > 0 && d[0] <= ml.TestDashes[i-1][1] {
+				t.Errorf("widths %v: dash %d %v overlaps or is empty", w, i, d)
+			}
+		}
+	}
+	a, b := NewMetricsLine(r, 60, 60), NewMetricsLine(r, 90, 40)
+	if b.TestX-a.TestX != 30 || b.AccX-a.AccX != 10 {
+		t.Errorf("30 px more training text and 20 less test text move the test loss by %v and the accuracy by %v, want 30 and 10", b.TestX-a.TestX, b.AccX-a.AccX)
+	}
+}

@@ -116,20 +116,19 @@ func (p *painter) prepareLoss(ui *view.UI, k float64) {
 	a := g.Area
 	f, fb := view.Small, view.Body
 
-	// The metrics line, each part with its line style.
-	y := (g.Frame.Y + view.LossLabelH/2 - 2) * k
-	x := g.Frame.X * k
-	m.line(x, y, x+16*k, y, 2*k, view.Ink, 1)
-	x += 20 * k
-	p.text.add(p.lossTrain.set(g.TrainLabel, fb, p.glyphs.g), x, y, fb, view.Ink, view.AlignStart)
-	x += p.lossTrain.w + 14*k
-	for d := 0.0; d < 16; d += 6 {
-		m.line(x+d*k, y, x+(d+4)*k, y, 2*k, view.TestColor, 1)
+	// The metrics line, each part with its line style, as view lays it out.
+	gl := p.glyphs.g
+	train := p.lossTrain.set(g.TrainLabel, fb, gl)
+	test := p.lossTest.set(g.TestLabel, fb, gl)
+	ml := view.NewMetricsLine(g.Frame, p.lossTrain.w/k, p.lossTest.w/k)
+	y := ml.Y * k
+	m.line(ml.Train[0]*k, y, ml.Train[1]*k, y, 2*k, view.Ink, 1)
+	p.text.add(train, ml.TrainX*k, y, fb, view.Ink, view.AlignStart)
+	for _, d := range ml.TestDashes {
+		m.line(d[0]*k, y, d[1]*k, y, 2*k, view.TestColor, 1)
 	}
-	x += 20 * k
-	p.text.add(p.lossTest.set(g.TestLabel, fb, p.glyphs.g), x, y, fb, view.TestColor, view.AlignStart)
-	x += p.lossTest.w + 14*k
-	p.text.add(p.lossAcc.set(g.AccLabel, fb, p.glyphs.g), x, y, fb, view.Ink, view.AlignStart)
+	p.text.add(test, ml.TestX*k, y, fb, view.TestColor, view.AlignStart)
+	p.text.add(p.lossAcc.set(g.AccLabel, fb, gl), ml.AccX*k, y, fb, view.Ink, view.AlignStart)
 
 	// Axes, grid lines and ticks.
 	for i := range g.YTicks {
