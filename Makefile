@@ -1,11 +1,13 @@
 # nnplay — make serve (build and serve on ADDR), make test (everything CI runs),
-# make bench (native benchmarks, then the browser's figures), make build (static dist/).
+# make bench (native benchmarks, then the browser's figures), make build (static dist/), make fuzz
+# (every fuzz target for FUZZTIME), make soak (a long random session in Chromium for SOAK).
 
 GO        ?= go
 ADDR      ?= 127.0.0.1:8080
 BENCHTIME ?= 300ms
+FUZZTIME  ?= 1m
 
-.PHONY: serve build test bench clean chromium fmt-check vet
+.PHONY: serve build test bench fuzz clean chromium fmt-check vet
 
 ## serve: build dist/ and serve it on $(ADDR) (make serve ADDR=host:port to change)
 serve:
@@ -37,6 +39,11 @@ vet:
 bench: chromium
 	$(GO) test -p 1 -run='^$$' -bench=. -benchmem -benchtime=$(BENCHTIME) ./nn/... ./session/... ./view/... ./api/...
 	$(GO) run ./cmd/browserbench
+
+## fuzz: every fuzz target of the module for $(FUZZTIME) each, one after the other; one line per target
+## (make fuzz FUZZTIME=10m; a failing input lands in the package's testdata/fuzz/<Target>/)
+fuzz:
+	$(GO) run ./cmd/fuzz -fuzztime $(FUZZTIME)
 
 ## clean: remove built artefacts
 clean:

@@ -7,26 +7,8 @@ import (
 
 // FuzzConfigure feeds JSON settings through ParsePatch and Configure: nothing panics, a
 // refusal changes nothing, and an accepted patch leaves valid settings, a network of their
-// shape and data in step.
+// shape and data in step. The seed corpus is in testdata/fuzz/FuzzConfigure.
 func FuzzConfigure(f *testing.F) {
-	for _, seed := range []string{
-		`{}`,
-		`{"learningRate": 0.3, "batchSize": 1}`,
-		`{"layers": [3, 8, 8, 1], "features": ["x1", "x2", "x1*x2"]}`,
-		`{"features": ["sin(x1)"]}`,
-		`{"problem": "regression"}`,
-		`{"problem": "regression", "dataset": "gauss-multi", "noise": 0.5}`,
-		`{"dataset": "plane"}`,
-		`{"dataset": "custom"}`,
-		`{"testRatio": 0.9, "numPoints": 1}`,
-		`{"seed": 4294967295, "dataSeed": 0, "speed": 0}`,
-		`{"layers": [2, 1]}`,
-		`{"activation": "relu", "regularization": "l1", "regularizationRate": 10}`,
-		`{"batchSize": 1e400}`,
-		`{"layers": [2, null, 1]}`,
-	} {
-		f.Add([]byte(seed))
-	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, ok := configured(t, ParsePatch, data)
 		if !ok {
@@ -91,23 +73,8 @@ func configured[In []byte | string](t *testing.T, parse func(In) (Patch, error),
 
 // FuzzParseLink feeds addresses' fragments through ParseLink and Configure: nothing panics,
 // a refusal changes nothing, and the link of the settings an accepted link gives reads back
-// into the same settings.
+// into the same settings. The seed corpus is in testdata/fuzz/FuzzParseLink.
 func FuzzParseLink(f *testing.F) {
-	for _, seed := range []string{
-		"",
-		"#dataset=xor&layers=2,8,8,1&activation=tanh",
-		DefaultSettings().Link(),
-		"features=x1,x2,x1%2Ax2&layers=3,4,1",
-		"problem=regression&dataset=plane&learningRate=0.00001&speed=1000000",
-		"learningRate=abc",
-		"seed=1&seed=2",
-		"layers=2,,1",
-		"features=",
-		"noise=%",
-		"&&=&",
-	} {
-		f.Add(seed)
-	}
 	f.Fuzz(func(t *testing.T, link string) {
 		s, ok := configured(t, ParseLink, link)
 		if !ok {
