@@ -90,3 +90,36 @@ func (l Layout) ToPlane(sx, sy float64) (x, y float64) {
 	}
 	return session.Min + (sx-l.Plot.X)/l.Plot.W*span, session.Max - (sy-l.Plot.Y)/l.Plot.H*span
 }
+
+// The plot's axes, in CSS px.
+const (
+	TickLen      = 4  // a tick mark's length, outside the plot
+	xLabelBelow  = 12 // from the plot's bottom to the centre line of the x labels
+	yLabelBefore = 7  // from the plot's left side to the right end of the y labels
+)
+
+// AxisTick is one labelled position on both axes of the plot: the plane value V, named Label,
+// has its tick at X on the bottom axis and at Y on the left one; its labels are centred on
+// (X, LabelY) below the plot and right-aligned at (LabelX, Y) left of it, vertically centred.
+type AxisTick struct {
+	V, X, Y        float64
+	Label          string
+	LabelX, LabelY float64
+}
+
+// axisValues are the plane values the axes label, and their labels.
+var axisValues = [...]struct {
+	v     float64
+	label string
+}{{-6, "−6"}, {-3, "−3"}, {0, "0"}, {3, "3"}, {6, "6"}}
+
+// AxisTicks returns the plot's labelled positions in l: −6, −3, 0, 3 and 6 on both axes.
+func AxisTicks(l Layout) [len(axisValues)]AxisTick {
+	var ts [len(axisValues)]AxisTick
+	r := l.Plot
+	for i, a := range axisValues {
+		x, y := l.ToScreen(a.v, a.v)
+		ts[i] = AxisTick{V: a.v, X: x, Y: y, Label: a.label, LabelX: r.X - yLabelBefore, LabelY: r.Y + r.H + xLabelBelow}
+	}
+	return ts
+}

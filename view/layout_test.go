@@ -145,3 +145,27 @@ func TestFollowed(t *testing.T) {
 		}
 	}
 }
+
+// TestAxisTicks: the ticks name −6 to 6 at the plot's edges and centre, on both axes, with
+// their labels below and left of the plot, outside it and inside the canvas.
+func TestAxisTicks(t *testing.T) {
+	for _, tc := range layoutSizes {
+		l := NewLayout(tc.w, tc.h)
+		r := l.Plot
+		ts := AxisTicks(l)
+		if ts[0].X != r.X || ts[len(ts)-1].X != r.X+r.W || ts[0].Y != r.Y+r.H || ts[len(ts)-1].Y != r.Y {
+			t.Errorf("%s: the end ticks %+v, %+v are not at the plot's corners %+v", tc.name, ts[0], ts[len(ts)-1], r)
+		}
+		for i, tk := range ts {
+			if px, py := l.ToPlane(tk.X, tk.Y); math.Abs(px-tk.V) > 1e-9 || math.Abs(py-tk.V) > 1e-9 {
+				t.Errorf("%s: tick %q at (%v, %v) is the plane's (%v, %v)", tc.name, tk.Label, tk.X, tk.Y, px, py)
+			}
+			if tk.LabelY <= r.Y+r.H+TickLen || tk.LabelY >= tc.h || tk.LabelX >= r.X-TickLen || tk.LabelX <= 0 {
+				t.Errorf("%s: tick %q's labels at x %v, y %v: not beside the plot %+v", tc.name, tk.Label, tk.LabelX, tk.LabelY, r)
+			}
+			if i > 0 && tk.V <= ts[i-1].V {
+				t.Errorf("%s: ticks out of order: %v after %v", tc.name, tk.V, ts[i-1].V)
+			}
+		}
+	}
+}

@@ -75,6 +75,13 @@ type NodeGeom struct {
 	Selected    bool       // the bias is the selected parameter (NetGeom.Param)
 }
 
+// PlaneAt returns where the plane's point (x, y) lies in the node's picture, CSS px: the
+// picture shows the plane [session.Min, session.Max]² over the node's square, y up.
+func (nd *NodeGeom) PlaneAt(x, y float64) (sx, sy float64) {
+	const span = session.Max - session.Min
+	return nd.X - nd.Half + (x-session.Min)/span*2*nd.Half, nd.Y - nd.Half + (session.Max-y)/span*2*nd.Half
+}
+
 // EdgeGeom is one edge as drawn: a line from (X0, Y0) to (X1, Y1) of weight W[Layer][Node][From].
 type EdgeGeom struct {
 	X0, Y0, X1, Y1    float64

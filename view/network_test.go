@@ -205,3 +205,19 @@ func BenchmarkNetGeom(b *testing.B) {
 		g.Update(l, s, 3)
 	}
 }
+
+// TestPlaneAt: a node's picture spans the plane over its square, y up: the plane's corners
+// at the square's, its centre at the node's.
+func TestPlaneAt(t *testing.T) {
+	nd := NodeGeom{X: 100, Y: 50, Half: 10}
+	for _, tc := range []struct{ x, y, sx, sy float64 }{
+		{session.Min, session.Max, 90, 40},
+		{session.Max, session.Min, 110, 60},
+		{0, 0, 100, 50},
+		{3, -3, 105, 55},
+	} {
+		if sx, sy := nd.PlaneAt(tc.x, tc.y); math.Abs(sx-tc.sx) > 1e-12 || math.Abs(sy-tc.sy) > 1e-12 {
+			t.Errorf("PlaneAt(%v, %v) = (%v, %v), want (%v, %v)", tc.x, tc.y, sx, sy, tc.sx, tc.sy)
+		}
+	}
+}

@@ -56,9 +56,8 @@ func (p *painter) prepareNetwork(s *session.Session, ui *view.UI, k float64) {
 		if g.Follow >= 0 {
 			// Where the followed point lies in the node's picture of the plane.
 			pt := pts[g.Follow]
-			u := (pt.X - session.Min) / (session.Max - session.Min)
-			v := (session.Max - pt.Y) / (session.Max - session.Min)
-			cx, cy := x-hf+u*2*hf, y-hf+v*2*hf
+			cx, cy := nd.PlaneAt(pt.X, pt.Y)
+			cx, cy = cx*k, cy*k
 			p.over.frame(cx-4*k, cy-4*k, 8*k, 8*k, k, view.Paper)
 			p.over.frame(cx-3*k, cy-3*k, 6*k, 6*k, 1.5*k, view.Ink)
 		}

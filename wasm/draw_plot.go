@@ -9,12 +9,6 @@ import (
 	"nnplay/view"
 )
 
-// plotTicks are the labelled positions on both axes of the plane, and their labels.
-var (
-	plotTicks      = [...]float64{-6, -3, 0, 3, 6}
-	plotTickLabels = [...]string{"−6", "−3", "0", "3", "6"}
-)
-
 // contourInk is the colour of the field's middle contour.
 var contourInk = view.Lerp(view.Ink, view.Paper, 0.2)
 
@@ -28,12 +22,11 @@ func (p *painter) preparePlot(s *session.Session, ui *view.UI, k float64) {
 	m := &p.main
 
 	// Axes: ticks and labels below and left of the plot.
-	for i, v := range plotTicks {
-		sx, sy := l.ToScreen(v, v)
-		m.rect((sx-0.5)*k, (r.Y+r.H)*k, k, 4*k, view.FaintInk)
-		m.rect((r.X-4)*k, (sy-0.5)*k, 4*k, k, view.FaintInk)
-		p.text.add(plotTickLabels[i], sx*k, (r.Y+r.H+12)*k, view.Small, view.FaintInk, view.AlignCenter)
-		p.text.add(plotTickLabels[i], (r.X-7)*k, sy*k, view.Small, view.FaintInk, view.AlignEnd)
+	for _, tk := range view.AxisTicks(l) {
+		m.rect((tk.X-0.5)*k, (r.Y+r.H)*k, k, view.TickLen*k, view.FaintInk)
+		m.rect((r.X-view.TickLen)*k, (tk.Y-0.5)*k, view.TickLen*k, k, view.FaintInk)
+		p.text.add(tk.Label, tk.X*k, tk.LabelY*k, view.Small, view.FaintInk, view.AlignCenter)
+		p.text.add(tk.Label, tk.LabelX*k, tk.Y*k, view.Small, view.FaintInk, view.AlignEnd)
 	}
 
 	// The middle contour (0.5 for classification), a thin dark line: opaque, each segment
