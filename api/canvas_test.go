@@ -149,6 +149,18 @@ func BenchmarkFrame(b *testing.B) {
 	}
 }
 
+// BenchmarkFrameGradients is BenchmarkFrame in the gradients view with a pinned node: every
+// view.GradEvery-th frame also computes the training set's mean gradients.
+func BenchmarkFrameGradients(b *testing.B) {
+	r := newDragRun(b, `{"numPoints": 500, "speed": 60}`)
+	r.c.UI.Gradients = true
+	r.c.UI.TogglePin(1, 2)
+	b.ReportAllocs()
+	for b.Loop() {
+		r.step()
+	}
+}
+
 // BenchmarkMeanGradients is the gradients view's work when it refreshes (every
 // view.GradEvery frames): the mean gradients over the training set of 500 points.
 func BenchmarkMeanGradients(b *testing.B) {

@@ -40,6 +40,7 @@ type painter struct {
 	xTicks, yTicks               [8]label
 	scaleLo, scaleHi             label
 	tip                          label
+	shownNode                    label // the caption of the node the plot shows
 	buf                          []byte
 
 	fieldOp ebiten.DrawTrianglesOptions

@@ -33,7 +33,11 @@ func (p *painter) preparePlot(s *session.Session, ui *view.UI, k float64) {
 	// lengthened by half its width at both ends so that joints show neither gaps nor darker
 	// overlaps.
 	w := 1.5 * k
-	for _, sg := range p.pics.Field.Shown.Contour {
+	contour := p.pics.Field.Shown.Contour
+	if p.captionShownNode(s, ui, k) {
+		contour = nil // the plot shows a node's picture, not the network's output
+	}
+	for _, sg := range contour {
 		x0, y0 := l.ToScreen(sg.X0, sg.Y0)
 		x1, y1 := l.ToScreen(sg.X1, sg.Y1)
 		x0, y0, x1, y1 = x0*k, y0*k, x1*k, y1*k

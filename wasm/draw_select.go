@@ -5,6 +5,7 @@ package main
 import (
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"nnplay/session"
 	"nnplay/view"
 )
 
@@ -72,4 +73,27 @@ func (p *painter) drawShownNode(screen *ebiten.Image, ui *view.UI, layers []int)
 		p.fieldVs[i] = ebiten.Vertex{DstX: c[0], DstY: c[1], SrcX: c[2], SrcY: c[3], ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1}
 	}
 	screen.DrawTriangles(p.fieldVs[:], p.fieldIs[:], p.nodes.img, &p.fieldOp)
+}
+
+// captionShownNode names the hovered or pinned node whose picture the plot shows, in the
+// plot's top-left corner ("h2", "h2 · pinned"), and reports whether there is one.
+func (p *painter) captionShownNode(s *session.Session, ui *view.UI, k float64) bool {
+	layers := s.Network().Layers()
+	l, j, ok := view.ShownNode(ui, layers)
+	if !ok {
+		return false
+	}
+	b := append(p.buf[:0], "showing "...)
+	b = view.AppendNodeName(b, layers, s.Features(), l, j)
+	if pin := ui.Pin; pin.Kind == view.HoverNode && pin.Layer == l && pin.Node == j {
+		b = append(b, " · pinned"...)
+	}
+	p.buf = b
+	str := p.shownNode.set(b, view.Body, p.glyphs.g)
+	r := ui.Layout.Plot
+	x, y, h := r.X+6, r.Y+6, float64(view.TooltipH)
+	p.over.rect(x*k, y*k, p.shownNode.w+2*view.TooltipPad*k, h*k, view.Paper)
+	p.over.frame(x*k, y*k, p.shownNode.w+2*view.TooltipPad*k, h*k, k, view.Selection)
+	p.overTx.add(str, (x+view.TooltipPad)*k, (y+h/2)*k, view.Body, view.Ink, view.AlignStart)
+	return true
 }
