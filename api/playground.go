@@ -200,10 +200,10 @@ func (p *Playground) Toggle() bool {
 // Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo) act as they do on the canvas; a refusal is
 // a notice, as a refused canvas gesture is. onButton says the focus is on one of the page's
 // buttons. Key reports whether the key was a shortcut, so that the page keeps it from its
-// default action (a scroll, the browser's undo).
+// default action (a scroll, the browser's undo). Without a controller (Ctl) no key is one.
 func (p *Playground) Key(name string, repeat bool, mods interact.Mods, onButton bool) bool {
 	e := interact.Event{Kind: interact.KeyPress, Key: interact.KeyFromName(name), Repeat: repeat, Mods: mods}
-	if !interact.PageKey(e, onButton) {
+	if p.Ctl == nil || !interact.PageKey(e, onButton) {
 		return false
 	}
 	if err := p.Ctl.Handle(p.S, p.UI, e); err != nil {
