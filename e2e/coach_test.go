@@ -33,8 +33,9 @@ func TestCoachHints(t *testing.T) {
 	hints := func() []string { return eval[[]string](p, `nnplay.state().hints`) }
 
 	p.pause()
-	if st := playTo(4000, true, 60*time.Second); len(hints()) != 0 {
-		t.Errorf("hints %q on the defaults at epoch %d", hints(), st.Epoch)
+	if st := playTo(4000, true, 60*time.Second); len(hints()) != 0 || !eval[bool](p, `document.getElementById("hints").hidden`) {
+		t.Errorf("hints %q on the defaults at epoch %d (the page's line hidden: %v)", hints(), st.Epoch,
+			eval[bool](p, `document.getElementById("hints").hidden`))
 	}
 
 	p.do("reset")
@@ -42,6 +43,13 @@ func TestCoachHints(t *testing.T) {
 	st := playTo(3*session.CoachWindow, false, 90*time.Second)
 	if want := []string{session.HintVanishing.String()}; !slices.Equal(hints(), want) {
 		t.Errorf("deep sigmoid at epoch %d: hints %q, want %q", st.Epoch, hints(), want)
+	}
+	// The page shows the coach's line under its bar, as state() says it.
+	shown := `(() => { const h = document.getElementById("hints"); return !h.hidden &&
+		JSON.stringify(Array.from(h.children, p => p.textContent)) === JSON.stringify(nnplay.state().hints); })()`
+	if err := p.tab.WaitFor(shown, 10*time.Second); err != nil {
+		t.Errorf("the page does not show the hints %q: %v (it shows %q)", hints(), err,
+			eval[string](p, `document.getElementById("hints").textContent`))
 	}
 
 	p.do("configure", map[string]any{"layers": []int{2, 4, 1}, "problem": "regression", "dataset": "gauss-multi",

@@ -331,6 +331,23 @@ func TestPanelEdits(t *testing.T) {
 			t.Errorf("click %d on h1: the plot at (−3, −3) reads %v, unpinned %v", k+1, px, unpinned)
 		}
 	}
+
+	// The key path (the canvas has focus after the clicks): p selects the next parameter in
+	// the model file's order, from ŷ's bias, the last, round to the first weight;
+	// shift+p the previous.
+	for _, k := range []struct {
+		mods int64
+		want selected
+	}{{0, selected{Kind: "weight", I: new(int)}}, {browser.Shift, selected{Kind: "bias", L: 1}}} {
+		if err := p.tab.Keys("p", k.mods); err != nil {
+			t.Fatal(err)
+		}
+		p.frames(2)
+		s := mathSelected(p)
+		if s.Kind != k.want.Kind || s.L != k.want.L || s.J != k.want.J || (s.I == nil) != (k.want.I == nil) || s.I != nil && *s.I != *k.want.I {
+			t.Errorf("key p (mods %d): selected %+v, want %+v", k.mods, s, k.want)
+		}
+	}
 }
 
 // TestPanelPhone: on a phone the panel is a section the user opens; opened, it shows
