@@ -47,6 +47,7 @@ type seenUI struct {
 	follow               int           // the point the maths follow
 	param                session.Param // the parameter the maths explain
 	pin                  view.Hover    // the pinned node
+	help                 int           // the requests for the help
 }
 
 // NewCanvas returns the canvas of session s with nothing selected and the brush on class 1.
@@ -112,12 +113,12 @@ func (c *Canvas) Frame(in Input, clock func() time.Duration) {
 
 // NoteUI counts a change of what the page's controls show outside the session's Version
 // (the brush, the view toggles, the error, a notice, what undo and redo would do, the point
-// and the parameter the maths follow, the pinned node); Frame
+// and the parameter the maths follow, the pinned node, a request for help); Frame
 // calls it, and so should every API call between frames.
 func (c *Canvas) NoteUI() {
 	ui, s := &c.UI, c.API.S
 	now := seenUI{ui.Brush, ui.LogLoss, ui.Discrete, ui.HideTest, ui.Gradients, s.Err(), c.API.Notes, s.UndoLabel(), s.RedoLabel(),
-		view.MathPoint(ui, s.Points()), view.SelectedParam(ui, s), ui.Pin}
+		view.MathPoint(ui, s.Points()), view.SelectedParam(ui, s), ui.Pin, ui.Help}
 	if now != c.seen {
 		c.seen = now
 		c.rev++

@@ -73,6 +73,29 @@ func TestKey(t *testing.T) {
 	}
 }
 
+// TestKeyHelp: ? asks for the help, from a button too and with the shift that types it, and
+// changes nothing in the session; the canvas's revision tells the page.
+func TestKeyHelp(t *testing.T) {
+	c := NewCanvas(newPlayground(t).S)
+	v, rev := c.API.S.Version(), c.Revision()
+	for i, k := range []struct {
+		mods     interact.Mods
+		onButton bool
+	}{{interact.Shift, false}, {0, true}} {
+		if !c.API.Key("?", false, k.mods, k.onButton) || c.UI.Help != i+1 {
+			t.Errorf("? with mods %d (on a button %v): help asked %d times, want %d", k.mods, k.onButton, c.UI.Help, i+1)
+		}
+		c.NoteUI()
+		if c.Revision() == rev || c.API.S.Version() != v {
+			t.Errorf("? did not change the revision (%d) or changed the session (version %d → %d)", rev, v, c.API.S.Version())
+		}
+		rev = c.Revision()
+	}
+	if c.API.Key("?", false, interact.Ctrl, false) || c.UI.Help != 2 {
+		t.Errorf("ctrl+? was taken as help")
+	}
+}
+
 // TestToggle: the play button's call plays when paused, pauses when playing, and says which.
 func TestToggle(t *testing.T) {
 	p := newPlayground(t)

@@ -76,6 +76,7 @@ type Status struct {
 	Tooltip    *string     `json:"tooltip"`   // the tooltip the canvas shows (what the pointer rests on), or null
 	Notes      int         `json:"notes"`     // counts notices: a new one shows even if its text repeats
 	Version    uint64      `json:"version"`   // the session's Version
+	Help       int         `json:"help"`      // counts the requests for help (the ? key): the page opens its help when it grows
 }
 
 // NodeRef names a node of the network picture: Layer 0 is the input, nodes count from 0.
@@ -134,6 +135,7 @@ func (p *Playground) Status() Status {
 		Notice:        text(p.Notice),
 		Notes:         p.Notes,
 		Version:       s.Version(),
+		Help:          ui.Help,
 	}
 	for _, h := range p.coach.Advise(s) {
 		st.Hints = append(st.Hints, h.String())

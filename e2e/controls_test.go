@@ -108,9 +108,9 @@ func TestControlsRefuseAbsurdEntries(t *testing.T) {
 	for _, tc := range []struct {
 		id, typed, says string
 	}{
-		{"numPoints", "5000", "numPoints"},
-		{"batchSize", "0", "batchSize"},
-		{"seed", "-7", "seed"},
+		{"numPoints", "5000", "Number of points must be"},
+		{"batchSize", "0", "Batch size must be"},
+		{"seed", "-7", "Seed (weights) must be"},
 	} {
 		p.clickElement(tc.id)
 		if err := p.tab.Keys(kb.End+strings.Repeat(kb.Backspace, 5)+tc.typed+kb.Enter, 0); err != nil {

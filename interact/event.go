@@ -59,6 +59,7 @@ const (
 	KeyZ      // with Ctrl or Cmd: undo; with Shift too: redo
 	KeyY      // with Ctrl: redo
 	KeyP      // select the next parameter for the maths (with Shift, the previous)
+	KeyHelp   // ? opens the help
 )
 
 // KeyFromName returns the Key for a DOM KeyboardEvent.key value ("ArrowLeft", "Delete",
@@ -95,6 +96,8 @@ func KeyFromName(name string) Key {
 		return KeyY
 	case "p", "P":
 		return KeyP
+	case "?":
+		return KeyHelp
 	}
 	return KeyNone
 }

@@ -56,6 +56,8 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 	case KeyEscape:
 		ui.Menu = -1
 		ui.Selected = -1
+	case KeyHelp:
+		ui.Help++
 	case KeyP:
 		ui.Param = view.NextParam(s.Network().Layers(), view.SelectedParam(ui, s), e.Mods&Shift == 0)
 		ui.ParamChosen = true
@@ -66,13 +68,16 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 // PageKey reports whether e, a key pressed on the page outside the canvas (and outside its
 // text fields), is one of the shortcuts the page shares with the canvas: Ctrl or Cmd with Z
 // (undo; with Shift, redo) or Ctrl+Y (redo), also on a button; space (play or pause), s
-// (step) and r (reset) without modifiers, but not on a button, whose keys they are.
+// (step) and r (reset) without modifiers, but not on a button, whose keys they are; ? (help),
+// also on a button.
 func PageKey(e Event, onButton bool) bool {
 	switch {
 	case e.Kind != KeyPress || e.Mods&Alt != 0:
 		return false
 	case e.Mods&(Ctrl|Meta) != 0:
 		return e.Key == KeyZ || e.Key == KeyY && e.Mods&Ctrl != 0
+	case e.Key == KeyHelp:
+		return true
 	case onButton:
 		return false
 	}

@@ -15,7 +15,7 @@ func TestKeyFromName(t *testing.T) {
 	}{
 		{"ArrowLeft", KeyLeft}, {"ArrowRight", KeyRight}, {"ArrowUp", KeyUp}, {"ArrowDown", KeyDown},
 		{"Delete", KeyDelete}, {"Backspace", KeyDelete}, {"1", Key1}, {"2", Key2}, {" ", KeySpace},
-		{"s", KeyS}, {"S", KeyS}, {"r", KeyR}, {"R", KeyR}, {"a", KeyA}, {"Escape", KeyEscape}, {"p", KeyP}, {"P", KeyP},
+		{"s", KeyS}, {"S", KeyS}, {"r", KeyR}, {"R", KeyR}, {"a", KeyA}, {"Escape", KeyEscape}, {"p", KeyP}, {"P", KeyP}, {"?", KeyHelp},
 		{"3", KeyNone}, {"Enter", KeyNone}, {"", KeyNone}, {"Shift", KeyNone}, {"Tab", KeyNone},
 	}
 	for _, tc := range tests {

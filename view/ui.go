@@ -40,6 +40,7 @@ type UI struct {
 	Discrete           bool    // the plot's field shows only the predicted class (Field.Discrete)
 	HideTest           bool    // test points are hidden: not drawn, hovered, picked or selected
 	Focused            bool    // the canvas has keyboard focus
+	Help               int     // counts the requests for the page's help (the ? key); the page opens it
 
 	Param       session.Param // the parameter the maths follow, when ParamChosen (see SelectedParam)
 	ParamChosen bool          // a parameter was selected; otherwise the default output weight

@@ -11,6 +11,7 @@ import (
 
 	"nnplay/api"
 	"nnplay/session"
+	"nnplay/view"
 )
 
 // Game is the playground in the browser, in the manner of Ebiten's examples: Update hands
@@ -26,6 +27,7 @@ type Game struct {
 	input   inputQueue
 	clock   func() time.Duration // since the game started, monotonic
 	size    api.Input            // the canvas's size and scale, from LayoutF
+	cursor  *cursorStyle         // the canvas's mouse cursor
 	ready   bool                 // the page was told the playground is ready
 }
 
@@ -49,6 +51,7 @@ func newGame() (*Game, error) {
 		return nil, errors.New("nnplay: Ebiten's canvas is missing")
 	}
 	g.input.listen(canvas, g.clock)
+	g.cursor = newCursorStyle(canvas)
 	newBridge(g)
 	return g, nil
 }
@@ -59,6 +62,7 @@ func (g *Game) Update() error {
 	in.Events = g.input.events
 	g.c.Frame(in, g.clock)
 	g.input.events = g.input.events[:0]
+	g.cursor.show(view.CursorOf(&g.c.UI))
 	return nil
 }
 

@@ -3,6 +3,7 @@
 // only forwards keys that are not typed into a form field).
 
 import { $, ui, intFormat, onRefresh, act, refresh, showMessage } from "./ui.js";
+import { wording } from "./message.js";
 
 let seenNotes = 0;
 
@@ -32,7 +33,7 @@ function render(status) {
   // A refused canvas gesture, or a refused shortcut.
   if (status.notes !== seenNotes) {
     seenNotes = status.notes;
-    if (status.notice) showMessage(status.notice);
+    if (status.notice) showMessage(wording(status.notice));
   }
 }
 
@@ -59,7 +60,7 @@ export function startBar() {
   document.addEventListener("keydown", function (e) {
     const t = e.target;
     const within = function (sel) { return !!(t && t.closest && t.closest(sel)); };
-    if (!ui.page || e.defaultPrevented || within("input, select, textarea")) return;
+    if (!ui.page || e.defaultPrevented || within("input, select, textarea, dialog")) return;
     let shortcut = false;
     try {
       shortcut = ui.page.key(e, within("button"));

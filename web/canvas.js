@@ -11,8 +11,23 @@
     if (e.key === "Tab") e.stopPropagation();
   }, true);
 
+  // The focus ring shows for keyboard focus only: a pointer that focuses the canvas leaves
+  // none; a key, or focus coming while no pointer is down (Tab from the page), brings it
+  // back (canvas.html's style).
+  const root = document.documentElement;
+  let pressing = false;
+  window.addEventListener("keydown", function (e) {
+    if (e.key !== "Shift" && e.key !== "Control" && e.key !== "Alt" && e.key !== "Meta") root.classList.remove("pointer");
+  }, true);
+  window.addEventListener("focus", function () { if (!pressing) root.classList.remove("pointer"); }, true);
+  ["pointerup", "pointercancel"].forEach(function (name) {
+    window.addEventListener(name, function () { pressing = false; }, true);
+  });
+
   // A drag keeps its pointer when it leaves the canvas (the point stays clamped to the plane).
   window.addEventListener("pointerdown", function (e) {
+    root.classList.add("pointer");
+    pressing = true;
     if (e.target instanceof HTMLCanvasElement) {
       try { e.target.setPointerCapture(e.pointerId); } catch (_) { /* the pointer is gone */ }
     }

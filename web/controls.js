@@ -11,6 +11,8 @@ import { startPlot } from "./plot.js";
 import { startFiles } from "./files.js";
 import { startLink } from "./link.js";
 import { startPanel } from "./panel.js";
+import { startHelp, attachHelp } from "./help.js";
+import { startMessages } from "./message.js";
 
 // counters is what poll fills: [session version, UI revision, epoch, epochs/s, running].
 const counters = new Float64Array(5);
@@ -53,8 +55,11 @@ function start() {
   const again = ui.page !== null;
   ui.page = window.nnplayPage; // a new one if the canvas page reloaded
   ui.status = null;
+  attachHelp();
   if (again) return;
   ui.schema = nnplay.schema();
+  startMessages();
+  startHelp();
   startBar();
   startSettings();
   startPlot();

@@ -1,5 +1,6 @@
 // What the page's control modules share: the playground they act on, its last status, the
-// messages, and the refresh that carries the playground's state into every control.
+// messages (message.js), and the refresh that carries the playground's state into every
+// control.
 // Nothing is written to the console.
 
 export const $ = function (id) { return document.getElementById(id); };
@@ -10,16 +11,9 @@ export const ui = { page: null, status: null, schema: null };
 
 export const intFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
-let messageTimer = 0;
+import { showMessage, wording } from "./message.js";
 
-// showMessage shows text in the message line for a few seconds.
-export function showMessage(text) {
-  const m = $("message");
-  m.textContent = text;
-  m.hidden = false;
-  clearTimeout(messageTimer);
-  messageTimer = setTimeout(function () { m.hidden = true; }, 6000);
-}
+export { showMessage };
 
 const renderers = [];
 
@@ -45,7 +39,7 @@ export function act(fn) {
   try {
     fn();
   } catch (err) {
-    showMessage(err.message);
+    showMessage(wording(err.message));
     ok = false;
   }
   refresh();

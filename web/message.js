@@ -1,0 +1,43 @@
+// The message overlay: one calm line over the top of the canvas that does not move the
+// layout, stays until it is dismissed or replaced, and says what went wrong in the page's
+// words. The API's errors keep their prefixes ("configure: batchSize must be …"); the page
+// shows them as the controls name things ("Batch size must be …").
+
+const $ = function (id) { return document.getElementById(id); };
+
+// Calls of the API and of the page whose name prefixes their errors.
+const calls = /^(configure|configureIn|setData|loadModel|importData|loadFile|step|stepSample|stepBatch|reset|undo|redo|predict|toScreen|setBrush|regenerate|followPoint|selectWeight|selectBias|setWeight|setBias): /;
+
+// labelOf returns what the page calls setting name (the text of its control's label, up to
+// any number shown in it), or "" when no control is labelled so.
+function labelOf(name) {
+  const el = document.querySelector('[data-setting="' + name + '"]');
+  const label = el && el.id ? document.querySelector('label[for="' + el.id + '"]') : null;
+  if (!label) return "";
+  let text = "";
+  label.childNodes.forEach(function (n) { if (n.nodeType === Node.TEXT_NODE) text += n.textContent; });
+  return text.trim();
+}
+
+// wording turns an error of the API into the page's words: no call prefix, a setting named
+// by its label, and a capital first letter.
+export function wording(text) {
+  let t = String(text).replace(calls, "");
+  const m = /^([a-zA-Z]+)(\[\d+\])?( must| is| has)/.exec(t);
+  if (m) {
+    const label = labelOf(m[1]);
+    if (label) t = label + (m[2] ? " " + m[2] : "") + t.slice(m[1].length + (m[2] ? m[2].length : 0));
+  }
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+// showMessage shows text in the overlay until it is dismissed or another message replaces it.
+export function showMessage(text) {
+  $("message-text").textContent = text;
+  $("message").hidden = false;
+}
+
+// startMessages wires the overlay's dismiss button.
+export function startMessages() {
+  $("message-close").addEventListener("click", function () { $("message").hidden = true; });
+}
