@@ -41,10 +41,10 @@ function placeHint() {
   } catch (err) {
     return; // the canvas page is reloading
   }
-  const stage = h.parentElement.getBoundingClientRect();
-  h.style.left = Math.round(a.x - stage.left) + "px";
+  const stage = h.parentElement, r = stage.getBoundingClientRect();
+  h.style.left = Math.round(a.x - r.left + stage.scrollLeft) + "px";
   h.style.width = Math.round(b.x - a.x) + "px";
-  h.style.top = Math.round(a.y - stage.top - h.offsetHeight - 2) + "px";
+  h.style.top = Math.round(a.y - r.top + stage.scrollTop - h.offsetHeight - 2) + "px";
 }
 
 // hideHint takes the hint away for good: the canvas was used.
