@@ -379,3 +379,28 @@ func TestPanelPhone(t *testing.T) {
 	}
 	saveDocShot(t, "math-phone.png", png)
 }
+
+// TestMathPanelWide: on a wide ReLU regression network the panel still shows math()'s
+// numbers, a layer of eight nodes shows the selected node's row of W in full and folds the
+// others, and its z, b and a show that node.
+func TestMathPanelWide(t *testing.T) {
+	p := openPaused(t)
+	p.do("configure", map[string]any{"problem": "regression", "dataset": "plane", "activation": "relu",
+		"features": []string{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"}, "layers": []int{7, 8, 8, 1}})
+	p.do("step", 20)
+	p.do("selectWeight", 1, 5, 3)
+	eval[bool](p, `(document.getElementById("math").scrollIntoView(), true)`)
+	need := []string{"layers.1.z.5", "layers.1.b.5", "layers.1.a.5", "layers.2.delta.0", "layers.1.delta.5", "selected.gradient"}
+	for i := range 8 {
+		need = append(need, "layers.1.W.5."+strconv.Itoa(i), "layers.0.a."+strconv.Itoa(i))
+	}
+	shown := waitPanel(t, p, need...)
+	for _, n := range shown {
+		if strings.HasPrefix(n.Path, "layers.1.W.") && !strings.HasPrefix(n.Path, "layers.1.W.5.") {
+			t.Errorf("row %s of W⁽²⁾ is shown; only the selected node's row should be", n.Path)
+		}
+	}
+	if folds := eval[int](p, `Array.from(document.querySelectorAll("#math-forward mo")).filter(e => e.textContent === "⋮").length`); folds == 0 {
+		t.Error("no folded rows (⋮) in the forward pass of a layer of eight")
+	}
+}

@@ -76,9 +76,10 @@ function shown(n, keep) {
 function bracket(table) { return row(mo("["), table, mo("]")); }
 
 // vector is a column vector of values, each with its path (base + "." + index), rows
-// folded around keep (see shown) unless keep is undefined and there are few.
+// folded around keep (see shown), or all of them when keep is undefined (an input vector,
+// which a matrix's full row multiplies).
 function vector(values, base, keep) {
-  const rows = shown(values.length, keep === undefined ? -1 : keep).map(function (r) {
+  const rows = (keep === undefined ? values.map(function (_, r) { return r; }) : shown(values.length, keep)).map(function (r) {
     const cell = r === null ? mo("⋮") : num(values[r], base + "." + r);
     return node("mtr", [node("mtd", [cell])]);
   });
