@@ -7,16 +7,13 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"nnplay/internal/browser"
 )
 
 // TestLongCalls: step(100000) on 2,000 points and six hidden layers of 8 runs the epochs its
 // work budget allows, not 100,000, and the same number again from the same data and shape;
 // a 100 MB argument is refused without being read, changing nothing.
 func TestLongCalls(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.do("configure", map[string]any{"numPoints": 2000, "testRatio": 0.1,
 		"features": []string{"x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"},
 		"layers":   []int{7, 8, 8, 8, 8, 8, 8, 1}})
@@ -47,8 +44,7 @@ func TestLongCalls(t *testing.T) {
 // TestDataAPI: exportData() is CSV that importData() takes back exactly, as one undo step; a
 // bad CSV is refused naming its row and column, changing nothing.
 func TestDataAPI(t *testing.T) {
-	p := open(t, browser.Desktop)
-	p.pause()
+	p := openPaused(t)
 	p.do("configure", map[string]any{"problem": "regression", "noise": 0.3})
 	pts := p.state().Points
 	csv := call[string](p, "exportData")
