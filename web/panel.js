@@ -116,6 +116,12 @@ export function startPanel() {
     drawer.setAttribute("aria-expanded", String(drawer.getAttribute("aria-expanded") !== "true"));
     poll();
   });
+  // The bar's maths button: opens the section on a phone, and brings the panel into view.
+  $("math-go").addEventListener("click", function () {
+    drawer.setAttribute("aria-expanded", "true");
+    $("math").scrollIntoView({ block: "start" });
+    poll();
+  });
   if ("IntersectionObserver" in window) {
     new IntersectionObserver(function (entries) {
       onScreen = entries[entries.length - 1].isIntersecting;
