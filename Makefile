@@ -17,9 +17,11 @@ serve:
 build:
 	$(GO) run ./cmd/serve -root dist -serve=false
 
-## test: Chromium present → gofmt → go vet (native and js/wasm) → go test ./... (browser tests included)
+## test: Chromium present → gofmt → go vet (native and js/wasm) → go test ./... (browser tests included;
+## -timeout 30m: go test's default 10 minutes is for one package, and the browser suite on a loaded
+## 2-core machine can pass it)
 test: chromium fmt-check vet
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 ## chromium: install Chromium when it is missing and we can, else stop saying how
 chromium:
