@@ -39,8 +39,6 @@ type Canvas struct {
 // seenUI is what the page last saw of the state outside the session's Version.
 type seenUI struct {
 	brush                float64
-	logLoss, discrete    bool
-	hideTest, grads      bool
 	err                  string
 	notices              int
 	undoLabel, redoLabel string        // what undo and redo would do, "" for nothing
@@ -112,13 +110,13 @@ func (c *Canvas) Frame(in Input, clock func() time.Duration) {
 }
 
 // NoteUI counts a change of what the page's controls show outside the session's Version
-// (the brush, the view toggles, the error, a notice, what undo and redo would do, the point
-// and the parameter the maths follow, the pinned node, a request for help); Frame
-// calls it, and so should every API call between frames.
+// (the brush, the error, a notice, what undo and redo would do, the point and the
+// parameter the maths follow, the pinned node, a request for help); Frame calls it, and so
+// should every API call between frames.
 func (c *Canvas) NoteUI() {
 	ui, s := &c.UI, c.API.S
-	now := seenUI{ui.Brush, ui.LogLoss, ui.Discrete, ui.HideTest, ui.Gradients, s.Err(), c.API.Notes, s.UndoLabel(), s.RedoLabel(),
-		view.MathPoint(ui, s.Points()), view.SelectedParam(ui, s), ui.Pin, ui.Help}
+	now := seenUI{ui.Brush, s.Err(), c.API.Notes, s.UndoLabel(), s.RedoLabel(),
+		view.MathPoint(ui, s), view.SelectedParam(ui, s), ui.Pin, ui.Help}
 	if now != c.seen {
 		c.seen = now
 		c.rev++

@@ -105,7 +105,9 @@ func TestFrameAllocatesNothing(t *testing.T) {
 		r := newDragRun(t, `{"numPoints": 500}`)
 		// In the gradients view the frames compute the mean gradients every view.GradEvery
 		// frames; with a pinned node and a selected bias the pictures mark them.
-		r.c.UI.Gradients = grads
+		if err := r.c.API.SetGradients(grads); err != nil {
+			t.Fatal(err)
+		}
 		r.c.UI.TogglePin(1, 2)
 		r.c.UI.Param, r.c.UI.ParamChosen = session.Param{Bias: true, L: 0, J: 1}, true
 		r.step()
@@ -153,7 +155,9 @@ func BenchmarkFrame(b *testing.B) {
 // view.GradEvery-th frame also computes the training set's mean gradients.
 func BenchmarkFrameGradients(b *testing.B) {
 	r := newDragRun(b, `{"numPoints": 500, "speed": 60}`)
-	r.c.UI.Gradients = true
+	if err := r.c.API.SetGradients(true); err != nil {
+		b.Fatal(err)
+	}
 	r.c.UI.TogglePin(1, 2)
 	b.ReportAllocs()
 	for b.Loop() {

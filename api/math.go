@@ -90,7 +90,7 @@ var errNoPoint = errors.New("no point to follow: there are no points")
 // Math returns the arithmetic of the network on the followed point (view.MathPoint) for the
 // selected parameter (view.SelectedParam).
 func (p *Playground) Math() (Math, error) {
-	i := view.MathPoint(p.UI, p.S.Points())
+	i := view.MathPoint(p.UI, p.S)
 	if i < 0 {
 		return Math{}, fmt.Errorf("math: %w", errNoPoint)
 	}

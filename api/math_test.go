@@ -100,7 +100,9 @@ func TestMathFollowAndSelect(t *testing.T) {
 func TestMathCallsRefuse(t *testing.T) {
 	p := newPlayground(t)
 	test := slices.IndexFunc(p.S.Points(), func(q session.Point) bool { return q.Test })
-	p.SetHideTest(true)
+	if err := p.SetHideTest(true); err != nil {
+		t.Fatal(err)
+	}
 	before := decodeState(t, p)
 	ui := *p.UI
 	for _, tc := range []struct {
@@ -167,8 +169,8 @@ func TestMathSteps(t *testing.T) {
 	if err := p.SetBias(1, 0, -1); err != nil || p.S.Network().Bias(1, 0) != -1 {
 		t.Errorf("setBias: %v", err)
 	}
-	if p.SetGradients(true); !p.Status().Gradients {
-		t.Error("state().gradients is false after setGradients(true)")
+	if err := p.SetGradients(true); err != nil || !p.Status().Gradients || !p.Status().Settings.View.Gradients {
+		t.Errorf("state().gradients is false after setGradients(true): %v", err)
 	}
 }
 

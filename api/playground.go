@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strconv"
 
 	"nnplay/interact"
 	"nnplay/nn"
@@ -290,18 +291,25 @@ func (p *Playground) SetBrush(v float64) error {
 	return nil
 }
 
-// SetLogLoss shows the loss curves on a log scale, or not.
-func (p *Playground) SetLogLoss(on bool) { p.UI.LogLoss = on }
+// SetLogLoss shows the loss curves on a log scale, or not: the setting logLoss.
+func (p *Playground) SetLogLoss(on bool) error { return p.setView("setLogLoss", "logLoss", on) }
 
-// SetHideTest hides the test points (not drawn, hovered, picked or selected), or shows them.
-func (p *Playground) SetHideTest(on bool) {
-	p.UI.HideTest = on
-	p.sync()
+// SetHideTest hides the test points (not drawn, hovered, picked or selected), or shows them:
+// the setting showTestData, the other way round.
+func (p *Playground) SetHideTest(on bool) error {
+	return p.setView("setHideTest", "showTestData", !on)
 }
 
 // SetDiscrete shows the plot's field as the predicted class only, or the output's full
-// range.
-func (p *Playground) SetDiscrete(on bool) { p.UI.Discrete = on }
+// range: the setting discretize.
+func (p *Playground) SetDiscrete(on bool) error { return p.setView("setDiscrete", "discretize", on) }
+
+// setView sets the boolean setting name (a view toggle) to on for the call named call, as
+// configure does: one undo step when it changes.
+func (p *Playground) setView(call, name string, on bool) error {
+	patch, err := session.ParsePatch([]byte(`{"` + name + `":` + strconv.FormatBool(on) + `}`))
+	return p.configure(call, patch, err)
+}
 
 // Regenerate draws new points from the next data seed.
 func (p *Playground) Regenerate() error {

@@ -56,6 +56,7 @@ func TestStateShape(t *testing.T) {
 		"regularizationRate": d.RegularizationRate, "features": []any{"x1", "x2"},
 		"problem": d.Problem, "dataset": d.Dataset, "numPoints": float64(d.NumPoints), "noise": d.Noise,
 		"testRatio": d.TestRatio, "seed": float64(d.Seed), "dataSeed": float64(d.DataSeed), "speed": d.Speed,
+		"discretize": false, "showTestData": true, "logLoss": false, "gradients": false, "hide": []any{},
 	}
 	if !reflect.DeepEqual(set, want) {
 		t.Errorf("settings:\n got %v\nwant %v", set, want)

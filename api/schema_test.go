@@ -43,8 +43,10 @@ func TestSchemaShape(t *testing.T) {
 		if _, ok := s["choices"].([]any); ok != (s["kind"] == "choice" || s["kind"] == "list") {
 			t.Errorf("%s (%s): choices %v", name, s["kind"], s["choices"])
 		}
-		if e, ok := s["effects"].([]any); !ok || len(e) == 0 {
-			t.Errorf("%s: effects %v, want a list of what a change does", name, s["effects"])
+		// The view's settings change only what the page shows: their effects are [].
+		viewOnly := s["kind"] == "boolean" || name == "hide"
+		if e, ok := s["effects"].([]any); !ok || (len(e) == 0) != viewOnly {
+			t.Errorf("%s: effects %v, want a list of what a change does (empty for the view's settings)", name, s["effects"])
 		}
 	}
 	want := map[string]string{"learningRate": "number", "speed": "number", "numPoints": "integer",

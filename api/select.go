@@ -19,7 +19,7 @@ func (p *Playground) FollowPoint(index float64) error {
 	if i < 0 || i >= len(pts) {
 		return fmt.Errorf("followPoint: no point %d: there are %d points", i, len(pts))
 	}
-	if !p.UI.Shows(pts[i]) {
+	if !p.S.View().Shows(pts[i]) {
 		return fmt.Errorf("followPoint: point %d is a test point and test points are hidden", i)
 	}
 	p.UI.Selected = i
@@ -83,7 +83,7 @@ func (p *Playground) SetBias(l, j, v float64) error {
 // session.StepSample); it refuses a test point. Divergence sets state().error without failing
 // the call, as step does.
 func (p *Playground) StepSample() error {
-	i := view.MathPoint(p.UI, p.S.Points())
+	i := view.MathPoint(p.UI, p.S)
 	if i < 0 {
 		return fmt.Errorf("stepSample: %w", errNoPoint)
 	}
@@ -105,5 +105,6 @@ func (p *Playground) stepped(call string, err error) error {
 	return fmt.Errorf("%s: %w", call, err)
 }
 
-// SetGradients shows the network's edges by the training set's mean ∂L/∂w, or by w.
-func (p *Playground) SetGradients(on bool) { p.UI.Gradients = on }
+// SetGradients shows the network's edges by the training set's mean ∂L/∂w, or by w: the
+// setting gradients, as configure({gradients: on}) sets it.
+func (p *Playground) SetGradients(on bool) error { return p.setView("setGradients", "gradients", on) }

@@ -62,10 +62,10 @@ type Status struct {
 	// BrushRange is, for regression, the range the page's value brush offers: the labels'
 	// range widened to include [-1, 1] (the generated data's); null for classification.
 	BrushRange *[2]float64 `json:"brushRange"`
-	LogLoss    bool        `json:"logLoss"`   // loss curves on a log scale
-	Discrete   bool        `json:"discrete"`  // the field shows the predicted class only
-	HideTest   bool        `json:"hideTest"`  // test points are hidden
-	Gradients  bool        `json:"gradients"` // the edges show the mean ∂L/∂w instead of w
+	LogLoss    bool        `json:"logLoss"`   // loss curves on a log scale (settings.logLoss)
+	Discrete   bool        `json:"discrete"`  // the field shows the predicted class only (settings.discretize)
+	HideTest   bool        `json:"hideTest"`  // test points are hidden (not settings.showTestData)
+	Gradients  bool        `json:"gradients"` // the edges show the mean ∂L/∂w instead of w (settings.gradients)
 	Pinned     *NodeRef    `json:"pinned"`    // the pinned node the plot shows, or null
 	Hints      []string    `json:"hints"`     // the training coach's lines, [] when none
 	CanUndo    bool        `json:"canUndo"`   // undo() has an edit to revert
@@ -123,10 +123,10 @@ func (p *Playground) Status() Status {
 		Error:         text(s.Err()),
 		Frame:         p.Frame,
 		Brush:         ui.Brush,
-		LogLoss:       ui.LogLoss,
-		Discrete:      ui.Discrete,
-		HideTest:      ui.HideTest,
-		Gradients:     ui.Gradients,
+		LogLoss:       s.View().LogLoss,
+		Discrete:      s.View().Discretize,
+		HideTest:      !s.View().ShowTestData,
+		Gradients:     s.View().Gradients,
 		Hints:         []string{},
 		CanUndo:       s.CanUndo(),
 		CanRedo:       s.CanRedo(),

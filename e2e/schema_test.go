@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"nnplay/api"
+	"nnplay/session"
 )
 
 // TestSchema: nnplay.schema() in the page is the Go side's table, and the page's controls
@@ -38,6 +39,19 @@ func TestSchema(t *testing.T) {
 	byName := map[string]api.SettingSchema{}
 	for _, s := range sc.Settings {
 		byName[s.Name] = s
+	}
+
+	// Every setting but hide has a control the page builds or marks (data-setting, or
+	// data-control for those built by hand), so that a classroom link can hide it; a
+	// boolean's is a checkbox.
+	for _, s := range sc.Settings {
+		if s.Name == "hide" {
+			continue
+		}
+		kind := eval[string](p, `(e => e ? (e.type || e.tagName) : "none")(document.querySelector('[data-setting="`+s.Name+`"], [data-control="`+s.Name+`"]'))`)
+		if kind == "none" || s.Kind == session.KindBoolean && kind != "checkbox" {
+			t.Errorf("%s (%s): the page's control is %s", s.Name, s.Kind, kind)
+		}
 	}
 
 	// Number fields and sliders.

@@ -138,7 +138,7 @@ func (c *Controller) down(s *session.Session, ui *view.UI, e Event) error {
 		}
 		return nil
 	}
-	hit := hitPoint(ui, pts, e.X, e.Y, e.Touch)
+	hit := hitPoint(ui, s.View(), pts, e.X, e.Y, e.Touch)
 	if e.Button == Secondary || (e.Button == Primary && e.Mods&Alt != 0) {
 		if hit >= 0 {
 			return c.deletePoint(s, ui, hit)
@@ -316,7 +316,7 @@ func (c *Controller) deletePoint(s *session.Session, ui *view.UI, i int) error {
 // hover sets ui.Hover to what lies under the resting mouse.
 func (c *Controller) hover(s *session.Session, ui *view.UI) {
 	x, y := ui.PointerX, ui.PointerY
-	if i := hitPoint(ui, s.Points(), x, y, false); i >= 0 {
+	if i := hitPoint(ui, s.View(), s.Points(), x, y, false); i >= 0 {
 		ui.Hover = view.Hover{Kind: view.HoverPoint, Index: i}
 		return
 	}
@@ -347,10 +347,10 @@ func valid(idx, n int) int {
 // a call replaced or shrank the data or hid the test points between frames (Tick does the
 // same once per frame).
 func (c *Controller) Sync(s *session.Session, ui *view.UI) {
-	pts := s.Points()
+	pts, v := s.Points(), s.View()
 	n := len(pts)
 	shown := func(i int) int {
-		if i = valid(i, n); i >= 0 && !ui.Shows(pts[i]) {
+		if i = valid(i, n); i >= 0 && !v.Shows(pts[i]) {
 			return -1
 		}
 		return i
@@ -361,7 +361,7 @@ func (c *Controller) Sync(s *session.Session, ui *view.UI) {
 	if ui.Hover.Kind == view.HoverPoint && shown(ui.Hover.Index) < 0 {
 		ui.Hover = view.Hover{}
 	}
-	if c.g.point >= n || c.g.point >= 0 && !ui.Shows(pts[c.g.point]) {
+	if c.g.point >= n || c.g.point >= 0 && !v.Shows(pts[c.g.point]) {
 		c.g.point = -1
 		if c.g.phase == pressPoint || c.g.phase == dragging {
 			c.g.phase = consumed

@@ -3,6 +3,8 @@ package interact
 import (
 	"slices"
 	"testing"
+
+	"nnplay/session"
 )
 
 // TestHiddenTestPoints: with the test points hidden (basePoints[2] is one), the keyboard
@@ -11,7 +13,7 @@ import (
 func TestHiddenTestPoints(t *testing.T) {
 	t.Run("keyboard", func(t *testing.T) {
 		f := newFixture(t, "classification")
-		f.ui.HideTest = true
+		f.hideTest(t)
 		var got []int
 		for range 4 {
 			f.run(t, []op{key(KeyRight, 0)})
@@ -28,7 +30,7 @@ func TestHiddenTestPoints(t *testing.T) {
 	})
 	t.Run("mouse", func(t *testing.T) {
 		f := newFixture(t, "classification")
-		f.ui.HideTest = true
+		f.hideTest(t)
 		f.run(t, []op{mMove(0, 4, -4)})
 		if f.ui.Hover.Kind != 0 {
 			t.Errorf("hovering the hidden test point: hover %+v, want none", f.ui.Hover)
@@ -46,10 +48,22 @@ func TestHiddenTestPoints(t *testing.T) {
 		f := newFixture(t, "classification")
 		f.ui.Selected, f.ui.Menu = 2, 2
 		f.run(t, []op{mMove(0, 4, -4)})
-		f.ui.HideTest = true
+		f.hideTest(t)
 		f.c.Sync(f.s, f.ui)
 		if f.ui.Selected != -1 || f.ui.Menu != -1 || f.ui.Hover.Kind != 0 {
 			t.Errorf("after hiding: selected %d, menu %d, hover %+v; want none", f.ui.Selected, f.ui.Menu, f.ui.Hover)
 		}
 	})
+}
+
+// hideTest hides the test points: the setting showTestData off.
+func (f *fixture) hideTest(t *testing.T) {
+	t.Helper()
+	p, err := session.ParsePatch([]byte(`{"showTestData": false}`))
+	if err == nil {
+		err = f.s.Configure(p)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -17,7 +17,7 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 		if e.Mods&Shift != 0 {
 			return c.nudge(s, ui, sel, e)
 		}
-		ui.Selected = cycle(ui, s.Points(), sel, e.Key == KeyRight || e.Key == KeyDown)
+		ui.Selected = cycle(s.View(), s.Points(), sel, e.Key == KeyRight || e.Key == KeyDown)
 		return nil
 	}
 	if e.Mods&(Ctrl|Meta) != 0 {
@@ -142,7 +142,7 @@ func (c *Controller) command(s *session.Session, ui *view.UI, e Event) error {
 // cycle returns the shown point after sel among pts (before it, backward), wrapping around:
 // from no selection forward goes to the first shown point, backward to the last; -1 when no
 // point is shown.
-func cycle(ui *view.UI, pts []session.Point, sel int, forward bool) int {
+func cycle(v session.View, pts []session.Point, sel int, forward bool) int {
 	n := len(pts)
 	step, i := 1, sel
 	if !forward {
@@ -156,7 +156,7 @@ func cycle(ui *view.UI, pts []session.Point, sel int, forward bool) int {
 	}
 	for range n {
 		i = (i + step) % n
-		if ui.Shows(pts[i]) {
+		if v.Shows(pts[i]) {
 			return i
 		}
 	}

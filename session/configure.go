@@ -16,7 +16,9 @@ import (
 //   - Settings equal to the current ones change nothing, so a view may send them all.
 //   - Changing problem without naming a data set switches to the data set that problem used
 //     last (at first circle for classification, plane for regression); naming a data set of
-//     the other problem is refused.
+//     the other problem without a problem switches to its problem; naming both, that do not
+//     fit, is refused.
+//   - The view's settings (View) and hide have no effect but on what the page shows.
 //   - Dataset Custom cannot be chosen: it comes from SetData and edits. For custom data a
 //     change of testRatio alone re-splits the points as they are; a change that regenerates
 //     (noise, numPoints, dataSeed) draws from the problem's last generated data set. For

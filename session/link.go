@@ -15,8 +15,10 @@ import (
 //	dataset=xor&noise=0.1&…&layers=2,8,8,1&features=x1,x2,x1*x2&…&speed=500
 //
 // Keys are the scripting API's setting names; values are numbers, names, or lists of them
-// separated by commas, each query-escaped. A link holds settings, not points: hand-made data
-// (data set Custom) is left out, and a link without a data set keeps the receiver's.
+// separated by commas, each query-escaped. The order of the keys does not matter. A link
+// holds settings, not points: hand-made data (data set Custom) is left out, and a key a link
+// leaves out keeps the receiver's setting (so a link without a data set keeps the
+// receiver's). An empty list (hide, when no control is hidden) is left out too.
 
 // Link returns s as a link (see above), without the leading '#': the settings of Specs
 // that have a link key, in their order. ParseLink reads it back.
@@ -28,8 +30,8 @@ func (s Settings) Link() string {
 			continue
 		}
 		v := sp.Value(&s)
-		if v == Custom {
-			continue // hand-made points are not part of a link
+		if l, ok := v.([]string); v == Custom || ok && len(l) == 0 {
+			continue // hand-made points are not part of a link; nor is an empty list
 		}
 		if b.Len() > 0 {
 			b.WriteByte('&')
@@ -76,12 +78,13 @@ func num(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-// ParseLink reads a link (with or without its leading '#') into a Patch for
-// Session.Configure. Every key must be a setting a link holds, at most once, with a value of
-// the right kind; errors name the key (as ParsePatch's do; they do not say "link"), and the
-// value's checks are ParsePatch's. An empty link is the empty Patch.
+// ParseLink reads a link into a Patch for Session.Configure: a fragment (with or without
+// its leading '#') or a full address (http…#…, whose fragment is read). Every key must be a
+// setting a link holds, at most once, in any order, with a value of the right kind; errors
+// name the key (as ParsePatch's do; they do not say "link"), and the value's checks are
+// ParsePatch's. An empty link, or an address without a fragment, is the empty Patch.
 func ParseLink(link string) (Patch, error) {
-	link = strings.TrimPrefix(link, "#")
+	link = fragment(link)
 	if link == "" {
 		return Patch{}, nil
 	}
@@ -117,6 +120,19 @@ func ParseLink(link string) (Patch, error) {
 		return Patch{}, err
 	}
 	return ParsePatch(data)
+}
+
+// fragment returns the settings part of a link: what follows the first '#' (a link's
+// values escape theirs), or for an address without one (it has "://" before any '='),
+// nothing; else the link itself.
+func fragment(link string) string {
+	if _, frag, ok := strings.Cut(link, "#"); ok {
+		return frag
+	}
+	if scheme := strings.Index(link, "://"); scheme >= 0 && !strings.Contains(link[:scheme], "=") {
+		return ""
+	}
+	return link
 }
 
 // linkValue converts the value of setting key, of kind k, in a link to JSON.

@@ -2,6 +2,7 @@ package session
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -56,7 +57,7 @@ func TestLinkShape(t *testing.T) {
 	s.Features = []string{"x1", "x1*x2"}
 	want := "dataset=circle&problem=classification&noise=0&numPoints=250&testRatio=0.5&dataSeed=1&" +
 		"features=x1,x1%2Ax2&layers=2,4,1&activation=sigmoid&seed=1&learningRate=0.03&batchSize=10&" +
-		"regularization=none&regularizationRate=0&speed=500"
+		"regularization=none&regularizationRate=0&speed=500&discretize=false&showTestData=true&logLoss=false&gradients=false"
 	if got := s.Link(); got != want {
 		t.Errorf("Link() =\n %s\nwant\n %s", got, want)
 	}
@@ -90,6 +91,11 @@ func TestParseLinkRejects(t *testing.T) {
 		{"activation=softmax", "activation"},
 		{"numPoints=5000", "numPoints"},
 		{"seed=-1", "seed"},
+		{"discretize=yes", `discretize: "yes" is not true or false`},
+		{"hide=colour", `hide[0] must be one of dataset, problem,`},
+		{"hide=noise,hide", `hide[1] must be one of`},
+		{"hide=noise,noise", `hide lists "noise" twice`},
+		{"http://localhost:8080/#noise=0.2&colour=red", `unknown setting "colour"`},
 	}
 	for _, tc := range tests {
 		p, err := ParseLink(tc.link)
@@ -101,9 +107,126 @@ func TestParseLinkRejects(t *testing.T) {
 			t.Errorf("ParseLink(%q): %q, want it to say %q", tc.link, err, tc.want)
 		}
 	}
-	for _, empty := range []string{"", "#", "&&"} {
+	for _, empty := range []string{"", "#", "&&", "http://localhost:8080/", "https://example.org/nnplay/?a=b", "http://localhost:8080/#"} {
 		if p, err := ParseLink(empty); err != nil || !reflect.DeepEqual(p, Patch{}) {
 			t.Errorf("ParseLink(%q) = %+v, %v; want the empty patch", empty, p, err)
+		}
+	}
+}
+
+// TestParseLinkForms: a link is read the same as a fragment with or without '#' and as a
+// full address, whatever the order of its keys.
+func TestParseLinkForms(t *testing.T) {
+	const link = "noise=0.2&learningRate=0.1&dataset=xor&problem=classification&layers=2,3,1&features=x1,x2&discretize=true&showTestData=false&hide=noise,testRatio"
+	want := DefaultSettings()
+	want.Noise, want.LearningRate, want.Dataset, want.Hidden = 0.2, 0.1, "xor", []int{3}
+	want.View.Discretize, want.View.ShowTestData, want.Hide = true, false, []string{"noise", "testRatio"}
+	keys := strings.Split(link, "&")
+	reversed := slices.Clone(keys)
+	slices.Reverse(reversed)
+	rotated := append(slices.Clone(keys[4:]), keys[:4]...)
+	tests := []struct{ name, text string }{
+		{"fragment", link},
+		{"with #", "#" + link},
+		{"address", "http://localhost:8080/#" + link},
+		{"address with a path and query", "https://example.org/play/index.html?x=1#" + link},
+		{"keys reversed", strings.Join(reversed, "&")},
+		{"keys rotated", "#" + strings.Join(rotated, "&")},
+	}
+	for _, tc := range tests {
+		p, err := ParseLink(tc.text)
+		s := newSession(t, nil)
+		if err == nil {
+			err = s.Configure(p)
+		}
+		if got := s.Settings(); err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %q gives %+v, %v\nwant %+v", tc.name, tc.text, got, err, want)
+		}
+	}
+}
+
+// TestDatasetImpliesProblem: a link or a patch naming a data set of the other problem
+// switches to that problem (rebuilding the network and generating that data set); naming
+// both that do not fit is refused.
+func TestDatasetImpliesProblem(t *testing.T) {
+	tests := []struct {
+		name, from, link string
+		problem, dataset string
+	}{
+		{"circle from regression", Regression, "dataset=circle", Classification, "circle"},
+		{"plane from classification", Classification, "#dataset=plane&noise=0.1", Regression, "plane"},
+		{"gauss-multi, problem after", Classification, "noise=0.1&dataset=gauss-multi&problem=regression", Regression, "gauss-multi"},
+		{"spiral on classification", Classification, "dataset=spiral", Classification, "spiral"},
+	}
+	for _, tc := range tests {
+		s := newSession(t, func(st *Settings) {
+			if tc.from == Regression {
+				st.Problem, st.Dataset = Regression, "plane"
+			}
+		})
+		mustStep(t, s, 5)
+		p, err := ParseLink(tc.link)
+		if err == nil {
+			err = s.Configure(p)
+		}
+		if err != nil {
+			t.Errorf("%s: %q refused: %v", tc.name, tc.link, err)
+			continue
+		}
+		got := s.Settings()
+		if got.Problem != tc.problem || got.Dataset != tc.dataset {
+			t.Errorf("%s: %q gives problem %s on %s, want %s on %s", tc.name, tc.link, got.Problem, got.Dataset, tc.problem, tc.dataset)
+		}
+		want, _ := Generate(tc.dataset, got.NumPoints, got.Noise, got.DataSeed, got.TestRatio)
+		if !reflect.DeepEqual(s.Points(), want) {
+			t.Errorf("%s: the points are not the %s data set's", tc.name, tc.dataset)
+		}
+		if rebuilt := tc.problem != tc.from; rebuilt != (s.Epoch() == 0) {
+			t.Errorf("%s: epoch %d after the change; rebuilt should be %v", tc.name, s.Epoch(), rebuilt)
+		}
+	}
+	s := newSession(t, nil)
+	if p, err := ParseLink("dataset=plane&problem=classification"); err == nil {
+		if err := s.Configure(p); err == nil || !strings.Contains(err.Error(), `dataset "plane" is a regression data set, but problem is classification`) {
+			t.Errorf("plane with classification: %v, want refused", err)
+		}
+	}
+}
+
+// TestViewSettings: the view's toggles and hide change nothing but themselves: the
+// weights, epoch and points stay; each change is one undo step named after its setting,
+// and undo brings the old value back.
+func TestViewSettings(t *testing.T) {
+	tests := []struct {
+		patch string
+		check func(Settings) bool
+	}{
+		{`{"discretize": true}`, func(s Settings) bool { return s.View.Discretize }},
+		{`{"showTestData": false}`, func(s Settings) bool { return !s.View.ShowTestData }},
+		{`{"logLoss": true}`, func(s Settings) bool { return s.View.LogLoss }},
+		{`{"gradients": true}`, func(s Settings) bool { return s.View.Gradients }},
+		{`{"hide": ["noise", "gradients"]}`, func(s Settings) bool { return slices.Equal(s.Hide, []string{"noise", "gradients"}) }},
+	}
+	for _, tc := range tests {
+		s := newSession(t, nil)
+		mustStep(t, s, 5)
+		before := stateOf(s)
+		if err := s.Configure(patch(tc.patch)); err != nil {
+			t.Fatalf("%s: %v", tc.patch, err)
+		}
+		name := strings.Trim(strings.SplitN(tc.patch, ":", 2)[0], `{" `)
+		if !tc.check(s.Settings()) || s.View() != s.Settings().View {
+			t.Errorf("%s: settings %+v, view %+v", tc.patch, s.Settings(), s.View())
+		}
+		after := stateOf(s)
+		if after.Epoch != before.Epoch || !reflect.DeepEqual(after.Params, before.Params) || !reflect.DeepEqual(after.Points, before.Points) {
+			t.Errorf("%s changed the epoch, the weights or the points", tc.patch)
+		}
+		if got := s.UndoLabel(); got != "change "+name {
+			t.Errorf("%s: undo label %q, want %q", tc.patch, got, "change "+name)
+		}
+		if err := s.Undo(); err != nil || !reflect.DeepEqual(s.Settings(), before.Settings) {
+			t.Errorf("%s: undo gives %+v, %v", tc.patch, s.Settings(), err)
 		}
 	}
 }

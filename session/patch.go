@@ -71,7 +71,7 @@ func ParsePatch(data []byte) (Patch, error) {
 }
 
 // apply returns cur changed by p. It checks that layers fits the features and that the data
-// set fits the problem. lastGen names the generator each problem used last, for a problem
+// set fits the problem; a data set given without a problem brings its own. lastGen names the generator each problem used last, for a problem
 // change that names no data set.
 func (p Patch) apply(cur Settings, lastGen map[string]string) (Settings, error) {
 	s := cur.clone()
@@ -93,7 +93,7 @@ func (p Patch) apply(cur Settings, lastGen map[string]string) (Settings, error) 
 			if p.Has("problem") {
 				return cur, fmt.Errorf("dataset %q is a %s data set, but problem is %s", s.Dataset, g.problem, s.Problem)
 			}
-			return cur, checkDatasetProblem(s.Dataset, s.Problem)
+			s.Problem = g.problem // a data set names its problem
 		}
 	case s.Problem != cur.Problem:
 		s.Dataset = lastGen[s.Problem]

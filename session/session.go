@@ -162,6 +162,9 @@ func (s *Session) restart() {
 // Settings returns a copy of the current settings.
 func (s *Session) Settings() Settings { return s.settings.clone() }
 
+// View returns the settings of how the page shows the session, without allocating.
+func (s *Session) View() View { return s.settings.View }
+
 // Version counts changes of settings, data, weights outside training (reset, load) and play
 // state, so that a view can tell when to refresh its controls. Training does not change it,
 // except that a divergence (which pauses) or the first healthy epoch after one does.

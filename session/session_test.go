@@ -286,7 +286,6 @@ func TestConfigureRefusesAndChangesNothing(t *testing.T) {
 		{"too deep", `{"layers": [2, 1, 1, 1, 1, 1, 1, 1, 1]}`, "layers must list the inputs, 0 to 6 hidden layers and the output (2 to 8 sizes), got 9 sizes"},
 		{"too wide", `{"layers": [2, 9, 1]}`, "layers[1] (a hidden layer) must be a whole number in [1, 8], got 9"},
 		{"empty layer", `{"layers": [2, 0, 1]}`, "layers[1] (a hidden layer) must be a whole number in [1, 8], got 0"},
-		{"dataset of the other problem", `{"dataset": "plane"}`, `dataset "plane" is a regression data set; set problem to regression first`},
 		{"dataset against problem", `{"dataset": "xor", "problem": "regression"}`, `dataset "xor" is a classification data set, but problem is regression`},
 		{"custom", `{"dataset": "custom"}`, `dataset "custom" cannot be chosen`},
 		{"unknown dataset", `{"dataset": "moons"}`, `dataset must be one of circle, xor, gauss, spiral, plane, gauss-multi, custom, got "moons"`},

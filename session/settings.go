@@ -40,7 +40,22 @@ type Settings struct {
 	NumPoints          int      // 1–2000
 	TestRatio          float64  // 0.1–0.9, the share held out for testing
 	Speed              float64  // epochs per second, 1–1,000,000, or 0 for as fast as it goes
+	View               View     // how the page shows the session; a change retrains nothing
+	Hide               []string // the controls the page hides (a classroom link's): settings' names
 }
+
+// View is the settings of how the page shows the session. Frames read it through
+// Session.View, which does not allocate.
+type View struct {
+	Discretize   bool // the plot's field shows only the predicted class
+	ShowTestData bool // test points are shown: drawn, hovered, picked and selected
+	LogLoss      bool // loss curves on a log scale
+	Gradients    bool // the edges show the training set's mean ∂L/∂w instead of w
+}
+
+// Shows reports whether the page shows point p: every point, but a test point only with
+// ShowTestData.
+func (v View) Shows(p Point) bool { return v.ShowTestData || !p.Test }
 
 // DefaultSettings returns the settings a new playground opens with: a 2‑4‑1 sigmoid network
 // on a data set it visibly solves within seconds.
@@ -67,6 +82,8 @@ func DefaultSettings() Settings {
 		NumPoints:          250,
 		TestRatio:          0.5,
 		Speed:              500,
+		View:               View{ShowTestData: true},
+		Hide:               []string{},
 	}
 }
 
@@ -82,6 +99,7 @@ func (s Settings) Layers() []int {
 func (s Settings) clone() Settings {
 	s.Features = append([]string(nil), s.Features...)
 	s.Hidden = append([]int(nil), s.Hidden...)
+	s.Hide = append([]string{}, s.Hide...)
 	return s
 }
 

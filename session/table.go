@@ -37,7 +37,7 @@ const (
 type Spec struct {
 	Name         string    // the scripting API's name
 	Kind         Kind      // the type of its values
-	Min, Max     float64   // the range of a number or an integer; of each hidden size for layers
+	Min, Max     float64   // the range of a number or an integer; of each hidden size for layers; a list's fewest items
 	MinExclusive bool      // Min itself is outside the range
 	Zero         string    // for a number whose range excludes 0: what 0 means (0 is then allowed)
 	Unit         string    // for messages: the unit of a number, what a list's items are
@@ -67,7 +67,7 @@ var specs = [...]Spec{
 		Effects: []Effect{Resplit}, Link: "testRatio", field: func(s *Settings) any { return &s.TestRatio }},
 	{Name: "dataSeed", Kind: KindInteger, Min: 0, Max: math.MaxUint32,
 		Effects: []Effect{Regenerate}, Link: "dataSeed", field: func(s *Settings) any { return &s.DataSeed }},
-	{Name: "features", Kind: KindList, Choices: nn.AllFeatureNames(), Unit: "input",
+	{Name: "features", Kind: KindList, Min: 1, Choices: nn.AllFeatureNames(), Unit: "input",
 		Effects: []Effect{Rebuild}, Link: "features", field: func(s *Settings) any { return &s.Features }},
 	{Name: "layers", Kind: KindLayers, Min: 1, Max: MaxShownNodes, MaxHidden: MaxShownHidden,
 		Effects: []Effect{Rebuild}, Link: "layers", field: func(s *Settings) any { return &s.Hidden }},
@@ -88,6 +88,24 @@ var specs = [...]Spec{
 	{Name: "speed", Kind: KindNumber, Min: 1, Max: MaxSpeed, Zero: "as fast as it goes", Unit: "epochs per second",
 		Offered: []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 0},
 		Effects: []Effect{Retrain}, Link: "speed", field: func(s *Settings) any { return &s.Speed }},
+
+	// The view: no effect but what the page shows.
+	{Name: "discretize", Kind: KindBoolean, Link: "discretize", field: func(s *Settings) any { return &s.View.Discretize }},
+	{Name: "showTestData", Kind: KindBoolean, Link: "showTestData", field: func(s *Settings) any { return &s.View.ShowTestData }},
+	{Name: "logLoss", Kind: KindBoolean, Link: "logLoss", field: func(s *Settings) any { return &s.View.LogLoss }},
+	{Name: "gradients", Kind: KindBoolean, Link: "gradients", field: func(s *Settings) any { return &s.View.Gradients }},
+	// The controls a classroom link hides; its choices, every other setting, are set by init.
+	{Name: "hide", Kind: KindList, Unit: "setting", Link: "hide", field: func(s *Settings) any { return &s.Hide }},
+}
+
+// init makes every setting but hide itself a choice of hide.
+func init() {
+	hide := LookupSpec("hide")
+	for i := range specs {
+		if &specs[i] != hide {
+			hide.Choices = append(hide.Choices, specs[i].Name)
+		}
+	}
 }
 
 // Specs returns the table of settings, in the order links write them. The caller must not

@@ -118,9 +118,10 @@ func (sp *Spec) numRange(name string) numRange {
 		whole: sp.Kind != KindNumber, zero: sp.Zero, unit: sp.Unit}
 }
 
-// checkList checks a list: at least one name, each one of the choices, none twice.
+// checkList checks a list: at least Min names (at least one, or none), each one of the
+// choices, none twice.
 func (sp *Spec) checkList(names []string) error {
-	if len(names) == 0 {
+	if len(names) < int(sp.Min) {
 		return fmt.Errorf("%s must name at least one %s of %s", sp.Name, sp.Unit, strings.Join(sp.Choices, ", "))
 	}
 	for i, name := range names {

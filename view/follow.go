@@ -3,8 +3,9 @@ package view
 import "nnplay/session"
 
 // MathPoint returns the point the maths follow: the followed point (see Followed), else the
-// first training point, else the first shown point, else -1.
-func MathPoint(ui *UI, pts []session.Point) int {
+// first training point, else the first point the view shows, else -1.
+func MathPoint(ui *UI, s *session.Session) int {
+	pts, v := s.Points(), s.View()
 	if i := Followed(ui, len(pts)); i >= 0 {
 		return i
 	}
@@ -13,7 +14,7 @@ func MathPoint(ui *UI, pts []session.Point) int {
 		if !pts[i].Test {
 			return i
 		}
-		if first < 0 && ui.Shows(pts[i]) {
+		if first < 0 && v.Shows(pts[i]) {
 			first = i
 		}
 	}

@@ -102,19 +102,20 @@ func NewPictures() *Pictures {
 // Update prepares the pictures of s as ui shows them; m is the session's Record() of this
 // frame, for the loss panel.
 func (p *Pictures) Update(s *session.Session, ui *UI, m session.Metrics) {
-	p.Field.Update(s, ui.Discrete)
+	v := s.View()
+	p.Field.Update(s, v.Discretize)
 	if p.Nodes.Update(s) {
 		p.NodesRev++
 	}
 	pts := s.Points()
 	p.Net.Param = SelectedParam(ui, s)
 	p.Net.Grads = nil
-	if ui.Gradients && p.refreshGrads(s) {
+	if v.Gradients && p.refreshGrads(s) {
 		p.Net.Grads = p.grads
 	}
 	p.Net.Update(ui.Layout, s, Followed(ui, len(pts)))
-	p.Loss.Update(ui.Layout.Loss, s.History(), m, ui.LogLoss)
-	p.Order = PointOrder(p.Order[:0], pts, ui.Selected, ui.Dragging, ui.HideTest)
+	p.Loss.Update(ui.Layout.Loss, s.History(), m, v.LogLoss)
+	p.Order = PointOrder(p.Order[:0], pts, ui.Selected, ui.Dragging, !v.ShowTestData)
 }
 
 // refreshGrads recomputes the mean gradients when GradEvery frames have passed or the

@@ -36,15 +36,11 @@ type UI struct {
 	Dragging           int     // the point being dragged, -1 for none
 	Menu               int     // the point whose long-press delete offer is open, -1 for none
 	Brush              float64 // the label of points added by click or tap
-	LogLoss            bool    // loss curves on a log scale
-	Discrete           bool    // the plot's field shows only the predicted class (Field.Discrete)
-	HideTest           bool    // test points are hidden: not drawn, hovered, picked or selected
 	Focused            bool    // the canvas has keyboard focus
 	Help               int     // counts the requests for the page's help (the ? key); the page opens it
 
 	Param       session.Param // the parameter the maths follow, when ParamChosen (see SelectedParam)
 	ParamChosen bool          // a parameter was selected; otherwise the default output weight
-	Gradients   bool          // the edges show the training set's mean ∂L/∂w instead of w
 	Pin         Hover         // the pinned node (Kind HoverNode) whose output the plot shows, or none
 }
 
@@ -72,9 +68,6 @@ func MenuButton(l Layout, pts []session.Point, i int) Rect {
 	r.Y = clamp(r.Y, 0, math.Max(l.Height-r.H, 0))
 	return r
 }
-
-// Shows reports whether the plot shows point p: every point, unless HideTest hides it.
-func (ui *UI) Shows(p session.Point) bool { return !(ui.HideTest && p.Test) }
 
 // Followed returns the point whose activations the network picture shows: the dragged point,
 // else the selected one, else the hovered one, else -1. Indices out of range of n points are

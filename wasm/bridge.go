@@ -94,18 +94,13 @@ func newBridge(g *Game) {
 		}
 		return b.changed(err)
 	})
-	def("setLogLoss", func(a []js.Value) string {
-		p.SetLogLoss(len(a) > 0 && a[0].Truthy())
-		return b.changed(nil)
-	})
-	def("setHideTest", func(a []js.Value) string {
-		p.SetHideTest(len(a) > 0 && a[0].Truthy())
-		return b.changed(nil)
-	})
-	def("setDiscrete", func(a []js.Value) string {
-		p.SetDiscrete(len(a) > 0 && a[0].Truthy())
-		return b.changed(nil)
-	})
+	// The view's toggles, kept as calls of their own: the settings logLoss, showTestData
+	// (the other way round), discretize and gradients.
+	toggles := map[string]func(bool) error{"setLogLoss": p.SetLogLoss, "setHideTest": p.SetHideTest,
+		"setDiscrete": p.SetDiscrete, "setGradients": p.SetGradients}
+	for name, set := range toggles {
+		def(name, func(a []js.Value) string { return b.changed(set(len(a) > 0 && a[0].Truthy())) })
+	}
 	b.defineMath(def)
 	def("schema", func([]js.Value) string { return api.Reply(api.NewSchema(), nil) })
 	def("toggle", func([]js.Value) string {

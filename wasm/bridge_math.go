@@ -9,7 +9,7 @@ import (
 )
 
 // defineMath defines the maths panel's calls: math, followPoint, selectWeight, selectBias,
-// setWeight, setBias, stepSample, stepBatch, and the page's setGradients.
+// setWeight, setBias, stepSample, stepBatch.
 func (b *bridge) defineMath(def func(name string, f func(args []js.Value) string)) {
 	p := &b.c.API
 	def("math", func([]js.Value) string { return api.Reply(p.Math()) })
@@ -40,10 +40,6 @@ func (b *bridge) defineMath(def func(name string, f func(args []js.Value) string
 	})
 	def("stepSample", func([]js.Value) string { return b.changed(p.StepSample()) })
 	def("stepBatch", func([]js.Value) string { return b.changed(p.StepBatch()) })
-	def("setGradients", func(a []js.Value) string {
-		p.SetGradients(len(a) > 0 && a[0].Truthy())
-		return b.changed(nil)
-	})
 }
 
 // withNumbers reads the arguments named names as numbers (refusing, with the call's and the

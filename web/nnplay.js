@@ -24,8 +24,10 @@
 //                             the centre of the Delete button a touch long-press on a point
 //                             offers, or null when no offer is open; selected — the index of
 //                             the selected point or null; brush — the label of points added
-//                             by click or tap; logLoss; discrete — the field shows the
-//                             predicted class only; hideTest — test points hidden; canUndo,
+//                             by click or tap; logLoss, discrete, hideTest, gradients —
+//                             the view's settings settings.logLoss, .discretize (the
+//                             field shows the predicted class only), not .showTestData,
+//                             .gradients (the edges show the mean ∂L/∂w); canUndo,
 //                             canRedo — whether undo() and redo() have a step; undoLabel,
 //                             redoLabel — what they would undo or redo ("move point",
 //                             "change learningRate") or null; notice — the last refused
@@ -34,13 +36,19 @@
 //                             range (the labels', at least −1 to 1), else null;
 //                             tooltip — the text the canvas shows for the edge, node or
 //                             point the mouse rests on (e.g. "w = 0.500 (h4 → ŷ)"), or
-//                             null; version — the session's change counter; gradients —
-//                             whether the edges show the mean ∂L/∂w (nnplayPage
-//                             .call("setGradients", on) toggles it); hints — the training
+//                             null; version — the session's change counter; hints — the training
 //                             coach's lines (why training is stuck, and the fix), [] when
 //                             none; pinned — {layer, node} of the node whose picture the
 //                             plot shows (a click on it pins it), or null.
-//   nnplay.configure(partialSettings)   apply settings (the names of state().settings)
+//   nnplay.configure(partialSettings)   apply settings (the names of state().settings; see
+//                                       schema()); a data set of the other problem brings
+//                                       its problem. The view's settings (booleans
+//                                       discretize, showTestData, logLoss, gradients) and
+//                                       hide (names of settings whose controls the page
+//                                       hides, for a classroom link) retrain nothing; each
+//                                       change is an undo step. (The page's older calls
+//                                       setLogLoss, setDiscrete, setHideTest, setGradients
+//                                       through nnplayPage.call set the same settings.)
 //   nnplay.setData(points)              replace the data exactly as given
 //   nnplay.model()                      → a nnplay.model/1 object
 //   nnplay.loadModel(obj)               load a nnplay.model/1 object (or its JSON text);
@@ -57,10 +65,14 @@
 //   nnplay.toScreen(x, y)               → {x, y}: where (x, y) of the plane is drawn, in CSS
 //                                       px of this page's viewport (client coordinates)
 //   nnplay.link()                       → the settings as a link, the address fragment the
-//                                       page keeps (without '#'): dataset=xor&…&speed=500;
-//                                       hand-made points are not part of it
-//   nnplay.applyLink(text)              apply a link's settings (with or without '#'), or
-//                                       throw saying which setting is wrong
+//                                       page keeps (without '#'): dataset=xor&…&speed=500&
+//                                       discretize=false&…&hide=noise,testRatio (hide only
+//                                       when it names some); hand-made points are not part
+//                                       of it
+//   nnplay.applyLink(text)              apply a link's settings (a fragment, with or without
+//                                       '#', or a full address http…#…; keys in any order;
+//                                       a key left out keeps its setting), or throw saying
+//                                       which setting is wrong
 //   nnplay.exportData()                 → the points as CSV text: the header x,y,label,test,
 //                                       then one row per point, every number exact
 //   nnplay.importData(text)             replace the points with a data file's: CSV (header

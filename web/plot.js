@@ -1,13 +1,13 @@
-// The controls of the plot and its points that are not settings: regenerate, the brush
-// (the label of points added on the canvas) and the view's toggles (the gradients view's
-// among them).
+// The controls of the plot and its points that are not settings: regenerate and the brush
+// (the label of points added on the canvas). The view's toggles are settings
+// (settings.js).
 
 import { $, ui, onRefresh, act, setValue } from "./ui.js";
 
 // brushText shows a regression brush value to the slider's step.
 function brushText(v) { return String(Math.round(v * 100) / 100); }
 
-// render shows the brush and the toggles of a status.
+// render shows the brush of a status.
 function render(status) {
   const regression = status.settings.problem === "regression";
   $("brush-classes").hidden = regression;
@@ -26,10 +26,6 @@ function render(status) {
   }
   setValue($("brush-value"), status.brush);
   $("brush-value-out").textContent = brushText(status.brush);
-  $("logLoss").checked = status.logLoss;
-  $("discrete").checked = status.discrete;
-  $("showTest").checked = !status.hideTest;
-  $("gradients").checked = status.gradients;
 }
 
 // startPlot wires the plot's controls.
@@ -44,18 +40,6 @@ export function startPlot() {
     const v = Number($("brush-value").value);
     $("brush-value-out").textContent = brushText(v);
     act(function () { ui.page.call("setBrush", v); });
-  });
-  $("logLoss").addEventListener("change", function () {
-    act(function () { ui.page.call("setLogLoss", $("logLoss").checked); });
-  });
-  $("showTest").addEventListener("change", function () {
-    act(function () { ui.page.call("setHideTest", !$("showTest").checked); });
-  });
-  $("discrete").addEventListener("change", function () {
-    act(function () { ui.page.call("setDiscrete", $("discrete").checked); });
-  });
-  $("gradients").addEventListener("change", function () {
-    act(function () { ui.page.call("setGradients", $("gradients").checked); });
   });
   onRefresh(render);
 }

@@ -146,9 +146,36 @@ function showSetting(el, v) {
   }
 }
 
+// controlsOf returns the elements that show setting name: its control (data-setting) or
+// the parts of a control built here (data-control), their labels, and the label round a
+// checkbox.
+function controlsOf(name) {
+  const out = [];
+  document.querySelectorAll('[data-setting="' + name + '"], [data-control="' + name + '"]').forEach(function (el) {
+    out.push(el);
+    const around = el.closest("label");
+    if (around) out.push(around);
+    if (el.id) document.querySelectorAll('label[for="' + el.id + '"]').forEach(function (l) { out.push(l); });
+  });
+  return out;
+}
+
+// renderHidden hides the controls of the settings settings.hide names (a classroom link's
+// choice) and shows the others.
+function renderHidden(hide) {
+  const key = hide.join(",");
+  if (renderHidden.shown === key) return;
+  renderHidden.shown = key;
+  ui.schema.settings.forEach(function (s) {
+    const hidden = hide.indexOf(s.name) >= 0;
+    controlsOf(s.name).forEach(function (el) { el.hidden = hidden; });
+  });
+}
+
 // render shows the settings of a status.
 function render(status) {
   const s = status.settings;
+  renderHidden(s.hide);
   document.querySelectorAll("[data-setting]").forEach(function (el) { showSetting(el, s[el.dataset.setting]); });
   $("noise-out").textContent = percent(s.noise);
   $("testRatio-out").textContent = percent(s.testRatio);
@@ -240,8 +267,6 @@ function wire() {
       }
       const patch = {};
       patch[name] = value;
-      // A data set of the other problem type brings its problem along.
-      if (name === "dataset" && problemOf(value)) patch.problem = problemOf(value);
       if (!configureFrom(el, patch)) revert();
     });
   });
