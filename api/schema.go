@@ -17,7 +17,7 @@ type Schema struct {
 type SettingSchema struct {
 	Name         string           `json:"name"`
 	Kind         session.Kind     `json:"kind"`
-	Min          *float64         `json:"min"`          // number, integer; layers: of each hidden size
+	Min          *float64         `json:"min"`          // number, integer; layers: of each hidden size; list: the fewest names
 	Max          *float64         `json:"max"`          // as Min
 	MinExclusive bool             `json:"minExclusive"` // min itself is outside the range
 	Zero         *string          `json:"zero"`         // what 0 means where the range excludes it
@@ -46,6 +46,9 @@ func NewSchema() Schema {
 		switch sp.Kind {
 		case session.KindNumber, session.KindInteger, session.KindLayers:
 			s.Min, s.Max = &sp.Min, &sp.Max
+		}
+		if sp.Kind == session.KindList {
+			s.Min = &sp.Min
 		}
 		if sp.Kind == session.KindLayers {
 			s.MaxHidden = &sp.MaxHidden

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -37,7 +38,7 @@ func TestSchemaShape(t *testing.T) {
 			t.Errorf("%s: default %v, state() starts with %v", name, s["default"], defaults[name])
 		}
 		numeric := s["kind"] == "number" || s["kind"] == "integer" || s["kind"] == "layers"
-		if _, ok := s["min"].(float64); ok != numeric {
+		if _, ok := s["min"].(float64); ok != (numeric || s["kind"] == "list") {
 			t.Errorf("%s (%s): min %v", name, s["kind"], s["min"])
 		}
 		if _, ok := s["choices"].([]any); ok != (s["kind"] == "choice" || s["kind"] == "list") {
@@ -50,7 +51,8 @@ func TestSchemaShape(t *testing.T) {
 		}
 	}
 	want := map[string]string{"learningRate": "number", "speed": "number", "numPoints": "integer",
-		"dataset": "choice", "features": "list", "layers": "layers"}
+		"dataset": "choice", "features": "list", "layers": "layers", "discretize": "boolean", "showTestData": "boolean",
+		"logLoss": "boolean", "gradients": "boolean", "hide": "list"}
 	for _, s := range sc.Settings {
 		if k, ok := want[s["name"].(string)]; ok && s["kind"] != k {
 			t.Errorf("%s: kind %v, want %s", s["name"], s["kind"], k)
@@ -67,6 +69,16 @@ func TestSchemaShape(t *testing.T) {
 		case "layers":
 			if s["max"] != 8.0 || s["maxHidden"] != 6.0 || fmt.Sprint(s["effects"]) != "[rebuild]" {
 				t.Errorf("layers: max %v, maxHidden %v, effects %v; want 8, 6, [rebuild]", s["max"], s["maxHidden"], s["effects"])
+			}
+		case "features":
+			if s["min"] != 1.0 {
+				t.Errorf("features: min %v, want 1 (at least one input)", s["min"])
+			}
+		case "hide":
+			// Any other setting's control may be hidden, or none.
+			if choices := fmt.Sprint(s["choices"]); s["min"] != 0.0 || len(s["choices"].([]any)) != len(sc.Settings)-1 ||
+				strings.Contains(choices, "hide") || !strings.Contains(choices, "noise") || s["link"] != "hide" {
+				t.Errorf("hide: min %v, choices %v, link %v; want 0, every other setting, hide", s["min"], choices, s["link"])
 			}
 		case "testRatio":
 			if fmt.Sprint(s["effects"]) != "[resplit]" || s["link"] != "testRatio" {

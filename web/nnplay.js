@@ -133,9 +133,11 @@
 //                                       choice, list, layers), range (minExclusive: min
 //                                       itself excluded; zero: what 0 means where the range
 //                                       excludes it; for layers, of each hidden size, and
-//                                       maxHidden hidden layers at most) or choices, default,
-//                                       what a change does (retrain, rebuild, regenerate,
-//                                       resplit) and key in a link (null if none); the
+//                                       maxHidden hidden layers at most; for a list, min is
+//                                       the fewest names) or choices, default, what a change
+//                                       does (retrain, rebuild, regenerate, resplit; [] for
+//                                       the view's settings) and key in a link (null if
+//                                       none); the
 //                                       generated data sets; the values the page's lists offer
 //
 // If the canvas page reloads (as Ebiten's does after losing its WebGL context), calls
