@@ -26,7 +26,7 @@ const frameW, frameH = 1000, 640
 // time it is read within a frame, so training's budget runs out as it would.
 func newDragRun(t testing.TB, settings string) *dragRun {
 	t.Helper()
-	s, err := session.New(session.DefaultSettings())
+	s, err := session.New(session.ClassicSettings())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 // A script's calls on a playground: each answers at once, a refused call changes nothing
 // and says why, and Reply wraps the answer as the page's shim expects it.
 func ExamplePlayground() {
-	s, err := session.New(session.DefaultSettings())
+	s, err := session.New(session.ClassicSettings())
 	if err != nil {
 		panic(err)
 	}
@@ -35,7 +35,7 @@ func ExamplePlayground() {
 // place) adds a training point of the brush class there and selects it; paused, nothing
 // trains.
 func ExampleCanvas_Frame() {
-	s, err := session.New(session.DefaultSettings())
+	s, err := session.New(session.ClassicSettings())
 	if err != nil {
 		panic(err)
 	}

@@ -17,7 +17,7 @@ import (
 
 func newPlayground(t testing.TB) *Playground {
 	t.Helper()
-	s, err := session.New(session.DefaultSettings())
+	s, err := session.New(session.ClassicSettings())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func TestStateShape(t *testing.T) {
 		}
 	}
 	set := st["settings"].(map[string]any)
-	d := session.DefaultSettings()
+	d := session.ClassicSettings()
 	want := map[string]any{
 		"layers": []any{2.0, 4.0, 1.0}, "activation": d.Activation, "learningRate": d.LearningRate,
 		"batchSize": float64(d.BatchSize), "regularization": d.Regularization,

@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/json"
 	"fmt"
+	"nnplay/session"
 	"reflect"
 	"strings"
 	"testing"
@@ -24,7 +25,13 @@ func TestSchemaShape(t *testing.T) {
 	if err := json.Unmarshal(b, &sc); err != nil {
 		t.Fatalf("schema() is not JSON of the documented shape: %v", err)
 	}
-	defaults := decodeState(t, newPlayground(t))["settings"].(map[string]any)
+	p := newPlayground(t)
+	s, err := session.New(session.DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.S = s
+	defaults := decodeState(t, p)["settings"].(map[string]any)
 	if len(sc.Settings) != len(defaults) {
 		t.Errorf("%d settings in schema(), %d in state().settings", len(sc.Settings), len(defaults))
 	}
@@ -102,7 +109,7 @@ func ExampleNewSchema() {
 		fmt.Println(s.Name, s.Kind, s.Effects, s.Default)
 	}
 	// Output:
-	// dataset choice [regenerate] circle
+	// dataset choice [regenerate] gauss
 	// problem choice [rebuild regenerate] classification
 	// noise number [regenerate] 0
 }

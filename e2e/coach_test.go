@@ -39,7 +39,9 @@ func TestCoachHints(t *testing.T) {
 	}
 
 	p.do("reset")
-	p.do("configure", map[string]any{"layers": []int{2, 8, 8, 8, 8, 8, 8, 1}, "speed": 0})
+	// TensorFlow Playground's circle at its learning rate (session.ClassicSettings).
+	p.do("configure", map[string]any{"layers": []int{2, 8, 8, 8, 8, 8, 8, 1}, "speed": 0,
+		"dataset": "circle", "numPoints": 250, "learningRate": 0.03})
 	st := playTo(3*session.CoachWindow, false, 90*time.Second)
 	if want := []string{session.HintVanishing.String()}; !slices.Equal(hints(), want) {
 		t.Errorf("deep sigmoid at epoch %d: hints %q, want %q", st.Epoch, hints(), want)

@@ -65,7 +65,7 @@ func TestLink(t *testing.T) {
 		if s.BatchSize != 25 || s.Activation != act {
 			t.Errorf("after the edit: batch %d, activation %s; want 25 and %s kept", s.BatchSize, s.Activation, act)
 		}
-		if hash := eval[string](p, `location.hash`); !strings.Contains(hash, "learningRate=1&batchSize=25") || !strings.Contains(hash, "dataset=circle") {
+		if hash := eval[string](p, `location.hash`); !strings.Contains(hash, "learningRate=1&batchSize=25") || !strings.Contains(hash, "dataset=gauss") {
 			t.Errorf("after the edit the fragment is %q, want the whole link", hash)
 		}
 	})
@@ -80,7 +80,7 @@ func TestLink(t *testing.T) {
 		if !strings.Contains(msg, `learningRate: "abc" is not a number`) || !strings.Contains(msg, "not applied") {
 			t.Errorf("message %q should say the link was not applied and why", msg)
 		}
-		if s := p.state().Settings; s.Dataset != "circle" || s.LearningRate != 0.03 {
+		if s := p.state().Settings; s.Dataset != "gauss" || s.LearningRate != 1 {
 			t.Errorf("a refused link changed the settings: %+v", s)
 		}
 		p.frames(3)
@@ -89,7 +89,7 @@ func TestLink(t *testing.T) {
 		}
 		p.do("configure", map[string]any{"noise": 0.1})
 		p.frames(3)
-		if hash := eval[string](p, `location.hash`); !strings.Contains(hash, "noise=0.1") || !strings.Contains(hash, "learningRate=0.03") {
+		if hash := eval[string](p, `location.hash`); !strings.Contains(hash, "noise=0.1") || !strings.Contains(hash, "learningRate=1&") {
 			t.Errorf("after a setting changed the fragment is %q, want the current link", hash)
 		}
 	})

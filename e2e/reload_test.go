@@ -11,7 +11,7 @@ import (
 // the API throws, and then the API and the keyboard shortcuts act on the new program.
 func TestCanvasReload(t *testing.T) {
 	p := open(t)
-	p.do("configure", map[string]any{"learningRate": 0.3}) // the new program starts at 0.03
+	p.do("configure", map[string]any{"learningRate": 0.3}) // the new program starts at 1
 	eval[bool](p, `(() => { const w = document.getElementById("canvas").contentWindow;
 		w.nnplayOld = true; w.location.reload(); return true; })()`)
 	if err := p.tab.WaitFor(`!document.getElementById("canvas").contentWindow.nnplayOld`, ready); err != nil {
@@ -22,7 +22,7 @@ func TestCanvasReload(t *testing.T) {
 	if answer == "learning rate 0.3" {
 		t.Errorf("after the canvas page reloaded, nnplay.state() answered from the unloaded program (%s)", answer)
 	}
-	if err := p.tab.WaitFor(`(() => { try { return nnplay.state().settings.learningRate === 0.03; }
+	if err := p.tab.WaitFor(`(() => { try { return nnplay.state().settings.learningRate === 1; }
 		catch (e) { return false; } })()`, ready); err != nil {
 		t.Fatalf("the new program did not attach: %v (at first: %s)", err, answer)
 	}

@@ -29,10 +29,10 @@ var basePoints = []session.Point{
 
 func newFixture(t testing.TB, problem string) *fixture {
 	t.Helper()
-	set := session.DefaultSettings()
+	set := session.ClassicSettings()
 	s, err := session.New(set)
 	if err != nil {
-		t.Fatalf("session.New(DefaultSettings()): %v", err)
+		t.Fatalf("session.New(ClassicSettings()): %v", err)
 	}
 	if problem != set.Problem {
 		if err := configure(t, s, `{"problem": "`+problem+`"}`); err != nil {

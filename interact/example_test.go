@@ -12,7 +12,7 @@ import (
 // A mouse drags a point: pressed on it, moved, released; the point follows the pointer,
 // clamped inside the plane, and stays selected.
 func ExampleController_Handle() {
-	s, err := session.New(session.DefaultSettings())
+	s, err := session.New(session.ClassicSettings())
 	if err != nil {
 		panic(err)
 	}

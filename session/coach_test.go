@@ -135,7 +135,7 @@ func TestCoachAllocs(t *testing.T) {
 // BenchmarkCoach: one Advise on a stuck run of 500 points (250 training), as the page asks a
 // few times a second; the data's floor is computed once, outside the loop.
 func BenchmarkCoach(b *testing.B) {
-	st := DefaultSettings()
+	st := ClassicSettings()
 	st.NumPoints, st.Dataset, st.Hidden = 500, "spiral", []int{2}
 	s, err := New(st)
 	if err != nil {

@@ -30,7 +30,7 @@ func TestConvergence(t *testing.T) {
 		lr      float64
 		within  int
 	}{
-		{"circle, the defaults", "circle", DefaultSettings().LearningRate, 3000},
+		{"circle, the defaults", "circle", ClassicSettings().LearningRate, 3000},
 		{"circle, learning rate 0.1", "circle", 0.1, 1000},
 		{"xor, learning rate 0.3", "xor", 0.3, 2000},
 	}

@@ -9,7 +9,7 @@ import (
 // A playground with the default settings: 2‑4‑1 sigmoid on the circle data set. Train it and
 // read the metrics of the current weights.
 func Example() {
-	s, err := session.New(session.DefaultSettings())
+	s, err := session.New(session.ClassicSettings())
 	if err != nil {
 		panic(err)
 	}
@@ -27,7 +27,7 @@ func Example() {
 
 // Settings arrive from the page as JSON; a bad one is refused with a message that names it.
 func ExampleParsePatch() {
-	s, _ := session.New(session.DefaultSettings())
+	s, _ := session.New(session.ClassicSettings())
 	p, err := session.ParsePatch([]byte(`{"learningRate": 20}`))
 	fmt.Println(err)
 	p, _ = session.ParsePatch([]byte(`{"layers": [2, 8, 8, 1], "activation": "tanh"}`))
@@ -40,7 +40,7 @@ func ExampleParsePatch() {
 // A link is the settings in the page's address: written by Link, read by ParseLink, applied
 // by Configure. A malformed link says what is wrong.
 func ExampleParseLink() {
-	s, _ := session.New(session.DefaultSettings())
+	s, _ := session.New(session.ClassicSettings())
 	p, err := session.ParseLink("#dataset=xor&layers=2,8,1&activation=tanh&learningRate=0.1")
 	fmt.Println(err, s.Configure(p), s.Settings().Dataset, s.Network().Layers())
 	_, err = session.ParseLink("#learningRate=fast")
@@ -57,7 +57,7 @@ func ExampleLookupSpec() {
 		fmt.Println(sp.Name, sp.Kind, sp.Min, sp.Max, sp.MinExclusive, sp.Zero, sp.Effects, sp.Default())
 	}
 	// Output:
-	// learningRate number 0 10 true  [retrain] 0.03
+	// learningRate number 0 10 true  [retrain] 1
 	// speed number 1 1e+06 false as fast as it goes [retrain] 500
 	// layers layers 1 8 false  [rebuild] [2 4 1]
 	// testRatio number 0.1 0.9 false  [resplit] 0.5

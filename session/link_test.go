@@ -27,7 +27,7 @@ func TestLinkRoundTrip(t *testing.T) {
 		}},
 	}
 	for _, tc := range tests {
-		want := DefaultSettings()
+		want := ClassicSettings()
 		tc.edit(&want)
 		link := want.Link()
 		p, err := ParseLink("#" + link)
@@ -53,7 +53,7 @@ func TestLinkRoundTrip(t *testing.T) {
 // TestLinkShape: a link is readable (names as the API's, lists comma-separated, names
 // escaped) and leaves hand-made data out.
 func TestLinkShape(t *testing.T) {
-	s := DefaultSettings()
+	s := ClassicSettings()
 	s.Features = []string{"x1", "x1*x2"}
 	want := "dataset=circle&problem=classification&noise=0&numPoints=250&testRatio=0.5&dataSeed=1&" +
 		"features=x1,x1%2Ax2&layers=2,4,1&activation=sigmoid&seed=1&learningRate=0.03&batchSize=10&" +

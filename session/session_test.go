@@ -16,7 +16,7 @@ import (
 // newSession returns a session with the default settings changed by edit.
 func newSession(t testing.TB, edit func(*Settings)) *Session {
 	t.Helper()
-	st := DefaultSettings()
+	st := ClassicSettings()
 	if edit != nil {
 		edit(&st)
 	}
@@ -127,7 +127,7 @@ func TestNewRefuses(t *testing.T) {
 		{"hidden", func(s *Settings) { s.Hidden = []int{4, 9} }, "layers[2] (a hidden layer) must be a whole number in [1, 8], got 9"},
 	}
 	for _, tt := range tests {
-		st := DefaultSettings()
+		st := ClassicSettings()
 		tt.edit(&st)
 		if _, err := New(st); err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: New error %v, want %q", tt.name, err, tt.want)

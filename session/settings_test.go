@@ -70,7 +70,7 @@ func TestValidate(t *testing.T) {
 		{"regularization rate", func(s *Settings) { s.RegularizationRate = 11 }, "regularizationRate must be a finite number in [0, 10], got 11"},
 	}
 	for _, tt := range tests {
-		st := DefaultSettings()
+		st := ClassicSettings()
 		tt.edit(&st)
 		err := st.Validate()
 		switch {

@@ -219,7 +219,7 @@ func TestMathAllocs(t *testing.T) {
 // network: the followed point's pass, a hidden weight's chain rule and finite difference,
 // the training MSE, and the training set's mean gradients for the gradients view.
 func BenchmarkMath(b *testing.B) {
-	st := DefaultSettings()
+	st := ClassicSettings()
 	st.NumPoints, st.Hidden = 500, []int{8, 8}
 	s, err := New(st)
 	if err != nil {

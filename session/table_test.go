@@ -191,7 +191,10 @@ func TestSpecsLinkRoundTrip(t *testing.T) {
 func TestSpecsEffects(t *testing.T) {
 	for i := range Specs() {
 		sp := &Specs()[i]
-		s := newSession(t, nil)
+		s, err := New(DefaultSettings()) // other() picks values unlike the defaults
+		if err != nil {
+			t.Fatal(err)
+		}
 		mustStep(t, s, 5)
 		before := stateOf(s)
 		next := s.Settings()

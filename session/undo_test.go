@@ -89,7 +89,7 @@ var undoEdits = []struct {
 
 // newSessionOr is newSession without a test to fail (the defaults with edit are valid).
 func newSessionOr(edit func(*Settings)) *Session {
-	st := DefaultSettings()
+	st := ClassicSettings()
 	edit(&st)
 	s, err := New(st)
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 // newSession returns a session from the default settings changed by p.
 func newSession(t testing.TB, p session.Patch) *session.Session {
 	t.Helper()
-	s, err := session.New(session.DefaultSettings())
+	s, err := session.New(session.ClassicSettings())
 	if err != nil {
 		t.Fatalf("session.New: %v", err)
 	}
