@@ -47,7 +47,12 @@ func TestDragTeaches(t *testing.T) {
 			t.Fatalf("no spot deep in class %v's opposite region", pt.Label)
 		}
 		before := call[float64](p, "predict", spot.X, spot.Y)
-		p.do("play")
+		// The press focuses the canvas, which the browser scrolls into view: focus it first,
+		// so that the positions hold.
+		eval[bool](p, `(document.getElementById("canvas").contentWindow.document.querySelector("canvas").focus(), true)`)
+		p.frames(2)
+		// Dragged paused, so that nothing on the page moves under the mouse; the epochs
+		// after the drop are the bar's.
 		if err := p.tab.MouseDrag(p.toScreen(pt.X, pt.Y), p.toScreen(spot.X, spot.Y), 8); err != nil {
 			t.Fatal(err)
 		}
@@ -55,6 +60,7 @@ func TestDragTeaches(t *testing.T) {
 		if moved := dropped.Points[i]; math.Hypot(moved.X-spot.X, moved.Y-spot.Y) > 0.1 {
 			t.Fatalf("point %d landed at (%.2f, %.2f), not at the spot (%.2f, %.2f)", i, moved.X, moved.Y, spot.X, spot.Y)
 		}
+		p.do("play")
 		trainTo(dropped.Epoch + epochs)
 		p.pause()
 		after := call[float64](p, "predict", spot.X, spot.Y)

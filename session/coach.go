@@ -85,22 +85,23 @@ type window struct {
 
 // lossWindow returns the training loss over the window ending at the latest sample, widened
 // to minSamples samples when frames came far apart, and false when the run is too short or
-// the history has too few samples.
-func lossWindow(h *History) (window, bool) {
+// the history has too few samples. Only samples from epoch since on count: the loss jumps
+// when the points change (a drag), and that is no fault of the learning rate.
+func lossWindow(h *History, since int) (window, bool) {
 	n := h.Len()
 	if n < minSamples {
 		return window{}, false
 	}
 	end, last, _ := h.At(n - 1)
 	span := max(CoachWindow, end/8)
-	if end < CoachWindow {
+	if end-since < CoachWindow {
 		return window{}, false
 	}
 	w := window{last: last, lo: last, hi: last}
 	prev, count, dir := last, 0, 0
 	for i := n - 1; i >= 0; i-- {
 		epoch, v, _ := h.At(i)
-		if epoch < end-span && count >= minSamples {
+		if epoch < since || epoch < end-span && count >= minSamples {
 			break
 		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
@@ -163,7 +164,7 @@ func (c *Coach) Advise(s *Session) []Hint {
 // given at all (too early, converged, diverged, nothing to train on).
 func (c *Coach) rules(s *Session) ([]Hint, bool) {
 	out := c.raw[:0]
-	w, ok := lossWindow(&s.history)
+	w, ok := lossWindow(&s.history, s.dataAt)
 	baseline := s.labelVariance()
 	if !ok || s.err != "" || len(s.train) == 0 || baseline == 0 || w.last < convergedLoss*baseline {
 		return out, false

@@ -152,3 +152,38 @@ func BenchmarkCoach(b *testing.B) {
 		c.Advise(s)
 	}
 }
+
+// TestCoachAfterDrag: a dragged point makes the loss jump; that is no learning rate too
+// high, so the coach says nothing while the network takes the point in (at the defaults,
+// whose drag TestDragTeaches measures).
+func TestCoachAfterDrag(t *testing.T) {
+	s, err := New(DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c Coach
+	train := func(epochs int) {
+		t.Helper()
+		for range epochs / 10 {
+			mustStep(t, s, 10)
+			s.Record()
+			if h := c.Advise(s); len(h) > 0 {
+				t.Fatalf("at epoch %d: hints %v", s.Epoch(), h)
+			}
+		}
+	}
+	train(2500)
+	i := s.train[0] // label 1, dragged deep into class 0's region, paused, frame by frame
+	p := s.Points()[i]
+	for k := range 9 {
+		f := float64(k) / 8
+		if err := s.MovePoint(i, p.X+f*(-2-p.X), p.Y+f*(-1-p.Y)); err != nil {
+			t.Fatal(err)
+		}
+		s.Record()
+		if h := c.Advise(s); len(h) > 0 {
+			t.Fatalf("during the drag: hints %v", h)
+		}
+	}
+	train(2500)
+}

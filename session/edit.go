@@ -27,6 +27,7 @@ func (s *Session) generator() string {
 func (s *Session) setPoints(pts []Point) {
 	s.points = pts
 	s.restartEpoch()
+	s.dataAt = s.epoch
 	s.fillInputs()
 	s.data.Targets = s.data.Targets[:0]
 	s.train, s.test = s.train[:0], s.test[:0]
@@ -91,6 +92,7 @@ func (s *Session) checkIndex(i int) error {
 // edited marks the data as made by hand and starts a new epoch order.
 func (s *Session) edited() {
 	s.restartEpoch()
+	s.dataAt = s.epoch
 	s.settings.Dataset = Custom
 	s.version++
 }

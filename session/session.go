@@ -31,6 +31,7 @@ type Session struct {
 	pcg     *rand.PCG  // the shuffle stream, re-seeded from seed on reset, rebuild and load
 	shuffle *rand.Rand // over pcg
 
+	dataAt  int // the epoch the points last changed at (the coach waits a window after it)
 	epoch   int
 	running bool
 	err     string            // the divergence message
@@ -151,7 +152,7 @@ func featureBound(f nn.Feature) float64 {
 // history, no divergence message.
 func (s *Session) restart() {
 	s.pcg.Seed(uint64(s.settings.Seed), shuffleStream)
-	s.epoch = 0
+	s.epoch, s.dataAt = 0, 0
 	s.restartEpoch()
 	s.last.count = 0
 	s.history.Clear()

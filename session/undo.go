@@ -181,6 +181,7 @@ func (s *Session) restore(st *step) {
 		s.data.Targets[i] = p.Label
 		s.boundLabels()
 		s.restartEpoch()
+		s.dataAt = s.epoch
 	}
 	s.version++
 }
