@@ -118,7 +118,7 @@ func TestParseLinkRejects(t *testing.T) {
 // full address, whatever the order of its keys.
 func TestParseLinkForms(t *testing.T) {
 	const link = "noise=0.2&learningRate=0.1&dataset=xor&problem=classification&layers=2,3,1&features=x1,x2&discretize=true&showTestData=false&hide=noise,testRatio"
-	want := DefaultSettings()
+	want := ClassicSettings() // newSession's
 	want.Noise, want.LearningRate, want.Dataset, want.Hidden = 0.2, 0.1, "xor", []int{3}
 	want.View.Discretize, want.View.ShowTestData, want.Hide = true, false, []string{"noise", "testRatio"}
 	keys := strings.Split(link, "&")
