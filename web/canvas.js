@@ -24,6 +24,15 @@
     window.addEventListener(name, function () { pressing = false; }, true);
   });
 
+  // Ebiten focuses its canvas on every press (mousedown, touchstart) to get the keys; a plain
+  // focus() scrolls the frame into view when it is partly off screen (the phone's plot under
+  // its header), which moved the plot 23 px under a finger in mid-tap: the tap then added
+  // nothing. Focus without scrolling.
+  const focus = HTMLCanvasElement.prototype.focus;
+  HTMLCanvasElement.prototype.focus = function (options) {
+    focus.call(this, Object.assign({ preventScroll: true }, options));
+  };
+
   // A drag keeps its pointer when it leaves the canvas (the point stays clamped to the plane).
   window.addEventListener("pointerdown", function (e) {
     root.classList.add("pointer");
