@@ -6,8 +6,11 @@ GO        ?= go
 ADDR      ?= 127.0.0.1:8080
 BENCHTIME ?= 300ms
 FUZZTIME  ?= 1m
+SOAK      ?= 2m
+SEED      ?= 0
+RELOAD    ?= 10s
 
-.PHONY: serve build test bench fuzz clean chromium fmt-check vet
+.PHONY: serve build test bench fuzz soak clean chromium fmt-check vet
 
 ## serve: build dist/ and serve it on $(ADDR) (make serve ADDR=host:port to change)
 serve:
@@ -46,6 +49,11 @@ bench: chromium
 ## (make fuzz FUZZTIME=10m; a failing input lands in the package's testdata/fuzz/<Target>/)
 fuzz:
 	$(GO) run ./cmd/fuzz -fuzztime $(FUZZTIME)
+
+## soak: a random, hostile session in headless Chromium for $(SOAK), checked after every action against
+## a shadow record (make soak SOAK=10m SEED=N repeats a run's actions; SEED=0 draws one; RELOAD bounds a reload)
+soak: chromium
+	$(GO) run ./cmd/soak -duration $(SOAK) -seed $(SEED) -reload $(RELOAD)
 
 ## clean: remove built artefacts
 clean:

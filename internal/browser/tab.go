@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -72,26 +71,9 @@ func (b *Browser) NewTab(v Viewport) (*Tab, error) {
 		cancel()
 		return nil, fmt.Errorf("browser: opening a tab: %w", err)
 	}
-	scale := v.Scale
-	if scale == 0 {
-		scale = 1
-	}
-	err := t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		if _, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
-			Width: v.Width, Height: v.Height, DeviceScaleFactor: scale, Mobile: v.Mobile,
-		}); err != nil {
-			return chromedp.Void{}, err
-		}
-		max := int64(0)
-		if v.Touch {
-			max = 5
-		}
-		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: v.Touch, MaxTouchPoints: max})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
+	if err := t.Resize(v); err != nil {
 		cancel()
-		return nil, fmt.Errorf("browser: setting the viewport: %w", err)
+		return nil, err
 	}
 	return t, nil
 }
@@ -213,11 +195,7 @@ func (t *Tab) Leave(url string, stay bool) (asked bool, err error) {
 		if d.Type != page.DialogTypeBeforeunload {
 			return true, fmt.Errorf("browser: leaving for %s opened a %s dialog: %q", url, d.Type, d.Message)
 		}
-		err := t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			_, err := cdp.Call(ctx, tg, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: !stay})
-			return chromedp.Void{}, err
-		})
-		if err != nil {
+		if err := t.answer(!stay); err != nil {
 			return true, fmt.Errorf("browser: answering the beforeunload dialog: %w", err)
 		}
 		if err := <-done; err != nil && !stay {

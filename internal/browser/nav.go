@@ -1,0 +1,106 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// Resize gives the tab's page the viewport v, as turning a phone or resizing a window
+// does: the page sees a resize, and touch support as v says.
+func (t *Tab) Resize(v Viewport) error {
+	scale := v.Scale
+	if scale == 0 {
+		scale = 1
+	}
+	err := t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		if _, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+			Width: v.Width, Height: v.Height, DeviceScaleFactor: scale, Mobile: v.Mobile,
+		}); err != nil {
+			return chromedp.Void{}, err
+		}
+		max := int64(0)
+		if v.Touch {
+			max = 5
+		}
+		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: v.Touch, MaxTouchPoints: max})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		return fmt.Errorf("browser: setting the viewport: %w", err)
+	}
+	return nil
+}
+
+// Reload reloads the page, as the browser's reload button, leaving when the page asks
+// first (a beforeunload dialog), and waits until the new document's window.nnplay exists
+// (at most ready). It returns how long that took and whether the page asked.
+func (t *Tab) Reload(ready time.Duration) (took time.Duration, asked bool, err error) {
+	start := time.Now()
+	if _, err := Eval[bool](t, `window.browserReloading = true`); err != nil {
+		return 0, false, fmt.Errorf("browser: reloading: %w", err)
+	}
+	for len(t.dialogs) > 0 {
+		<-t.dialogs // earlier ones are answered
+	}
+	done := make(chan error, 1)
+	go func() {
+		done <- t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+			_, err := cdp.Call(ctx, tg, page.Reload, page.ReloadParams{})
+			return chromedp.Void{}, err
+		})
+	}()
+	// The dialog may open before or after Page.reload returns: answer it while waiting.
+	err = Poll(ready, func() error {
+		select {
+		case d := <-t.dialogs:
+			asked = true
+			if err := t.answer(true); err != nil || d.Type != page.DialogTypeBeforeunload {
+				return fmt.Errorf("a %s dialog (%q): %v", d.Type, d.Message, err)
+			}
+		case err := <-done:
+			if err != nil {
+				return err
+			}
+		default:
+		}
+		back, err := Eval[bool](t, `!window.browserReloading && typeof window.nnplay === "object" && window.nnplay !== null`)
+		if err == nil && !back {
+			err = errors.New("window.nnplay is not back yet")
+		}
+		return err
+	})
+	if err != nil {
+		return 0, asked, fmt.Errorf("browser: reloading: %w", err)
+	}
+	return time.Since(start), asked, nil
+}
+
+// Navigate sends the tab to url as typing it into the address bar does, without waiting
+// for a load: a url that differs from the page's only in its fragment keeps the page, which
+// sees a hashchange.
+func (t *Tab) Navigate(url string) error {
+	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, page.Navigate, page.NavigateParams{URL: url})
+		if err != nil {
+			err = fmt.Errorf("browser: navigating to %s: %w", url, err)
+		}
+		return chromedp.Void{}, err
+	})
+}
+
+// answer answers the open dialog: accept (leave, OK) or not.
+func (t *Tab) answer(accept bool) error {
+	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: accept})
+		return chromedp.Void{}, err
+	})
+}

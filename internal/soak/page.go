@@ -1,0 +1,261 @@
+//go:build !(js && wasm)
+
+package soak
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp/kb"
+
+	"nnplay/internal/browser"
+	"nnplay/session"
+)
+
+// badLinks are links typed into the address bar that the page must refuse, changing
+// nothing.
+var badLinks = []string{
+	"learningRate=abc", "layers=2,,1", "noise=%", "dataset=nope", "noise=5", "seed=1&seed=2",
+	"layers=" + strings.Repeat("8,", 40) + "1", "features=", "batchSize=1e400", "%E0%A4%A",
+}
+
+// typeLink types a link into the address bar: the page's address with a new fragment.
+func (r *runner) typeLink() *action {
+	link := r.randomLink()
+	if r.rng.IntN(3) == 0 {
+		link = badLinks[r.rng.IntN(len(badLinks))]
+	}
+	return &action{kind: "address", desc: "#" + link, keeps: false,
+		run: func(r *runner) (bool, bool, error) {
+			// The page answers on hashchange, which comes after the navigation returns.
+			same, err := browser.Eval[bool](r.tab, `(window.soakHashed = false, addEventListener("hashchange",
+				() => { window.soakHashed = true; }, {once: true}), location.hash === `+strconv.Quote("#"+link)+`)`)
+			if err != nil {
+				return false, false, err
+			}
+			if err := r.tab.Navigate(r.cfg.URL + "#" + link); err != nil {
+				return false, false, err
+			}
+			if !same {
+				if err := r.tab.WaitFor(`window.soakHashed`, PageAnswer); err != nil {
+					return false, false, err
+				}
+			}
+			return false, false, r.tab.Frames(2)
+		},
+		apply: func(sh *shadow) error { return sh.applyLink(link) },
+	}
+}
+
+// reload reloads the page. Nothing is kept across a reload yet (the settings' link in the
+// address is), so the shadow starts again from the defaults and the address's link.
+func (r *runner) reload() *action {
+	return &action{kind: "reload", desc: "reload", keeps: false,
+		run: func(r *runner) (bool, bool, error) {
+			took, _, err := r.tab.Reload(ready)
+			if err == nil && took > r.cfg.ReloadBound {
+				err = fmt.Errorf("the page took %v to come back, more than %v", took.Round(time.Millisecond), r.cfg.ReloadBound)
+			}
+			if err == nil {
+				err = r.steady()
+			}
+			r.epoch = 0
+			return false, false, err
+		},
+		apply: func(sh *shadow) error { sh.reload(); return nil },
+	}
+}
+
+// resize turns the tab from desktop to phone or back.
+func (r *runner) resize() *action {
+	to := map[bool]string{true: "desktop", false: "phone"}[r.phone]
+	return &action{kind: "resize", desc: "to " + to, keeps: true,
+		run: func(r *runner) (bool, bool, error) {
+			r.phone = !r.phone
+			if err := r.tab.Resize(r.viewport()); err != nil {
+				return false, false, err
+			}
+			return false, false, r.tab.Frames(3)
+		},
+		apply: func(sh *shadow) error { return nil },
+	}
+}
+
+// pageKeys are the page's shortcuts, pressed with the focus on the page (not in a field).
+var pageKeys = []struct {
+	name  string
+	keys  string
+	mods  int64
+	keeps bool
+	apply func(sh *shadow) error
+}{
+	{"ctrl+z", "z", browser.Ctrl, false, func(sh *shadow) error { return sh.s.Undo() }},
+	{"ctrl+shift+z", "z", browser.Ctrl | browser.Shift, false, func(sh *shadow) error { return sh.s.Redo() }},
+	{"ctrl+y", "y", browser.Ctrl, false, func(sh *shadow) error { return sh.s.Redo() }},
+	{"space", " ", 0, false, func(sh *shadow) error { sh.s.SetRunning(!sh.s.Running()); return nil }},
+	{"s", "s", 0, false, func(sh *shadow) error { return nil }},
+	{"r", "r", 0, false, func(sh *shadow) error { sh.s.Reset(); return nil }},
+}
+
+// pageKey presses one of pageKeys on the page.
+func (r *runner) pageKey() *action {
+	k := pageKeys[r.rng.IntN(len(pageKeys))]
+	return &action{kind: "page-key", desc: k.name, keeps: k.keeps,
+		run: func(r *runner) (bool, bool, error) {
+			if _, err := browser.Eval[bool](r.tab, `(document.activeElement && document.activeElement.blur(), true)`); err != nil {
+				return false, false, err
+			}
+			return false, false, r.tab.Keys(k.keys, k.mods)
+		},
+		apply: k.apply,
+	}
+}
+
+// buttons are the page's buttons the soak clicks, with what they do.
+var buttons = []struct {
+	id    string
+	apply func(sh *shadow) error
+}{
+	{"undo", func(sh *shadow) error { return sh.s.Undo() }},
+	{"redo", func(sh *shadow) error { return sh.s.Redo() }},
+	{"reset", func(sh *shadow) error { sh.s.Reset(); return nil }},
+	{"regenerate", func(sh *shadow) error { return sh.s.Regenerate() }},
+	{"play", func(sh *shadow) error { sh.s.SetRunning(!sh.s.Running()); return nil }},
+	{"step", func(sh *shadow) error { return nil }},
+}
+
+// button clicks one of buttons with the mouse or a finger; a button hidden in the layout of
+// the moment (the phone's closed drawer) is skipped.
+func (r *runner) button() *action {
+	b := buttons[r.rng.IntN(len(buttons))]
+	return &action{kind: "button", desc: b.id,
+		run: func(r *runner) (bool, bool, error) {
+			at, ok, err := r.elementCentre(b.id)
+			if err != nil || !ok {
+				return false, true, err
+			}
+			if r.phone {
+				return false, false, r.tab.Tap(at)
+			}
+			return false, false, r.tab.Click(at, input.MouseButtonLeft, 0)
+		},
+		apply: b.apply,
+	}
+}
+
+// elementCentre scrolls the element with the id into view and returns its centre; ok is
+// false when it is not shown.
+func (r *runner) elementCentre(id string) (browser.Pt, bool, error) {
+	var at *browser.Pt
+	at, err := browser.Eval[*browser.Pt](r.tab, `(() => { const e = document.getElementById(`+strconv.Quote(id)+`);
+		if (!e || e.offsetParent === null) return null;
+		e.scrollIntoView({block: "center"});
+		const b = e.getBoundingClientRect();
+		return b.width > 0 ? {x: Math.round(b.left + b.width / 2), y: Math.round(b.top + b.height / 2)} : null; })()`)
+	if err != nil || at == nil {
+		return browser.Pt{}, false, err
+	}
+	return *at, true, nil
+}
+
+// controls are the settings' controls the soak changes by keyboard, by their id (the same
+// as their setting's name).
+var controls = []string{"dataset", "activation", "problem", "learningRate", "batchSize", "regularization",
+	"regularizationRate", "noise", "testRatio", "speed"}
+
+// controlState is what a control offers: a select's options and choice, or a range's.
+type controlState struct {
+	Type     string   `json:"type"`
+	Values   []string `json:"values"`   // a select's options
+	Disabled []bool   `json:"disabled"` // and which cannot be chosen
+	Index    int      `json:"index"`    // the chosen option
+	Value    float64  `json:"value"`    // a range's value
+	Min      float64  `json:"min"`
+	Max      float64  `json:"max"`
+	Step     string   `json:"step"`
+}
+
+// control focuses a setting's control and presses an arrow key on it, as a keyboard user
+// does: the next or previous option of a list, a step of a slider. What it offers is read
+// from the control (as a person reads the list); the shadow takes the value the key picks.
+func (r *runner) control() *action {
+	id := controls[r.rng.IntN(len(controls))]
+	up := r.rng.IntN(2) == 0
+	var patch map[string]any
+	return &action{kind: "control", desc: fmt.Sprintf("%s %s", id, map[bool]string{true: "next", false: "previous"}[up]),
+		run: func(r *runner) (bool, bool, error) {
+			c, err := browser.Eval[*controlState](r.tab, `(() => { const e = document.getElementById(`+strconv.Quote(id)+`);
+				if (!e || e.offsetParent === null) return null;
+				e.scrollIntoView({block: "center"}); e.focus();
+				if (e.tagName === "SELECT") return {type: "select", values: [...e.options].map(o => o.value),
+					disabled: [...e.options].map(o => o.disabled), index: e.selectedIndex};
+				return {type: "range", value: Number(e.value), min: Number(e.min), max: Number(e.max), step: e.step}; })()`)
+			if err != nil || c == nil {
+				return false, true, err
+			}
+			patch = c.next(id, up)
+			key := map[bool]string{true: kb.ArrowDown, false: kb.ArrowUp}[up]
+			if c.Type == "range" {
+				key = map[bool]string{true: kb.ArrowRight, false: kb.ArrowLeft}[up]
+			}
+			return false, false, r.tab.Keys(key, 0)
+		},
+		apply: func(sh *shadow) error {
+			if patch == nil {
+				return nil
+			}
+			return configurePatch(sh, patch)
+		},
+	}
+}
+
+// next returns the patch the control sends when its arrow key moves it up (down), or nil
+// when the key moves nothing.
+func (c *controlState) next(id string, up bool) map[string]any {
+	d := map[bool]int{true: 1, false: -1}[up]
+	if c.Type == "select" {
+		for i := c.Index + d; i >= 0 && i < len(c.Values); i += d {
+			if !c.Disabled[i] {
+				return settingPatch(id, c.Values[i])
+			}
+		}
+		return nil
+	}
+	if id == "speed" {
+		speeds := session.LookupSpec("speed").Offered
+		i := int(c.Value) + d
+		if i < 0 || i >= len(speeds) {
+			return nil
+		}
+		return map[string]any{"speed": speeds[i]}
+	}
+	step, _ := strconv.ParseFloat(c.Step, 64)
+	digits := 0
+	if _, frac, ok := strings.Cut(c.Step, "."); ok {
+		digits = len(frac)
+	}
+	n := math.Round((c.Value-c.Min)/step) + float64(d)
+	if n < 0 || c.Min+n*step > c.Max+step/2 {
+		return nil
+	}
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(c.Min+n*step, 'f', digits, 64), 64)
+	return map[string]any{id: v}
+}
+
+// settingPatch is the patch a select sends for the option value: a number for a setting
+// of numbers, and a data set brings its problem along.
+func settingPatch(id, value string) map[string]any {
+	patch := map[string]any{id: value}
+	if k := session.LookupSpec(id).Kind; k == session.KindNumber || k == session.KindInteger {
+		v, _ := strconv.ParseFloat(value, 64)
+		patch[id] = v
+	}
+	if problem, ok := session.DatasetProblem(value); id == "dataset" && ok {
+		patch["problem"] = problem
+	}
+	return patch
+}
