@@ -91,7 +91,7 @@ func (r *runner) spot() (x, y float64) {
 	return -5.5 + 11*r.rng.Float64(), -5.5 + 11*r.rng.Float64()
 }
 
-// pickPoint returns a point whose nearest neighbour is at least 0.3 plane units away
+// pickPoint returns a shown point (test points may be hidden) whose nearest neighbour is at least 0.3 plane units away
 // (7 CSS px or more at every plot size), so that a press at the shadow's place picks it and
 // no other; -1 when none is found in a few draws.
 func (r *runner) pickPoint() int {
@@ -99,7 +99,7 @@ func (r *runner) pickPoint() int {
 	for try := 0; n > 0 && try < 20; try++ {
 		i := r.rng.IntN(n)
 		p := r.sh.s.Points()[i]
-		if _, d := r.sh.nearest(p.X, p.Y, i); d >= 0.3 {
+		if _, d := r.sh.nearest(p.X, p.Y, i); d >= 0.3 && r.sh.s.Settings().View.Shows(p) {
 			return i
 		}
 	}
