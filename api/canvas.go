@@ -46,6 +46,7 @@ type seenUI struct {
 	param                session.Param // the parameter the maths explain
 	pin                  view.Hover    // the pinned node
 	help                 int           // the requests for the help
+	selected             int           // the selected point
 }
 
 // NewCanvas returns the canvas of session s with nothing selected and the brush on class 1.
@@ -111,12 +112,12 @@ func (c *Canvas) Frame(in Input, clock func() time.Duration) {
 
 // NoteUI counts a change of what the page's controls show outside the session's Version
 // (the brush, the error, a notice, what undo and redo would do, the point and the
-// parameter the maths follow, the pinned node, a request for help); Frame calls it, and so
-// should every API call between frames.
+// parameter the maths follow, the pinned node, a request for help, the selected point);
+// Frame calls it, and so should every API call between frames.
 func (c *Canvas) NoteUI() {
 	ui, s := &c.UI, c.API.S
 	now := seenUI{ui.Brush, s.Err(), c.API.Notes, s.UndoLabel(), s.RedoLabel(),
-		view.MathPoint(ui, s), view.SelectedParam(ui, s), ui.Pin, ui.Help}
+		view.MathPoint(ui, s), view.SelectedParam(ui, s), ui.Pin, ui.Help, ui.Selected}
 	if now != c.seen {
 		c.seen = now
 		c.rev++

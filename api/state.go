@@ -77,6 +77,10 @@ type Status struct {
 	Notes      int         `json:"notes"`     // counts notices: a new one shows even if its text repeats
 	Version    uint64      `json:"version"`   // the session's Version
 	Help       int         `json:"help"`      // counts the requests for help (the ? key): the page opens its help when it grows
+	// SelectedPoint is the selected point itself, or null; PointCount how many points there
+	// are (the page's live region says what an edit did).
+	SelectedPoint *session.Point `json:"selectedPoint"`
+	PointCount    int            `json:"pointCount"`
 }
 
 // NodeRef names a node of the network picture: Layer 0 is the input, nodes count from 0.
@@ -145,7 +149,10 @@ func (p *Playground) Status() Status {
 	}
 	if i := ui.Selected; i >= 0 && i < len(s.Points()) {
 		st.Selected = &i
+		pt := s.Points()[i]
+		st.SelectedPoint = &pt
 	}
+	st.PointCount = len(s.Points())
 	if view.Regression(s) {
 		lo, hi := view.RegressionScale(s.Points())
 		st.BrushRange = &[2]float64{min(lo, -1), max(hi, 1)}

@@ -13,12 +13,14 @@
 //   - touch long press (LongPress without moving) on a point: open the delete offer
 //     (view.UI.Menu); a tap on its Delete button deletes, a tap elsewhere closes it, and
 //     moving the finger after the long press still drags;
-//   - keys while the canvas has focus: arrows cycle the selection through the points,
+//   - keys while the canvas has focus: an arrow selects the nearest point in its direction
+//     (within 45° either side; with nothing selected, the point nearest the centre),
 //     shift+arrows move the selected point by KeyStep (shift+ctrl, shift+alt or shift+meta by
 //     KeyBigStep), 1 and 2 set the brush to 0 and 1 and relabel the selection, Delete and
 //     Backspace delete the selection, a adds a point at the pointer (or the centre), Escape
 //     closes the offer and clears the selection, space plays or pauses, s steps one epoch,
-//     r resets the weights. Held down, only the arrows and s repeat.
+//     r resets the weights, ? asks the page for its help. Held down, only the arrows and s
+//     repeat.
 //
 // Time comes with the events and with Tick, never from a clock of its own, so tests drive
 // gestures with a fake clock. The package imports session and view, never Ebiten or

@@ -17,7 +17,7 @@ func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
 		if e.Mods&Shift != 0 {
 			return c.nudge(s, ui, sel, e)
 		}
-		ui.Selected = cycle(s.View(), s.Points(), sel, e.Key == KeyRight || e.Key == KeyDown)
+		ui.Selected = nearestInDirection(s.View(), s.Points(), sel, e.Key)
 		return nil
 	}
 	if e.Mods&(Ctrl|Meta) != 0 {
@@ -137,28 +137,4 @@ func (c *Controller) command(s *session.Session, ui *view.UI, e Event) error {
 	}
 	c.Sync(s, ui)
 	return err
-}
-
-// cycle returns the shown point after sel among pts (before it, backward), wrapping around:
-// from no selection forward goes to the first shown point, backward to the last; -1 when no
-// point is shown.
-func cycle(v session.View, pts []session.Point, sel int, forward bool) int {
-	n := len(pts)
-	step, i := 1, sel
-	if !forward {
-		step = n - 1
-	}
-	if sel < 0 {
-		i = 0
-		if forward {
-			i = n - 1
-		}
-	}
-	for range n {
-		i = (i + step) % n
-		if v.Shows(pts[i]) {
-			return i
-		}
-	}
-	return -1
 }

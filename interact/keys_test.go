@@ -41,14 +41,14 @@ func TestKeys(t *testing.T) {
 		ops      []op
 		want     outcome
 	}{
-		{"right from no selection selects the first point", -1, false,
+		{"an arrow from no selection selects the point nearest the centre", -1, false,
+			[]op{key(KeyLeft, 0)}, outcome{edited(-1, nil), 0, 0, false, 0}},
+		{"left goes to the point on the left", 0, false,
+			[]op{key(KeyLeft, 0)}, outcome{edited(-1, nil), 1, 0, false, 0}},
+		{"right from the left point goes back", 1, false,
 			[]op{key(KeyRight, 0)}, outcome{edited(-1, nil), 0, 0, false, 0}},
-		{"left from no selection selects the last point", -1, false,
-			[]op{key(KeyLeft, 0)}, outcome{edited(-1, nil), 2, 0, false, 0}},
-		{"down and right go forward and wrap", -1, false,
-			[]op{key(KeyDown, 0), key(KeyRight, 0), key(KeyDown, 0), key(KeyRight, 0)}, outcome{edited(-1, nil), 0, 0, false, 0}},
-		{"up and left go back and wrap", 0, false,
-			[]op{key(KeyUp, 0)}, outcome{edited(-1, nil), 2, 0, false, 0}},
+		{"nothing that way: the selection stays", 1, false,
+			[]op{key(KeyUp, 0)}, outcome{edited(-1, nil), 1, 0, false, 0}},
 		{"shift+right moves the selection a small step", 0, false,
 			[]op{key(KeyRight, Shift)}, outcome{edited(0, &session.Point{X: 1 + step, Y: 1}), 0, 0, false, 0}},
 		{"shift+up moves up the plane", 1, false,
@@ -244,10 +244,11 @@ func TestHeldKeysRepeatOnlyWhereItMakesSense(t *testing.T) {
 	if got := len(f.s.Points()); got != n+1 {
 		t.Errorf("a held down added %d points, want 1", got-n)
 	}
-	press(KeyRight, false)
+	press(KeyEscape, false)
+	press(KeyRight, false) // the point just added, at the centre
 	press(KeyRight, true)
-	if f.ui.Selected != 1 {
-		t.Errorf("ArrowRight held down (one press, one repeat) selected point %d, want 1", f.ui.Selected)
+	if f.ui.Selected != 0 {
+		t.Errorf("ArrowRight held down (one press, one repeat) selected point %d, want 0, the next to the right", f.ui.Selected)
 	}
 	f.s.SetRunning(false)
 	e := f.s.Epoch()

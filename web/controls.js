@@ -13,6 +13,7 @@ import { startLink } from "./link.js";
 import { startPanel } from "./panel.js";
 import { startHelp, attachHelp } from "./help.js";
 import { startMessages } from "./message.js";
+import { startAnnounce } from "./announce.js";
 
 // counters is what poll fills: [session version, UI revision, epoch, epochs/s, running].
 const counters = new Float64Array(5);
@@ -60,6 +61,7 @@ function start() {
   ui.schema = nnplay.schema();
   startMessages();
   startHelp();
+  startAnnounce();
   startBar();
   startSettings();
   startPlot();
