@@ -62,13 +62,16 @@ func TestKeyboardByPosition(t *testing.T) {
 			t.Fatal(err)
 		}
 		if err := p.tab.WaitFor(announced+` !== `+jsString(said), 5*time.Second); err != nil {
-			t.Errorf("after %q the live region still says %q", keys, said)
+			t.Errorf("after the keys %+q the live region still says %q", keys, said)
 		}
 		return p.state()
 	}
 	st := press(kb.ArrowRight, 0)
-	if st.Selected == nil || pts[*st.Selected].X != 0 || pts[*st.Selected].Y != 0 {
-		t.Fatalf("the first arrow selected %v, want the point at the centre", st.Selected)
+	if st.Selected == nil {
+		t.Fatalf("the first arrow selected nothing")
+	}
+	if c := pts[*st.Selected]; c.X != 0 || c.Y != 0 {
+		t.Fatalf("the first arrow selected the point at (%v, %v), want the one at the centre", c.X, c.Y)
 	}
 	presses := 1
 	for ; presses < 12 && *st.Selected != target; presses++ {
