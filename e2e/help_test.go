@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -102,12 +103,16 @@ func TestHint(t *testing.T) {
 	if text := eval[string](p, `document.getElementById("hint").innerText`); !strings.Contains(text, "drag a point") || !strings.Contains(text, "right-click") {
 		t.Errorf("the hint says %q", text)
 	}
-	// It lies on the plot, between its bottom edge and y = -5.5.
-	box := eval[[4]float64](p, `(() => { const r = document.querySelector("#hint > span").getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })()`)
-	lo, edge, left, right := p.toScreen(0, -5.5), p.toScreen(0, -6), p.toScreen(-6, 0), p.toScreen(6, 0)
-	if box[1] < lo.Y || box[3] > edge.Y || box[0] < left.X || box[2] > right.X {
-		t.Errorf("the hint's chip %v is not inside the plot's bottom strip (y %.0f to %.0f, x %.0f to %.0f)", box, lo.Y, edge.Y, left.X, right.X)
-	}
+	// It lies on the plot, between its bottom edge and y = -5.5 (the page may still be
+	// settling its layout: wait for it).
+	p.until(10*time.Second, func() error {
+		box := eval[[4]float64](p, `(() => { const r = document.querySelector("#hint > span").getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })()`)
+		lo, edge, left, right := p.toScreen(0, -5.5), p.toScreen(0, -6), p.toScreen(-6, 0), p.toScreen(6, 0)
+		if box[1] < lo.Y || box[3] > edge.Y || box[0] < left.X || box[2] > right.X {
+			return fmt.Errorf("the hint's chip %v is not inside the plot's bottom strip (y %.0f to %.0f, x %.0f to %.0f)", box, lo.Y, edge.Y, left.X, right.X)
+		}
+		return nil
+	})
 	if err := p.tab.Click(p.toScreen(-4, 4), input.MouseButtonLeft, 0); err != nil {
 		t.Fatal(err)
 	}

@@ -47,10 +47,13 @@ function placeHint() {
   h.style.top = Math.round(a.y - r.top + stage.scrollTop - h.offsetHeight - 2) + "px";
 }
 
+let placing = 0; // the interval that keeps the hint in place while it shows
+
 // hideHint takes the hint away for good: the canvas was used.
 function hideHint() {
   if ($("hint").hidden) return;
   $("hint").hidden = true;
+  clearInterval(placing);
   store(hintKey, "1");
 }
 
@@ -81,6 +84,9 @@ export function startHelp() {
       "drag a point · tap to add · long-press to delete" :
       "drag a point · click to add · right-click to delete";
     $("hint").hidden = false;
+    // The canvas's layout follows its frame's size, which the page's other parts change
+    // (the coach's line, the maths panel): follow it twice a second.
+    placing = setInterval(placeHint, 500);
   }
   onRefresh(render);
   window.addEventListener("resize", placeHint);
