@@ -55,7 +55,8 @@ func TestDataFiles(t *testing.T) {
 		name, text string
 		says       []string
 	}{
-		{"notes.json", "x,y,label\n1,2,0\n", []string{"notes.json", "not JSON"}},
+		{"notes.json", `{"x": 1`, []string{"notes.json", "not JSON"}},
+		{"rows.csv", "x,y,label\n" + strings.Repeat("1,1,0\n", 15) + "1,1,b\n", []string{"rows.csv", `row 17, label: "b" is not 0 or 1`}},
 		{"model.json", `{"format": "nnplay.model/1"}`, []string{"model.json", "is not a data file"}},
 		{"heights.json", `{"format": "nnplay.data/1", "problem": "regression", "points": [{"x": 1, "y": 1, "label": 0.3}]}`,
 			[]string{"heights.json", "holds regression data", "choose the problem regression first"}},

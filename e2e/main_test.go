@@ -270,6 +270,10 @@ func (p *page) downloadBy(name, dir, fileName string, v any) {
 	if err != nil {
 		p.t.Fatal(err)
 	}
+	if raw, ok := v.(*[]byte); ok { // the file as it is
+		*raw = saved
+		return
+	}
 	if err := json.Unmarshal(saved, v); err != nil {
 		p.t.Fatalf("the downloaded %s is not JSON: %v\n%s", fileName, err, saved)
 	}

@@ -51,7 +51,7 @@ func ParseData(text []byte, problem string) ([]Point, error) {
 		Points  json.RawMessage `json:"points"`
 	}
 	if json.Unmarshal(t, &f) != nil || f.Format != DataFormat || len(f.Points) == 0 || f.Points[0] != '[' {
-		return nil, fmt.Errorf(`not a data file: want {"format": %q, "points": [{x, y, label, test}, …]}, a list of points, or CSV with the header x,y,label`, DataFormat)
+		return nil, fmt.Errorf(`it is not a data file: want {"format": %q, "points": [{x, y, label, test}, …]}, a list of points, or CSV with the header x,y,label`, DataFormat)
 	}
 	if f.Problem != nil && *f.Problem != problem {
 		return nil, fmt.Errorf("it holds %s data; choose the problem %s first (this playground is set to %s)", *f.Problem, *f.Problem, problem)

@@ -1,15 +1,13 @@
-// Files: the model (nnplay.model/1) and the points (nnplay.data/1) saved as downloads and
-// loaded from files the user picks; hand-made points not yet saved make leaving the page
-// ask first.
+// Files: the model (nnplay.model/1) and the points (CSV, or nnplay.data/1 JSON) saved as
+// downloads and loaded from files the user picks, or drops anywhere on the page, the canvas
+// included. The Go program reads every file: which kind a dropped file is, it tells by the
+// content. Hand-made points not yet saved make leaving the page ask first.
 
-import { $, act, showMessage } from "./ui.js";
+import { $, ui, act, showMessage } from "./ui.js";
 
-const dataFormat = "nnplay.data/1";
-
-// download offers obj as a JSON file called name.
-function download(name, obj) {
-  const text = JSON.stringify(obj, null, 2) + "\n";
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+// download offers text as a file called name of the given type.
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type: type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -19,32 +17,36 @@ function download(name, obj) {
   setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
 }
 
-// whenChosen calls use(obj, fileName) with the JSON of each file chosen in input; a file that
-// cannot be read or is not JSON, or a use that throws, shows a message and changes nothing.
+// read hands the text of file to use; a file that cannot be read, or a use that throws,
+// shows a message naming the file (as the user named it) and changes nothing.
+function read(file, use) {
+  file.text().then(function (text) {
+    act(function () {
+      try {
+        use(text);
+      } catch (err) {
+        showMessage(file.name + " was not loaded: " + err.message.replace(/^(loadModel|importData|loadFile): /, ""));
+      }
+    });
+  }, function () {
+    showMessage(file.name + " could not be read.");
+  });
+}
+
+// whenChosen calls use(text, file) for each file chosen in input.
 function whenChosen(input, use) {
   input.addEventListener("change", function () {
     const file = input.files[0];
     input.value = "";
-    if (!file) return;
-    file.text().then(function (text) {
-      act(function () {
-        let obj;
-        try {
-          obj = JSON.parse(text);
-        } catch (err) {
-          throw new Error(file.name + " was not loaded: it is not JSON (" + err.message + ")");
-        }
-        use(obj, file.name);
-      });
-    }, function () {
-      showMessage(file.name + " could not be read.");
-    });
+    if (file) read(file, function (text) { use(text, file); });
   });
 }
 
 // Hand-made points live only in this page: leaving it with points not downloaded (or
 // loaded) since they last changed asks first.
 let savedPoints = null; // the points last downloaded or loaded, as JSON
+
+function saved() { savedPoints = JSON.stringify(nnplay.state().points); }
 
 function askBeforeLeaving(e) {
   if (!window.nnplay) return;
@@ -59,51 +61,65 @@ function askBeforeLeaving(e) {
   e.returnValue = ""; // the browser shows its own "Leave site?" question
 }
 
-// startFiles wires the save and load buttons.
+function loadedModel(file) { showMessage("Loaded " + file.name + ". Press play to train it further."); }
+
+function loadedData(file) {
+  saved();
+  showMessage("Loaded " + nnplay.state().points.length + " points from " + file.name +
+    " (undo brings the earlier ones back).");
+}
+
+// A file dragged over the page may be dropped anywhere: a model or data, by its content.
+function allowDrop(e) {
+  if (e.dataTransfer && Array.prototype.indexOf.call(e.dataTransfer.types, "Files") >= 0) e.preventDefault();
+}
+
+function drop(e) {
+  const file = e.dataTransfer && e.dataTransfer.files[0];
+  if (!file || !ui.page) return;
+  e.preventDefault();
+  read(file, function (text) {
+    (ui.page.call("loadFile", text) === "model" ? loadedModel : loadedData)(file);
+  });
+}
+
+function takeDrops(win) {
+  win.addEventListener("dragover", allowDrop);
+  win.addEventListener("drop", drop);
+}
+
+// startFiles wires the save and load buttons and the drops.
 export function startFiles() {
   window.addEventListener("beforeunload", askBeforeLeaving);
+  takeDrops(window);
+  const frame = $("canvas"); // the canvas page is a document of its own: it takes drops too
+  takeDrops(frame.contentWindow);
+  frame.addEventListener("load", function () { takeDrops(frame.contentWindow); });
 
   $("save").addEventListener("click", function () {
-    act(function () { download("nnplay-model.json", nnplay.model()); });
+    act(function () { download("nnplay-model.json", JSON.stringify(nnplay.model(), null, 2) + "\n", "application/json"); });
   });
   $("load").addEventListener("click", function () { $("load-file").click(); });
-  whenChosen($("load-file"), function (obj, name) {
-    try {
-      nnplay.loadModel(obj);
-    } catch (err) {
-      throw new Error(name + " was not loaded: " + err.message);
-    }
-    showMessage("Loaded " + name + ". Press play to train it further.");
+  whenChosen($("load-file"), function (text, file) {
+    nnplay.loadModel(text);
+    loadedModel(file);
   });
 
   $("save-data").addEventListener("click", function () {
     act(function () {
-      const st = nnplay.state();
-      download("nnplay-data.json", { format: dataFormat, problem: st.settings.problem, points: st.points });
-      savedPoints = JSON.stringify(st.points);
+      download("nnplay-data.json", ui.page.call("dataJSON"), "application/json");
+      saved();
+    });
+  });
+  $("save-csv").addEventListener("click", function () {
+    act(function () {
+      download("nnplay-data.csv", nnplay.exportData(), "text/csv");
+      saved();
     });
   });
   $("load-data").addEventListener("click", function () { $("load-data-file").click(); });
-  whenChosen($("load-data-file"), function (obj, name) {
-    const problem = nnplay.state().settings.problem;
-    let points = obj;
-    if (!Array.isArray(obj)) {
-      if (!obj || obj.format !== dataFormat || !Array.isArray(obj.points)) {
-        throw new Error(name + " is not a data file: want {\"format\": \"" + dataFormat +
-          "\", \"points\": [{x, y, label, test}, …]} or a list of points");
-      }
-      if (obj.problem !== undefined && obj.problem !== problem) {
-        throw new Error(name + " holds " + obj.problem + " data; choose the problem " + obj.problem +
-          " first (this playground is set to " + problem + ")");
-      }
-      points = obj.points;
-    }
-    try {
-      nnplay.setData(points);
-    } catch (err) {
-      throw new Error(name + " was not loaded: " + err.message);
-    }
-    savedPoints = JSON.stringify(nnplay.state().points);
-    showMessage("Loaded " + points.length + " points from " + name + " (undo brings the earlier ones back).");
+  whenChosen($("load-data-file"), function (text, file) {
+    nnplay.importData(text);
+    loadedData(file);
   });
 }

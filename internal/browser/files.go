@@ -13,6 +13,7 @@ import (
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/dom"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -77,4 +78,22 @@ func WaitForFile(dir, name string, within time.Duration) ([]byte, error) {
 func quote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// DropFile drags the file at path (an absolute path) from outside the window and drops it at
+// p, as a person dropping a file from their desktop: dragEnter, dragOver, drop, then two
+// frames.
+func (t *Tab) DropFile(p Pt, path string) error {
+	data := &input.DragData{Items: []*input.DragDataItem{}, Files: []string{path}, DragOperationsMask: 1}
+	var seq []func() error
+	for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
+		seq = append(seq, func() error {
+			return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+				_, err := cdp.Call(ctx, tg, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: p.X, Y: p.Y, Data: data})
+				return chromedp.Void{}, err
+			})
+		})
+	}
+	seq = append(seq, func() error { return t.Frames(2) })
+	return do("drop file", seq)
 }
