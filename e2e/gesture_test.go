@@ -166,7 +166,7 @@ func find(t *testing.T, pts []Point, x, y float64) int {
 }
 
 // TestMouseAddDelete: a click on empty space adds a training point of the brush's class
-// where it landed (`1`/`2` switch the brush); right-click and alt-click delete; the weights
+// where it landed (`1`/`2` switch the brush); alt-click, and right-click then its menu's Delete, delete; the weights
 // are untouched.
 func TestMouseAddDelete(t *testing.T) {
 	p := openPaused(t)
@@ -222,6 +222,15 @@ func TestMouseAddDelete(t *testing.T) {
 		i := find(t, before, tc.x, tc.y)
 		if err := p.tab.Click(p.toScreen(tc.x, tc.y), tc.button, tc.mods); err != nil {
 			t.Fatal(err)
+		}
+		if tc.button == input.MouseButtonRight { // a menu: its Delete item
+			menu := p.state().Menu
+			if menu == nil {
+				t.Fatalf("a right-click on a point opened no menu")
+			}
+			if err := p.tab.Click(*menu, input.MouseButtonLeft, 0); err != nil {
+				t.Fatal(err)
+			}
 		}
 		removed(t, tc.name, before, p.state().Points, i)
 	}

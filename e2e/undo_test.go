@@ -29,7 +29,7 @@ func sameEdited(a, b edited) bool {
 }
 
 // TestUndoEverything: paused, edits of every kind made through the mouse (a drag, a click,
-// a right-click, a slider), the page's controls and the API are undone one by one through
+// a right-click's menu, a slider), the page's controls and the API are undone one by one through
 // the undo button, Ctrl+Z and undo(), each back to a bit-identical state, and redone
 // through the redo button, Ctrl+Shift+Z, Ctrl+Y and redo(); the buttons' titles say what
 // they undo and redo; undo() and redo() with nothing to do throw and change nothing.
@@ -65,6 +65,13 @@ func TestUndoEverything(t *testing.T) {
 	})
 	edit("delete point", func() {
 		if err := p.tab.Click(p.toScreen(4, 4), input.MouseButtonRight, 0); err != nil {
+			t.Fatal(err)
+		}
+		menu := p.state().Menu // the right-click's menu: its Delete
+		if menu == nil {
+			t.Fatalf("a right-click on a point opened no menu")
+		}
+		if err := p.tab.Click(*menu, input.MouseButtonLeft, 0); err != nil {
 			t.Fatal(err)
 		}
 	})

@@ -131,15 +131,14 @@ func (c *Controller) down(s *session.Session, ui *view.UI, e Event) error {
 		group: s.NewGroup()}
 	pts := s.Points()
 	if m := ui.Menu; m >= 0 {
-		// The delete offer is open: this press answers it, whatever else it lands on.
-		ui.Menu = -1
-		if e.Button == Primary && view.MenuButton(ui.Layout, pts, m).Contains(e.X, e.Y) {
-			return c.deletePoint(s, ui, m)
-		}
-		return nil
+		return c.answerMenu(s, ui, m, e) // this press answers the open menu, wherever it lands
 	}
 	hit := hitPoint(ui, s.View(), pts, e.X, e.Y, e.Touch)
-	if e.Button == Secondary || (e.Button == Primary && e.Mods&Alt != 0) {
+	if hit >= 0 && e.Button == Secondary {
+		ui.Menu, ui.Selected = hit, hit
+		return nil
+	}
+	if e.Button == Primary && e.Mods&Alt != 0 {
 		if hit >= 0 {
 			return c.deletePoint(s, ui, hit)
 		}

@@ -82,10 +82,15 @@ func (o op) finger(id int) op { o.ev.Pointer = id; return o }
 
 func key(k Key, m Mods) op { return op{ev: Event{Kind: KeyPress, Key: k, Mods: m}} }
 
-// menuTap returns an op at the centre of the delete offer's button for point i of pts.
+// menuTap returns a touch op at the centre of the Delete item of the menu on point i of pts.
 func menuTap(kind Kind, ms int, pts []session.Point, i int) op {
-	r := view.MenuButton(view.NewLayout(canvasW, canvasH), pts, i)
-	return op{ev: Event{Kind: kind, Time: time.Duration(ms) * time.Millisecond, X: r.X + r.W/2, Y: r.Y + r.H/2, Touch: true, Pointer: 1}}
+	return menuAt(kind, ms, pts, i, view.MenuDelete, true)
+}
+
+// menuAt returns an op at the centre of item of the menu on point i of pts, by touch or mouse.
+func menuAt(kind Kind, ms int, pts []session.Point, i int, item view.MenuItem, touch bool) op {
+	r := view.MenuRect(view.NewLayout(canvasW, canvasH), pts, i, item)
+	return op{ev: Event{Kind: kind, Time: time.Duration(ms) * time.Millisecond, X: r.X + r.W/2, Y: r.Y + r.H/2, Touch: touch, Pointer: 1}}
 }
 
 func (f *fixture) run(t *testing.T, ops []op) {
@@ -181,9 +186,24 @@ func TestGestures(t *testing.T) {
 		{"a click outside the plot adds nothing",
 			1, []op{mDown(0, 0, 0).px(offX, 100), mUp(10, 0, 0).px(offX, 100)},
 			want{edited(-1, nil), -1, -1, -1}},
-		{"right-click deletes a point",
+		{"right-click opens the menu on a point",
 			0, []op{mDown(0, -3, 2).with(Secondary, 0), mUp(10, -3, 2).with(Secondary, 0)},
+			want{edited(-1, nil), 1, -1, 1}},
+		{"its Delete deletes the point",
+			0, []op{mDown(0, -3, 2).with(Secondary, 0), mUp(10, -3, 2).with(Secondary, 0),
+				menuAt(PointerDown, 100, basePoints, 1, view.MenuDelete, false), menuAt(PointerUp, 110, basePoints, 1, view.MenuDelete, false)},
 			want{edited(1, nil), -1, -1, -1}},
+		{"its relabel item gives the point the other class",
+			0, []op{mDown(0, -3, 2).with(Secondary, 0), mUp(10, -3, 2).with(Secondary, 0),
+				menuAt(PointerDown, 100, basePoints, 1, view.MenuRelabel, false), menuAt(PointerUp, 110, basePoints, 1, view.MenuRelabel, false)},
+			want{edited(1, &session.Point{X: -3, Y: 2, Label: 0}), 1, -1, -1}},
+		{"a long press's menu relabels by touch",
+			0, []op{tDown(0, 1, 1), tick(520), tUp(700, 1, 1),
+				menuAt(PointerDown, 900, basePoints, 0, view.MenuRelabel, true), menuAt(PointerUp, 950, basePoints, 0, view.MenuRelabel, true)},
+			want{edited(0, &session.Point{X: 1, Y: 1, Label: 1}), 0, -1, -1}},
+		{"a press beside the menu closes it and does nothing else",
+			0, []op{mDown(0, -3, 2).with(Secondary, 0), mUp(10, -3, 2).with(Secondary, 0), mDown(100, 3, 3), mUp(110, 3, 3)},
+			want{edited(-1, nil), 1, -1, -1}},
 		{"right-click on empty plot does nothing",
 			0, []op{mDown(0, 0, 0).with(Secondary, 0), mUp(10, 0, 0).with(Secondary, 0)},
 			want{edited(-1, nil), -1, -1, -1}},

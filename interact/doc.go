@@ -9,9 +9,10 @@
 //     weights are never reset);
 //   - press on empty plot and release without moving: add a training point of the brush
 //     class (for regression, the brush value);
-//   - right-click or alt-click on a point: delete it;
-//   - touch long press (LongPress without moving) on a point: open the delete offer
-//     (view.UI.Menu); a tap on its Delete button deletes, a tap elsewhere closes it, and
+//   - alt-click on a point: delete it;
+//   - right-click, or a touch long press (LongPress without moving), on a point: open its
+//     menu (view.UI.Menu, view.MenuRect): Delete deletes, the relabel item gives the point
+//     the other class (regression: the brush's value), a press elsewhere closes it, and
 //     moving the finger after the long press still drags;
 //   - keys while the canvas has focus: an arrow selects the nearest point in its direction
 //     (within 45° either side; with nothing selected, the point nearest the centre),

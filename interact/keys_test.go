@@ -134,8 +134,8 @@ func TestDeletingKeepsIndicesOnTheirPoints(t *testing.T) {
 	f := newFixture(t, session.Classification)
 	f.ui.Selected = 2
 	f.ui.Hover = view.Hover{Kind: view.HoverPoint, Index: 2}
-	// Right-click point 0: the selected and hovered point 2 becomes point 1.
-	f.run(t, []op{mDown(0, 1, 1).with(Secondary, 0), mUp(5, 1, 1).with(Secondary, 0)})
+	// Alt-click point 0: the selected and hovered point 2 becomes point 1.
+	f.run(t, []op{mDown(0, 1, 1).with(Primary, Alt), mUp(5, 1, 1).with(Primary, Alt)})
 	if f.ui.Selected != 1 || f.ui.Hover.Index != 1 {
 		t.Errorf("after deleting point 0: Selected %d, Hover %+v; want both 1", f.ui.Selected, f.ui.Hover)
 	}

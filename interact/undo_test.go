@@ -25,7 +25,7 @@ func TestGesturesAreUndoSteps(t *testing.T) {
 	again.ev.Repeat = true
 	f.run(t, []op{held, again, again, again}) // a held shift+arrow
 	save()
-	f.run(t, []op{mDown(200, 4, -4).with(Secondary, 0), mUp(210, 4, -4).with(Secondary, 0)}) // right-click deletes
+	f.run(t, []op{mDown(200, 4, -4).with(Primary, Alt), mUp(210, 4, -4).with(Primary, Alt)}) // alt-click deletes
 	save()
 	if got := f.s.UndoLabel(); got != "delete point" {
 		t.Errorf("undo label %q, want delete point", got)

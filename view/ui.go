@@ -1,10 +1,6 @@
 package view
 
-import (
-	"math"
-
-	"nnplay/session"
-)
+import "nnplay/session"
 
 // HoverKind says what the pointer rests on.
 type HoverKind uint8
@@ -34,7 +30,7 @@ type UI struct {
 	Hover              Hover
 	Selected           int     // the selected point (keyboard or last touched), -1 for none
 	Dragging           int     // the point being dragged, -1 for none
-	Menu               int     // the point whose long-press delete offer is open, -1 for none
+	Menu               int     // the point whose menu (right-click, long press) is open, -1 for none
 	Brush              float64 // the label of points added by click or tap
 	Focused            bool    // the canvas has keyboard focus
 	Help               int     // counts the requests for the page's help (the ? key); the page opens it
@@ -42,31 +38,6 @@ type UI struct {
 	Param       session.Param // the parameter the maths follow, when ParamChosen (see SelectedParam)
 	ParamChosen bool          // a parameter was selected; otherwise the default output weight
 	Pin         Hover         // the pinned node (Kind HoverNode) whose output the plot shows, or none
-}
-
-// The long-press delete offer's button, in CSS px.
-const (
-	MenuButtonW = 96
-	MenuButtonH = 44
-	menuOffset  = 16 // from the point's centre to the button's near edge
-)
-
-// MenuButton returns the rectangle of the "Delete" button offered next to point i after a
-// long press: MenuButtonW×MenuButtonH CSS px, right of the point (left of it when that would
-// leave the canvas), vertically centred on it and kept inside the canvas. For an index out of
-// range it returns the empty Rect.
-func MenuButton(l Layout, pts []session.Point, i int) Rect {
-	if i < 0 || i >= len(pts) {
-		return Rect{}
-	}
-	sx, sy := l.ToScreen(pts[i].X, pts[i].Y)
-	r := Rect{X: sx + menuOffset, Y: sy - MenuButtonH/2, W: MenuButtonW, H: MenuButtonH}
-	if r.X+r.W > l.Width {
-		r.X = sx - menuOffset - MenuButtonW
-	}
-	r.X = clamp(r.X, 0, math.Max(l.Width-r.W, 0))
-	r.Y = clamp(r.Y, 0, math.Max(l.Height-r.H, 0))
-	return r
 }
 
 // Followed returns the point whose activations the network picture shows: the dragged point,

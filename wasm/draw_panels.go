@@ -158,15 +158,19 @@ func (p *painter) prepareLoss(ui *view.UI, k float64) {
 }
 
 // prepareOverlay prepares what lies above the pictures: the tooltip of the hovered thing
-// (not while dragging) and the delete button a long press offers.
+// (not while dragging) and the menu a right-click or a long press opens on a point.
 func (p *painter) prepareOverlay(s *session.Session, ui *view.UI, k float64) {
 	l := ui.Layout
 	m := &p.over
-	if ui.Menu >= 0 {
-		r := view.MenuButton(l, s.Points(), ui.Menu)
-		if r.W > 0 {
+	if i := ui.Menu; i >= 0 && i < len(s.Points()) {
+		pt, reg := s.Points()[i], view.Regression(s)
+		for item := range view.MenuItems {
+			r := view.MenuRect(l, s.Points(), i, item)
 			m.rect(r.X*k, r.Y*k, r.W*k, r.H*k, view.Ink)
-			p.overTx.add("Delete", (r.X+r.W/2)*k, (r.Y+r.H/2)*k, view.Body, view.Paper, view.AlignCenter)
+			if item > 0 {
+				m.rect(r.X*k, r.Y*k, r.W*k, k, view.FaintInk) // the line between items
+			}
+			p.overTx.add(view.MenuText(item, pt, reg), (r.X+r.W/2)*k, (r.Y+r.H/2)*k, view.Body, view.Paper, view.AlignCenter)
 		}
 		return
 	}

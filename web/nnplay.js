@@ -21,8 +21,9 @@
 //                             fieldMs is the picture work inside updateMs; p50Ms and p95Ms
 //                             are percentiles of update + draw over the last 128 frames.
 //                             Extra fields: menu — {x, y}, in top-level client coordinates,
-//                             the centre of the Delete button a touch long-press on a point
-//                             offers, or null when no offer is open; selected — the index of
+//                             the centre of the Delete item of the menu a right-click or a
+//                             touch long-press opens on a point (its relabel item lies
+//                             right under it), or null when none is open; selected — the index of
 //                             the selected point or null; brush — the label of points added
 //                             by click or tap; logLoss, discrete, hideTest, gradients —
 //                             the view's settings settings.logLoss, .discretize (the
