@@ -62,21 +62,22 @@ type Status struct {
 	// BrushRange is, for regression, the range the page's value brush offers: the labels'
 	// range widened to include [-1, 1] (the generated data's); null for classification.
 	BrushRange *[2]float64 `json:"brushRange"`
-	LogLoss    bool        `json:"logLoss"`   // loss curves on a log scale (settings.logLoss)
-	Discrete   bool        `json:"discrete"`  // the field shows the predicted class only (settings.discretize)
-	HideTest   bool        `json:"hideTest"`  // test points are hidden (not settings.showTestData)
-	Gradients  bool        `json:"gradients"` // the edges show the mean ∂L/∂w instead of w (settings.gradients)
-	Pinned     *NodeRef    `json:"pinned"`    // the pinned node the plot shows, or null
-	Hints      []string    `json:"hints"`     // the training coach's lines, [] when none
-	CanUndo    bool        `json:"canUndo"`   // undo() has an edit to revert
-	CanRedo    bool        `json:"canRedo"`   // redo() has an undone edit to re-apply
-	UndoLabel  *string     `json:"undoLabel"` // what undo() reverts ("move point"), or null
-	RedoLabel  *string     `json:"redoLabel"` // what redo() re-applies, or null
-	Notice     *string     `json:"notice"`    // the last refused canvas gesture, or null
-	Tooltip    *string     `json:"tooltip"`   // the tooltip the canvas shows (what the pointer rests on), or null
-	Notes      int         `json:"notes"`     // counts notices: a new one shows even if its text repeats
-	Version    uint64      `json:"version"`   // the session's Version
-	Help       int         `json:"help"`      // counts the requests for help (the ? key): the page opens its help when it grows
+	LogLoss    bool        `json:"logLoss"`    // loss curves on a log scale (settings.logLoss)
+	Discrete   bool        `json:"discrete"`   // the field shows the predicted class only (settings.discretize)
+	HideTest   bool        `json:"hideTest"`   // test points are hidden (not settings.showTestData)
+	Gradients  bool        `json:"gradients"`  // the edges show the mean ∂L/∂w instead of w (settings.gradients)
+	Pinned     *NodeRef    `json:"pinned"`     // the pinned node the plot shows, or null
+	Hints      []string    `json:"hints"`      // the training coach's lines, [] when none
+	CanUndo    bool        `json:"canUndo"`    // undo() has an edit to revert
+	CanRedo    bool        `json:"canRedo"`    // redo() has an undone edit to re-apply
+	UndoLabel  *string     `json:"undoLabel"`  // what undo() reverts ("move point"), or null
+	RedoLabel  *string     `json:"redoLabel"`  // what redo() re-applies, or null
+	Notice     *string     `json:"notice"`     // the last refused canvas gesture, or null
+	Tooltip    *string     `json:"tooltip"`    // the tooltip the canvas shows (what the pointer rests on), or null
+	PointLabel *string     `json:"pointLabel"` // the label beside a held or just dropped point ("ŷ = 0.734 · loss 0.071"), or null
+	Notes      int         `json:"notes"`      // counts notices: a new one shows even if its text repeats
+	Version    uint64      `json:"version"`    // the session's Version
+	Help       int         `json:"help"`       // counts the requests for help (the ? key): the page opens its help when it grows
 	// SelectedPoint is the selected point itself, or null; PointCount how many points there
 	// are (the page's live region says what an edit did).
 	SelectedPoint *session.Point `json:"selectedPoint"`
@@ -158,6 +159,7 @@ func (p *Playground) Status() Status {
 		st.BrushRange = &[2]float64{min(lo, -1), max(hi, 1)}
 	}
 	st.Tooltip = text(string(view.AppendShownTooltip(nil, s, ui)))
+	st.PointLabel = text(string(view.AppendPointLabel(nil, s, ui)))
 	if pin := ui.Pin; pin.Kind == view.HoverNode {
 		st.Pinned = &NodeRef{pin.Layer, pin.Node}
 	}

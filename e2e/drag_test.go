@@ -5,6 +5,7 @@ package e2e
 import (
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,8 +16,9 @@ import (
 // each training point in turn dragged with the mouse to a spot deep in the other class's
 // region (the spot and every place within 2 units of it on the other side of 0.5; the one
 // nearest the other class's training points, the hardest) moves the output there at least
-// 0.3 toward its label, or across 0.5, within the next 2,500 epochs. Each drag starts from
-// a reset and 5 s of training; undo puts the point back.
+// 0.3 toward its label, or across 0.5, within the next 2,500 epochs; just dropped, the point
+// is labelled with the output under it and its loss. Each drag starts from a reset and 5 s
+// of training; undo puts the point back.
 func TestDragTeaches(t *testing.T) {
 	p := open(t, browser.Desktop)
 	const epochs = 2500 // 5 s at the default speed
@@ -50,7 +52,14 @@ func TestDragTeaches(t *testing.T) {
 		// The press focuses the canvas, which the browser scrolls into view: focus it first,
 		// so that the positions hold.
 		eval[bool](p, `(document.getElementById("canvas").contentWindow.document.querySelector("canvas").focus(), true)`)
-		p.frames(2)
+		p.until(10*time.Second, func() error { // and the page no longer moves (the coach's line)
+			a := p.toScreen(pt.X, pt.Y)
+			p.frames(5)
+			if b := p.toScreen(pt.X, pt.Y); a != b {
+				return fmt.Errorf("the point moved on the page from %v to %v", a, b)
+			}
+			return nil
+		})
 		// Dragged paused, so that nothing on the page moves under the mouse; the epochs
 		// after the drop are the bar's.
 		if err := p.tab.MouseDrag(p.toScreen(pt.X, pt.Y), p.toScreen(spot.X, spot.Y), 8); err != nil {
@@ -58,7 +67,14 @@ func TestDragTeaches(t *testing.T) {
 		}
 		dropped := p.state()
 		if moved := dropped.Points[i]; math.Hypot(moved.X-spot.X, moved.Y-spot.Y) > 0.1 {
-			t.Fatalf("point %d landed at (%.2f, %.2f), not at the spot (%.2f, %.2f)", i, moved.X, moved.Y, spot.X, spot.Y)
+			t.Fatalf("point %d landed at (%.2f, %.2f), not at the spot (%.2f, %.2f); hints %v", i, moved.X, moved.Y, spot.X, spot.Y,
+				eval[[]string](p, `nnplay.state().hints`))
+		}
+		// Just dropped, the point is labelled with the output under it and its own loss.
+		y := call[float64](p, "predict", spot.X, spot.Y)
+		want := fmt.Sprintf("ŷ = %.3f · loss %.3f", y, (y-pt.Label)*(y-pt.Label))
+		if label := eval[string](p, `nnplay.state().pointLabel || ""`); label != strings.ReplaceAll(want, "-", "−") {
+			t.Errorf("after dropping point %d its label reads %q, want %q", i, label, want)
 		}
 		p.do("play")
 		trainTo(dropped.Epoch + epochs)

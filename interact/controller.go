@@ -15,6 +15,7 @@ const (
 	DefaultMouseSlop  = 4                      // CSS px a mouse may wander and still click
 	DefaultKeyStep    = 0.1                    // plane units a shift+arrow moves the selection
 	DefaultKeyBigStep = 1.0                    // plane units with shift and ctrl, alt or meta
+	DropLabelTime     = 3 * time.Second        // a dropped point's label shows this long
 )
 
 // phase is where a pointer gesture stands.
@@ -51,8 +52,9 @@ type Controller struct {
 	KeyBigStep float64       // plane units moved by shift+arrow with ctrl, alt or meta
 
 	g        gesture
-	hovering bool   // a mouse is over the canvas at (ui.PointerX, ui.PointerY)
-	keyGroup uint64 // the undo group of a held key's repeated moves
+	hovering bool          // a mouse is over the canvas at (ui.PointerX, ui.PointerY)
+	dropped  time.Duration // when the last drag ended (ui.Dropped)
+	keyGroup uint64        // the undo group of a held key's repeated moves
 }
 
 // New returns a Controller with the default tunables.
@@ -107,6 +109,9 @@ func (c *Controller) Handle(s *session.Session, ui *view.UI, e Event) error {
 // mouse, whose target may have changed under it.
 func (c *Controller) Tick(s *session.Session, ui *view.UI, now time.Duration) {
 	c.Sync(s, ui)
+	if ui.Dropped && now-c.dropped >= DropLabelTime {
+		ui.Dropped = false
+	}
 	if c.g.phase == pressPoint && c.g.touch && !c.g.longDone && now-c.g.t0 >= c.LongPress {
 		c.g.longDone = true
 		ui.Menu = c.g.point
@@ -124,6 +129,7 @@ func (c *Controller) down(s *session.Session, ui *view.UI, e Event) error {
 	}
 	ui.PointerX, ui.PointerY = e.X, e.Y
 	c.hovering = !e.Touch
+	ui.Dropped = false
 	if e.Touch {
 		ui.Hover = view.Hover{} // a tapped node's or edge's tooltip lasts until the next touch
 	}
@@ -216,6 +222,9 @@ func (c *Controller) up(s *session.Session, ui *view.UI, e Event) error {
 	ui.Dragging = -1
 	switch g.phase {
 	case dragging:
+		if c.beyondSlopOf(g, e) { // moved, not clicked: its label stays a while
+			ui.Selected, ui.Dropped, c.dropped = g.point, true, e.Time
+		}
 		return c.dragTo(s, ui, g, e.X, e.Y)
 	case pressEmpty:
 		if c.beyondSlopOf(g, e) || !ui.Layout.Plot.Contains(e.X, e.Y) {

@@ -7,6 +7,7 @@ import (
 
 // key answers a key press on the focused canvas.
 func (c *Controller) key(s *session.Session, ui *view.UI, e Event) error {
+	ui.Dropped = false // a dropped point's label gives way to the keyboard
 	if e.Repeat && !repeats(e.Key) {
 		return nil // a held space must not flicker between play and pause
 	}

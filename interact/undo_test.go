@@ -3,8 +3,10 @@ package interact
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"nnplay/session"
+	"nnplay/view"
 )
 
 // TestGesturesAreUndoSteps: a drag, however many moves, and a held shift+arrow are one undo
@@ -56,5 +58,32 @@ func TestGesturesAreUndoSteps(t *testing.T) {
 	f.run(t, []op{key(KeyY, Meta), key(KeyZ, 0)})
 	if !f.s.CanUndo() || f.s.CanRedo() || !slices.Equal(f.s.Points(), states[4]) {
 		t.Errorf("Cmd+Y or z changed something")
+	}
+}
+
+// TestDropLabel: a dragged point is labelled while held and for DropLabelTime after it is
+// dropped; a new press or a key ends the label at once.
+func TestDropLabel(t *testing.T) {
+	f := newFixture(t, session.Classification)
+	labelled := func() int { return view.LabeledPoint(f.ui, len(f.s.Points())) }
+	f.run(t, []op{mDown(0, 1, 1), mMove(10, 2, 1)})
+	if got := labelled(); got != 0 {
+		t.Fatalf("while dragging point 0 the label is on %d", got)
+	}
+	f.run(t, []op{mUp(20, 2, 1), tick(1000)})
+	if got := labelled(); got != 0 {
+		t.Errorf("a second after the drop the label is on %d, want 0", got)
+	}
+	f.run(t, []op{tick(20 + int(DropLabelTime/time.Millisecond))})
+	if got := labelled(); got != -1 {
+		t.Errorf("%v after the drop the label is still on %d", DropLabelTime, got)
+	}
+	f.run(t, []op{mDown(4000, -3, 2), mUp(4010, -3, 2), tick(4020)}) // a click on point 1: no drag
+	if got := labelled(); got != -1 {
+		t.Errorf("a click without a drag labels point %d", got)
+	}
+	f.run(t, []op{mDown(5000, -3, 2), mMove(5010, -4, 2), mUp(5020, -4, 2), key(KeyEscape, 0)})
+	if got := labelled(); got != -1 {
+		t.Errorf("a key left the label on %d", got)
 	}
 }

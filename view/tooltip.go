@@ -36,11 +36,11 @@ func TooltipBox(l Layout, px, py, textW float64) Rect {
 
 // AppendShownTooltip appends the tooltip the canvas shows for s and ui now: the hovered
 // thing's text (AppendTooltip, with the point Followed follows), or nothing while a point is
-// dragged or the long-press delete offer is open. It reads only s and ui, so a script's
+// dragged or just dropped (its label shows instead) or the long-press delete offer is open. It reads only s and ui, so a script's
 // state() agrees with the canvas whether or not a frame was drawn since the last change. It
 // allocates nothing when dst has room.
 func AppendShownTooltip(dst []byte, s *session.Session, ui *UI) []byte {
-	if ui.Menu >= 0 || ui.Dragging >= 0 {
+	if ui.Menu >= 0 || LabeledPoint(ui, len(s.Points())) >= 0 {
 		return dst
 	}
 	return AppendTooltip(dst, s, ui.Hover, Followed(ui, len(s.Points())))

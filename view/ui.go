@@ -30,6 +30,7 @@ type UI struct {
 	Hover              Hover
 	Selected           int     // the selected point (keyboard or last touched), -1 for none
 	Dragging           int     // the point being dragged, -1 for none
+	Dropped            bool    // Selected was just dropped by a drag: its label still shows
 	Menu               int     // the point whose menu (right-click, long press) is open, -1 for none
 	Brush              float64 // the label of points added by click or tap
 	Focused            bool    // the canvas has keyboard focus

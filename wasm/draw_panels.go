@@ -157,8 +157,9 @@ func (p *painter) prepareLoss(ui *view.UI, k float64) {
 	m.polyline(g.Train, k, 1.75*k, view.Ink)
 }
 
-// prepareOverlay prepares what lies above the pictures: the tooltip of the hovered thing
-// (not while dragging) and the menu a right-click or a long press opens on a point.
+// prepareOverlay prepares what lies above the pictures: the menu a right-click or a long
+// press opens on a point, or the label of a held or just dropped point (its output and
+// loss), or the tooltip of the hovered thing.
 func (p *painter) prepareOverlay(s *session.Session, ui *view.UI, k float64) {
 	l := ui.Layout
 	m := &p.over
@@ -174,14 +175,23 @@ func (p *painter) prepareOverlay(s *session.Session, ui *view.UI, k float64) {
 		}
 		return
 	}
+	if i := view.LabeledPoint(ui, len(s.Points())); i >= 0 {
+		p.buf = view.AppendPointLabel(p.buf[:0], s, ui)
+		str := p.tip.set(p.buf, view.Body, p.glyphs.g)
+		p.boxed(str, view.PointLabelBox(l, s.Points()[i], p.tip.w/k), view.LabelPad, k)
+		return
+	}
 	p.buf = view.AppendShownTooltip(p.buf[:0], s, ui)
 	if len(p.buf) == 0 {
 		return
 	}
-	f := view.Body
-	str := p.tip.set(p.buf, f, p.glyphs.g)
-	r := view.TooltipBox(l, ui.PointerX, ui.PointerY, p.tip.w/k)
-	m.rect(r.X*k, r.Y*k, r.W*k, r.H*k, view.Paper)
-	m.frame(r.X*k, r.Y*k, r.W*k, r.H*k, k, view.Ink)
-	p.overTx.add(str, (r.X+view.TooltipPad)*k, (r.Y+r.H/2)*k, f, view.Ink, view.AlignStart)
+	str := p.tip.set(p.buf, view.Body, p.glyphs.g)
+	p.boxed(str, view.TooltipBox(l, ui.PointerX, ui.PointerY, p.tip.w/k), view.TooltipPad, k)
+}
+
+// boxed draws str in the body face inside the framed box r (CSS px), pad from its left side.
+func (p *painter) boxed(str string, r view.Rect, pad, k float64) {
+	p.over.rect(r.X*k, r.Y*k, r.W*k, r.H*k, view.Paper)
+	p.over.frame(r.X*k, r.Y*k, r.W*k, r.H*k, k, view.Ink)
+	p.overTx.add(str, (r.X+pad)*k, (r.Y+r.H/2)*k, view.Body, view.Ink, view.AlignStart)
 }
