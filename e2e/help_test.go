@@ -135,7 +135,9 @@ func TestHint(t *testing.T) {
 // moving the layout, and stays until dismissed.
 func TestMessageOverlay(t *testing.T) {
 	p := openPaused(t)
-	const frame = `(() => { const r = document.getElementById("canvas").getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`
+	// The canvas's place in its stage (the bar above may change height with its counters).
+	const frame = `(() => { const r = document.getElementById("canvas").getBoundingClientRect(), s = document.querySelector(".stage").getBoundingClientRect();
+		return [r.left - s.left, r.top - s.top, r.width, r.height]; })()`
 	before := eval[[4]float64](p, frame)
 	p.clickElement("batchSize")
 	if err := p.tab.Keys(kb.End+strings.Repeat(kb.Backspace, 5)+"0"+kb.Enter, 0); err != nil {

@@ -18,3 +18,11 @@ func hitPoint(ui *view.UI, v session.View, pts []session.Point, sx, sy float64, 
 	}
 	return view.HitPointWithin(ui.Layout, pts, sx, sy, r, !v.ShowTestData)
 }
+
+// KeepsTouch reports whether a finger put down at (sx, sy), CSS px on the canvas, starts a
+// gesture the canvas keeps for itself: on a shown point (a drag), or anywhere while a
+// point's menu is open (the touch answers it). Any other touch may become a scroll of the
+// page, which the canvas leaves to the browser; a tap there still adds or picks.
+func KeepsTouch(s *session.Session, ui *view.UI, sx, sy float64) bool {
+	return ui.Menu >= 0 || hitPoint(ui, s.View(), s.Points(), sx, sy, true) >= 0
+}

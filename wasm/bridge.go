@@ -8,6 +8,7 @@ import (
 	"syscall/js"
 
 	"nnplay/api"
+	"nnplay/interact"
 	"nnplay/view"
 )
 
@@ -192,6 +193,17 @@ func newBridge(g *Game) {
 		return view.PhoneHeight(args[0].Float())
 	})
 	obj.Set("phoneHeight", phone)
+
+	// keepsTouch(x, y) answers at once whether a finger put down at (x, y), CSS px on the
+	// canvas, is the canvas's (see interact.KeepsTouch); the canvas page leaves the others
+	// to the browser, which may scroll the page with them.
+	keeps := js.FuncOf(func(this js.Value, args []js.Value) any {
+		if len(args) < 2 || args[0].Type() != js.TypeNumber || args[1].Type() != js.TypeNumber {
+			return true
+		}
+		return interact.KeepsTouch(p.S, p.UI, args[0].Float(), args[1].Float())
+	})
+	obj.Set("keepsTouch", keeps)
 }
 
 // changed answers a call that may have changed what the controls show.

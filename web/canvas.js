@@ -42,6 +42,33 @@
     }
   }, true);
 
+  // A touch that does not start on a point belongs to the page: it is kept from Ebiten,
+  // which prevents the default of every touch on its canvas, so that a vertical swipe
+  // scrolls the page (canvas.html lets pan-y through). The Go program says at once whether
+  // a touch is the canvas's; the pointer events the program follows still arrive, and a
+  // swipe cancels them.
+  const released = new Set(); // the identifiers of touches left to the page
+  window.addEventListener("touchstart", function (e) {
+    const go = window.nnplayGo, canvas = document.querySelector("canvas");
+    if (!go || !canvas) return;
+    const r = canvas.getBoundingClientRect();
+    for (const t of e.changedTouches) {
+      if (go.keepsTouch(t.clientX - r.left, t.clientY - r.top)) return;
+    }
+    for (const t of e.changedTouches) released.add(t.identifier);
+    e.stopPropagation();
+  }, { capture: true, passive: true });
+  ["touchmove", "touchend", "touchcancel"].forEach(function (name) {
+    window.addEventListener(name, function (e) {
+      let page = true;
+      for (const t of e.changedTouches) {
+        if (!released.has(t.identifier)) page = false;
+        if (name !== "touchmove") released.delete(t.identifier);
+      }
+      if (page) e.stopPropagation();
+    }, { capture: true, passive: true });
+  });
+
   // No context menu anywhere on the canvas page: right-click deletes, a long press offers delete.
   window.addEventListener("contextmenu", function (e) { e.preventDefault(); });
 

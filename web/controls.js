@@ -72,6 +72,7 @@ function start() {
   $("drawer").addEventListener("click", function () {
     const open = $("drawer").getAttribute("aria-expanded") !== "true";
     $("drawer").setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) $("controls").scrollIntoView({ block: "start" }); // opened controls come into view
   });
   startLink();
   startPanel();

@@ -1,0 +1,69 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"math"
+	"testing"
+	"time"
+
+	"nnplay/internal/browser"
+)
+
+// TestPhoneTouch: at 390×844 with touch only, the Controls bar is on screen at load and a
+// tap on it brings the controls into view; a vertical swipe that starts on empty canvas
+// scrolls the page, while a drag that starts on a point moves the point and not the page.
+func TestPhoneTouch(t *testing.T) {
+	p := openPaused(t, browser.Phone)
+	p.setData([]Point{{X: 0, Y: 0, Label: 1}, {X: -4, Y: 4, Label: 0}})
+	drawer := eval[[4]float64](p, `(() => { const r = document.getElementById("drawer").getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`)
+	if drawer[1] < 0 || drawer[1]+drawer[3] > 844 || drawer[3] < 44 {
+		t.Errorf("the Controls bar is at %v, not wholly on the 844 px screen (or under 44 px high)", drawer)
+	} else if err := p.tab.Tap(browser.Pt{X: drawer[0] + drawer[2]/2, Y: drawer[1] + drawer[3]/2}); err != nil {
+		t.Fatal(err)
+	} else if err := p.tab.WaitFor(`(() => { const r = document.getElementById("dataset").getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight && r.height >= 44; })()`, 5*time.Second); err != nil {
+		t.Errorf("after a tap on Controls the first control is not in view (or under 44 px): %v", err)
+	}
+	eval[bool](p, `(scrollTo(0, 0), true)`)
+	p.until(5*time.Second, func() error { return zeroScroll(p) })
+
+	// A swipe up on empty plot scrolls the page and adds nothing.
+	from := p.toScreen(3, -3)
+	before := p.state().Points
+	if err := p.tab.TouchDrag(from, browser.Pt{X: from.X, Y: from.Y - 250}, 8, 0); err != nil {
+		t.Fatal(err)
+	}
+	if y := eval[float64](p, `scrollY`); y < 100 {
+		t.Errorf("a swipe of 250 px up on empty canvas scrolled the page by %.0f px", y)
+	}
+	if after := p.state().Points; len(after) != len(before) || after[0] != before[0] || after[1] != before[1] {
+		t.Errorf("the swipe changed the points: %v → %v", before, after)
+	}
+	eval[bool](p, `(scrollTo(0, 0), true)`)
+	p.until(5*time.Second, func() error { return zeroScroll(p) })
+
+	// A drag from a point moves it, and the page stays.
+	at, to := p.toScreen(0, 0), p.toScreen(0, 3)
+	if err := p.tab.TouchDrag(at, to, 8, 0); err != nil {
+		t.Fatal(err)
+	}
+	if y := eval[float64](p, `scrollY`); y != 0 {
+		t.Errorf("a drag on a point scrolled the page by %.0f px", y)
+	}
+	got := p.state().Points[0]
+	if math.Abs(got.X) > 0.3 || math.Abs(got.Y-3) > 0.3 {
+		t.Errorf("the dragged point is at (%.2f, %.2f), want near (0, 3)", got.X, got.Y)
+	}
+}
+
+// zeroScroll is nil when the page is scrolled to its top.
+func zeroScroll(p *page) error {
+	if y := eval[float64](p, `scrollY`); y != 0 {
+		return &scrollError{y}
+	}
+	return nil
+}
+
+type scrollError struct{ y float64 }
+
+func (e *scrollError) Error() string { return "the page is still scrolled by " + ftoa(e.y) + " px" }
