@@ -46,6 +46,9 @@ func TestHelp(t *testing.T) {
 	if err := p.tab.WaitFor(helpOpen, 5*time.Second); err != nil {
 		t.Fatalf("? on the page did not open the help with the focus in it: %v", err)
 	}
+	if _, png, err := p.tab.Screenshot(); err == nil {
+		saveShot(t, "help.png", png) // docs/help.png is a copy
+	}
 	before := p.state()
 	if err := p.tab.Keys("s", 0); err != nil { // the page's shortcuts rest while the help is open
 		t.Fatal(err)

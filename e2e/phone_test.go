@@ -16,6 +16,10 @@ import (
 func TestPhoneTouch(t *testing.T) {
 	p := openPaused(t, browser.Phone)
 	p.setData([]Point{{X: 0, Y: 0, Label: 1}, {X: -4, Y: 4, Label: 0}})
+	p.frames(3)
+	if _, png, err := p.tab.Screenshot(); err == nil {
+		saveShot(t, "phone-touch.png", png) // docs/phone.png is a copy
+	}
 	drawer := eval[[4]float64](p, `(() => { const r = document.getElementById("drawer").getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; })()`)
 	if drawer[1] < 0 || drawer[1]+drawer[3] > 844 || drawer[3] < 44 {
 		t.Errorf("the Controls bar is at %v, not wholly on the 844 px screen (or under 44 px high)", drawer)
