@@ -28,8 +28,8 @@ func TestSoak(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Actions < 5 {
-		t.Errorf("the soak did %d actions in 30 s", rep.Actions)
+	if rep.Actions == 0 {
+		t.Errorf("the soak did no action in 30 s")
 	}
 }
 

@@ -40,6 +40,11 @@ type mapping struct{ a, b browser.Pt }
 // when the page is scrolled); when one is not, it scrolls to the top and reads again. ok
 // is false when they still cannot be reached.
 func (r *runner) readMapping(at ...[2]float64) (m mapping, ok bool, err error) {
+	// From the top of the page the plot is in view on the desktop and on the phone; a frame
+	// partly scrolled off moves when a press focuses it.
+	if _, err := browser.Eval[bool](r.tab, `(scrollTo(0, 0), true)`); err != nil {
+		return m, false, err
+	}
 	for try := 0; try < 2; try++ {
 		if m.a, err = browser.Call[browser.Pt](r.tab, "toScreen", session.Min, session.Min); err != nil {
 			return m, false, err
@@ -56,14 +61,21 @@ func (r *runner) readMapping(at ...[2]float64) (m mapping, ok bool, err error) {
 		if err != nil || shown {
 			return m, shown, err
 		}
-		if _, err := browser.Eval[bool](r.tab, `(scrollTo(0, 0), true)`); err != nil {
-			return m, false, err
-		}
 		if err := r.tab.Frames(2); err != nil {
 			return m, false, err
 		}
 	}
 	return m, false, nil
+}
+
+// still fails when the plot moved on the screen since m was read: a gesture in flight then
+// lands elsewhere than the soak aimed.
+func (r *runner) still(m mapping) error {
+	a, err := browser.Call[browser.Pt](r.tab, "toScreen", session.Min, session.Min)
+	if err == nil && (a.X != m.a.X || a.Y != m.a.Y) {
+		err = fmt.Errorf("the plot moved by (%.0f, %.0f) px during the gesture", a.X-m.a.X, a.Y-m.a.Y)
+	}
+	return err
 }
 
 // screen returns where (x, y) of the plane is drawn, rounded to whole CSS px.
@@ -140,9 +152,14 @@ func (r *runner) runDrag(i int, tx, ty float64, to *moved) (skip bool, err error
 	ax, ay := m.plane(at)
 	*to = moved{i, session.Clamp(p.X + ax - fx), session.Clamp(p.Y + ay - fy)}
 	if r.phone {
-		return false, r.tab.TouchDrag(from, at, 6, 0)
+		err = r.tab.TouchDrag(from, at, 6, 0)
+	} else {
+		err = r.tab.MouseDrag(from, at, 6)
 	}
-	return false, r.tab.MouseDrag(from, at, 6)
+	if err != nil {
+		return false, err
+	}
+	return false, r.still(m)
 }
 
 // drag moves a point with the mouse (desktop) or a finger (phone).
@@ -195,7 +212,7 @@ func (r *runner) add() *action {
 	}
 }
 
-// remove deletes a point: a right-click with the mouse, a long press and its Delete offer
+// remove deletes a point: an alt-click with the mouse, a long press and its Delete offer
 // with a finger.
 func (r *runner) remove() *action {
 	i := r.pickPoint()
@@ -211,7 +228,7 @@ func (r *runner) remove() *action {
 			}
 			at := m.screen(p.X, p.Y)
 			if !r.phone {
-				return false, false, r.tab.Click(at, input.MouseButtonRight, 0)
+				return false, false, r.tab.Click(at, input.MouseButtonLeft, browser.Alt)
 			}
 			return false, false, r.longPressDelete(at)
 		},
