@@ -20,12 +20,10 @@ import (
 // a drag moves its point by the plane distance between the press and the release (the page
 // keeps the offset between the press and the point), a click adds at the pixel clicked.
 
-// steady hides the two lines above the canvas that come and go on their own, the message
-// (for 6 s after a refused control or link) and the training coach's hints: each moves the
-// canvas by its height when it shows or hides, under a gesture in flight (a drag landed
-// 0.9 plane units off, a tap on the Delete offer missed it). That is a fault of the page's
-// layout, left to fix; hidden, they keep the canvas still, so that gestures land where the
-// soak aims.
+// steady hides the two lines that come and go on their own over the canvas, the message
+// (for 6 s after a refused control or link) and the training coach's hints, so that they
+// cover no target of a gesture. (Until they lay over the canvas they moved it by their
+// height when they showed or hid, under a gesture in flight.)
 func (r *runner) steady() error {
 	_, err := browser.Eval[bool](r.tab, `(document.head.insertAdjacentHTML("beforeend",
 		"<style>#message, #hints { display: none !important; }</style>"), true)`)
