@@ -43,7 +43,7 @@ type LossGeom struct {
 	Log         bool
 	YMin, YMax  float64 // the loss range of the chart (for Log, powers of ten)
 
-	// The metrics line, "train 0.031  test 0.044  acc 98%", whole and in its parts (Acc is
+	// The metrics line, "train 0.031  test 0.044  test acc 98% (train 99%)", whole and in its parts (Acc is
 	// empty for regression).
 	Label, TrainLabel, TestLabel, AccLabel []byte
 
@@ -239,21 +239,25 @@ func AppendLoss(dst []byte, v float64, ok bool) []byte {
 	return AppendSig(dst, v, 2)
 }
 
-// labels fills the metrics line from m: the test accuracy when there is a test split, else
-// the training accuracy; no accuracy part for regression.
+// labels fills the metrics line from m: the test accuracy, named so, with the training
+// accuracy beside it when there is a test split, else the training accuracy; no accuracy
+// part for regression.
 func (g *LossGeom) labels(m session.Metrics) {
 	g.TrainLabel = AppendLoss(append(g.TrainLabel[:0], "train "...), m.TrainLoss, m.HasTrain)
 	g.TestLabel = AppendLoss(append(g.TestLabel[:0], "test "...), m.TestLoss, m.HasTest)
 	g.AccLabel = g.AccLabel[:0]
 	if m.HasAccuracy {
-		g.AccLabel = append(g.AccLabel, "acc "...)
 		switch {
 		case m.HasTest:
-			g.AccLabel = AppendPercent(g.AccLabel, m.TestAccuracy)
+			g.AccLabel = AppendPercent(append(g.AccLabel, "test acc "...), m.TestAccuracy)
+			if m.HasTrain {
+				g.AccLabel = AppendPercent(append(g.AccLabel, " (train "...), m.TrainAccuracy)
+				g.AccLabel = append(g.AccLabel, ')')
+			}
 		case m.HasTrain:
-			g.AccLabel = AppendPercent(g.AccLabel, m.TrainAccuracy)
+			g.AccLabel = AppendPercent(append(g.AccLabel, "train acc "...), m.TrainAccuracy)
 		default:
-			g.AccLabel = append(g.AccLabel, Missing...)
+			g.AccLabel = append(g.AccLabel, "acc "+Missing...)
 		}
 	}
 	g.Label = append(append(append(g.Label[:0], g.TrainLabel...), "  "...), g.TestLabel...)

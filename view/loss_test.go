@@ -158,9 +158,9 @@ func TestLossLabels(t *testing.T) {
 		want string
 	}{
 		{"classification", session.Metrics{TrainLoss: 0.0314, TestLoss: 0.044, TrainAccuracy: 0.99, TestAccuracy: 0.978,
-			HasTrain: true, HasTest: true, HasAccuracy: true}, "train 0.031  test 0.044  acc 98%"},
+			HasTrain: true, HasTest: true, HasAccuracy: true}, "train 0.031  test 0.044  test acc 98% (train 99%)"},
 		{"no test split", session.Metrics{TrainLoss: 0.2, TrainAccuracy: 0.5, HasTrain: true, HasAccuracy: true},
-			"train 0.200  test –  acc 50%"},
+			"train 0.200  test –  train acc 50%"},
 		{"nothing", session.Metrics{HasAccuracy: true, TrainLoss: math.NaN()}, "train –  test –  acc –"},
 		{"regression", session.Metrics{TrainLoss: 0.00004, TestLoss: 1.5, HasTrain: true, HasTest: true}, "train 4.0e−05  test 1.500"},
 		{"NaN never shows", session.Metrics{TrainLoss: math.NaN(), TestLoss: math.Inf(1), HasTrain: true, HasTest: true}, "train –  test –"},

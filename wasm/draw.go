@@ -98,7 +98,8 @@ func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI) {
 		return // no frame yet
 	}
 	p.prepare(s, ui)
-	// The field: its inner W×H texels stretched over the plot, linearly filtered; the border
+	// The field: its inner W×H texels stretched over the plot, linearly filtered (discrete:
+	// nearest, so that the classes' edges are crisp); the border
 	// makes the edges clamp instead of fading into transparent texels.
 	k := p.scale
 	plot := ui.Layout.Plot
@@ -109,7 +110,11 @@ func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI) {
 	for i, c := range corners {
 		p.fieldVs[i] = ebiten.Vertex{DstX: c[0], DstY: c[1], SrcX: c[2], SrcY: c[3], ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1}
 	}
+	if f.Field.Discrete {
+		p.fieldOp.Filter = ebiten.FilterNearest // the classes' edges stay crisp, not blurred
+	}
 	screen.DrawTriangles(p.fieldVs[:], p.fieldIs[:], p.field.image(f), &p.fieldOp)
+	p.fieldOp.Filter = ebiten.FilterLinear
 	p.drawShownNode(screen, ui, s.Network().Layers())
 	glyphs := p.glyphs.image()
 	p.main.draw(screen, p.atlasImg, &p.triOp)

@@ -37,10 +37,23 @@ function render(status) {
   }
 }
 
-// showCounters shows the epoch and the epochs per second.
+let shortSince = null; // when the reached speed first fell short of the asked one
+
+// showCounters shows the epoch and the epochs per second, and says so when training has
+// run more than 10% slower than the speed asked for over the last 2 s.
 export function showCounters(epoch, eps) {
   $("epoch").textContent = intFormat.format(epoch);
   $("eps").textContent = intFormat.format(eps);
+  $("eps-unit").textContent = Math.round(eps) === 1 ? "epoch/s" : "epochs/s";
+  const st = ui.status, asked = st ? st.settings.speed : 0, now = performance.now();
+  if (!st || !st.running || !(asked > 0) || eps >= 0.9 * asked) {
+    shortSince = null;
+  } else if (shortSince === null) {
+    shortSince = now;
+  }
+  const text = shortSince !== null && now - shortSince >= 2000 ?
+    " — " + intFormat.format(asked) + "/s asked, " + intFormat.format(eps) + "/s reached" : "";
+  if ($("shortfall").textContent !== text) $("shortfall").textContent = text;
 }
 
 // startBar wires the bar and the shortcuts.

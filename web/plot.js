@@ -2,13 +2,20 @@
 // (the label of points added on the canvas). The view's toggles are settings
 // (settings.js).
 
-import { $, ui, onRefresh, act, setValue } from "./ui.js";
+import { $, ui, intFormat, onRefresh, act, setValue } from "./ui.js";
 
 // brushText shows a regression brush value to the slider's step.
 function brushText(v) { return String(Math.round(v * 100) / 100); }
 
 // render shows the brush of a status.
 function render(status) {
+  // Hand-made data: the number of points on screen, which the setting no longer gives.
+  const handmade = status.settings.dataset === "custom";
+  $("handmade").hidden = !handmade;
+  if (handmade) {
+    $("handmade").textContent = "Hand-made data: " + intFormat.format(status.pointCount) +
+      " points. The setting applies when a data set is generated.";
+  }
   const regression = status.settings.problem === "regression";
   $("brush-classes").hidden = regression;
   $("brush-value-row").hidden = !regression;

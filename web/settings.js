@@ -5,7 +5,7 @@
 // data-number, of the numbers schema().offered lists), a number field or slider given its
 // range, or a checkbox for a boolean; it is shown and sent back without more code here.
 
-import { $, ui, intFormat, onRefresh, act, configure, setting, setValue } from "./ui.js";
+import { $, ui, intFormat, perSecond, onRefresh, act, configure, setting, setValue } from "./ui.js";
 
 // How a choice is shown, where its name is not what the page says.
 const labels = { relu: "ReLU", l1: "L1", l2: "L2", custom: "custom (edited)" };
@@ -49,7 +49,7 @@ function problemOf(dataset) {
 
 function speeds() { return ui.schema.offered.speed; }
 
-function speedText(v) { return v === 0 ? "max" : intFormat.format(v) + " epochs/s"; }
+function speedText(v) { return v === 0 ? "max" : perSecond(v); }
 
 function speedIndex(v) {
   const list = speeds();

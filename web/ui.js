@@ -11,6 +11,11 @@ export const ui = { page: null, status: null, schema: null };
 
 export const intFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
+// perSecond writes a rate of epochs: "1 epoch/s", "2 epochs/s".
+export function perSecond(v) {
+  return intFormat.format(v) + (Math.round(v) === 1 ? " epoch/s" : " epochs/s");
+}
+
 import { showMessage, wording } from "./message.js";
 
 export { showMessage };

@@ -1,0 +1,43 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+)
+
+// TestRoughEdges: one epoch a second says "1 epoch/s"; hand-made data says it is hand-made
+// and how many points there are; a speed the machine cannot reach is said, asked beside
+// reached.
+func TestRoughEdges(t *testing.T) {
+	p := openPaused(t)
+	p.do("configure", map[string]any{"speed": 1})
+	if got := eval[string](p, `document.getElementById("speed-out").textContent`); got != "1 epoch/s" {
+		t.Errorf("the speed control reads %q at 1, want \"1 epoch/s\"", got)
+	}
+
+	n := len(p.state().Points)
+	if !eval[bool](p, `document.getElementById("handmade").hidden`) {
+		t.Errorf("generated data is called hand-made")
+	}
+	if err := p.tab.Click(p.toScreen(-5, 5), input.MouseButtonLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.tab.WaitFor(`!document.getElementById("handmade").hidden`, 5*time.Second); err != nil {
+		t.Errorf("after a click added a point the page does not say the data is hand-made: %v", err)
+	}
+	if got := eval[string](p, `document.getElementById("handmade").textContent`); !strings.Contains(got, "Hand-made") || !strings.Contains(got, ftoa(float64(n+1))+" points") {
+		t.Errorf("the note reads %q; want it to say hand-made, %d points", got, n+1)
+	}
+
+	// 2,000 points on six hidden layers of eight, asked for 500 epochs/s.
+	p.do("configure", map[string]any{"dataset": "spiral", "numPoints": 2000, "layers": []int{2, 8, 8, 8, 8, 8, 8, 1}, "speed": 500})
+	p.do("play")
+	if err := p.tab.WaitFor(`document.getElementById("shortfall").textContent.includes("500/s asked")`, 20*time.Second); err != nil {
+		t.Errorf("no shortfall said at 500/s asked (%.0f epochs/s reached): %v", p.status().Frame.EpochsPerSecond, err)
+	}
+}
