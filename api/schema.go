@@ -28,10 +28,12 @@ type SettingSchema struct {
 	Link         *string          `json:"link"`    // the key in the page's link, null if links leave it out
 }
 
-// DatasetSchema is a generated data set and the problem it belongs to.
+// DatasetSchema is a generated data set, the problem it belongs to, and its picture for
+// the page's picker (a PNG data URL drawn from the generator, see ThumbnailSize).
 type DatasetSchema struct {
-	Name    string `json:"name"`
-	Problem string `json:"problem"`
+	Name      string `json:"name"`
+	Problem   string `json:"problem"`
+	Thumbnail string `json:"thumbnail"`
 }
 
 // NewSchema returns schema()'s answer, built from session.Specs and session.DatasetNames.
@@ -69,7 +71,7 @@ func NewSchema() Schema {
 	}
 	for _, name := range session.DatasetNames() {
 		problem, _ := session.DatasetProblem(name)
-		sc.Datasets = append(sc.Datasets, DatasetSchema{name, problem})
+		sc.Datasets = append(sc.Datasets, DatasetSchema{name, problem, thumbnailURL(name)})
 	}
 	return sc
 }

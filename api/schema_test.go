@@ -1,12 +1,16 @@
 package api
 
 import (
+	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"nnplay/session"
+	"image/png"
 	"reflect"
 	"strings"
 	"testing"
+
+	"nnplay/session"
 )
 
 // TestSchemaShape: schema() as a script sees it lists every setting state().settings holds,
@@ -96,6 +100,9 @@ func TestSchemaShape(t *testing.T) {
 	wantSets := []map[string]any{{"name": "circle", "problem": "classification"}, {"name": "xor", "problem": "classification"},
 		{"name": "gauss", "problem": "classification"}, {"name": "spiral", "problem": "classification"},
 		{"name": "plane", "problem": "regression"}, {"name": "gauss-multi", "problem": "regression"}}
+	for _, d := range sc.Datasets {
+		delete(d, "thumbnail") // TestSchemaThumbnails checks the pictures
+	}
 	if !reflect.DeepEqual(sc.Datasets, wantSets) {
 		t.Errorf("datasets %v, want %v", sc.Datasets, wantSets)
 	}
@@ -112,4 +119,26 @@ func ExampleNewSchema() {
 	// dataset choice [regenerate] gauss
 	// problem choice [rebuild regenerate] classification
 	// noise number [regenerate] 0
+}
+
+// TestSchemaThumbnails: every data set has a picture, a PNG of ThumbnailSize pixels a side.
+func TestSchemaThumbnails(t *testing.T) {
+	for _, d := range NewSchema().Datasets {
+		const prefix = "data:image/png;base64,"
+		if !strings.HasPrefix(d.Thumbnail, prefix) {
+			t.Errorf("%s: thumbnail %.40q is no PNG data URL", d.Name, d.Thumbnail)
+			continue
+		}
+		raw, err := base64.StdEncoding.DecodeString(d.Thumbnail[len(prefix):])
+		if err != nil {
+			t.Fatalf("%s: %v", d.Name, err)
+		}
+		img, err := png.Decode(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatalf("%s: %v", d.Name, err)
+		}
+		if b := img.Bounds(); b.Dx() != ThumbnailSize || b.Dy() != ThumbnailSize {
+			t.Errorf("%s: %v, want %d px a side", d.Name, b, ThumbnailSize)
+		}
+	}
 }

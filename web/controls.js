@@ -14,6 +14,7 @@ import { startPanel } from "./panel.js";
 import { startHelp, attachHelp } from "./help.js";
 import { startMessages } from "./message.js";
 import { startAnnounce } from "./announce.js";
+import { startPicker } from "./picker.js";
 
 // counters is what poll fills: [session version, UI revision, epoch, epochs/s, running].
 const counters = new Float64Array(5);
@@ -64,6 +65,7 @@ function start() {
   startAnnounce();
   startBar();
   startSettings();
+  startPicker();
   startPlot();
   startFiles();
   document.querySelectorAll("#controls > fieldset").forEach(function (f) { f.disabled = false; });
