@@ -162,9 +162,10 @@ func (r *runner) elementCentre(id string) (browser.Pt, bool, error) {
 	return *at, true, nil
 }
 
-// controls are the settings' controls the soak changes by keyboard, by their id (the same
-// as their setting's name).
-var controls = []string{"dataset", "activation", "problem", "learningRate", "batchSize", "regularization",
+// controls are the settings' lists and sliders the soak changes by keyboard, by their id
+// (the same as their setting's name). Number fields (batch size) take their value on Enter
+// or blur, not on an arrow key; they are left out.
+var controls = []string{"dataset", "activation", "problem", "learningRate", "regularization",
 	"regularizationRate", "noise", "testRatio", "speed"}
 
 // controlState is what a control offers: a select's options and choice, or a range's.
@@ -193,9 +194,12 @@ func (r *runner) control() *action {
 				e.scrollIntoView({block: "center"}); e.focus();
 				if (e.tagName === "SELECT") return {type: "select", values: [...e.options].map(o => o.value),
 					disabled: [...e.options].map(o => o.disabled), index: e.selectedIndex};
-				return {type: "range", value: Number(e.value), min: Number(e.min), max: Number(e.max), step: e.step}; })()`)
+				return {type: e.type, value: Number(e.value), min: Number(e.min), max: Number(e.max), step: e.step}; })()`)
 			if err != nil || c == nil {
 				return false, true, err
+			}
+			if c.Type != "select" && c.Type != "range" {
+				return false, false, fmt.Errorf("the control %s is a %s; the soak knows lists and sliders", id, c.Type)
 			}
 			patch = c.next(id, up)
 			key := map[bool]string{true: kb.ArrowDown, false: kb.ArrowUp}[up]
