@@ -99,7 +99,7 @@ func TestHoverShowsValues(t *testing.T) {
 	}{
 		{"edge h4 → ŷ", edge, "w = 0.500 (h4 → ŷ)"},
 		{"node h2", node(1, 1), "h2: b = −0.100"},
-		{"input node x2", node(0, 1), "x2"},
+		{"input node x₂", node(0, 1), "x₂"},
 		{"output node ŷ, near the canvas's right edge", node(2, 0), "ŷ: b = −0.250"},
 		{"test point", p.toScreen(2, -1.5), "(2.00, −1.50) class 0, test"},
 	} {

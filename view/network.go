@@ -241,14 +241,21 @@ func SegmentDistance(px, py, x0, y0, x1, y1 float64) float64 {
 	return math.Hypot(px-(x0+t*dx), py-(y0+t*dy))
 }
 
+// featureLabels are the input features as the page writes them (the checkboxes' x₁², not
+// the model file's x1^2), indexed by nn.Feature.
+var featureLabels = [...]string{
+	nn.X1: "x₁", nn.X2: "x₂", nn.X1Squared: "x₁²", nn.X2Squared: "x₂²",
+	nn.X1TimesX2: "x₁x₂", nn.SinX1: "sin(x₁)", nn.SinX2: "sin(x₂)",
+}
+
 // AppendNodeName appends the name of node j of layer l of a network with the given layer
-// sizes and input features: the feature's name for an input, "ŷ" for the output (with several
+// sizes and input features: the feature's label for an input (x₁²), "ŷ" for the output (with several
 // outputs "ŷ1", "ŷ2", …), "h3" for the third node of the only hidden layer, "h2.3" for the third
 // node of the second of several.
 func AppendNodeName(dst []byte, layers []int, fs []nn.Feature, l, j int) []byte {
 	switch {
-	case l == 0 && j < len(fs):
-		return append(dst, fs[j].String()...)
+	case l == 0 && j < len(fs) && int(fs[j]) < len(featureLabels):
+		return append(dst, featureLabels[fs[j]]...)
 	case l == 0:
 		dst = append(dst, 'x')
 		return AppendInt(dst, j+1)

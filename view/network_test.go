@@ -152,7 +152,8 @@ func TestAppendNodeName(t *testing.T) {
 		l, j   int
 		want   string
 	}{
-		{[]int{2, 4, 1}, 0, 1, "sin(x2)"},
+		{[]int{2, 4, 1}, 0, 0, "x₁"},
+		{[]int{2, 4, 1}, 0, 1, "sin(x₂)"},
 		{[]int{2, 4, 1}, 1, 0, "h1"},
 		{[]int{2, 4, 1}, 2, 0, "ŷ"},
 		{[]int{2, 4, 3, 1}, 2, 2, "h2.3"},

@@ -23,11 +23,11 @@ func TestAppendTooltip(t *testing.T) {
 		h      Hover
 		want   string
 	}{
-		{"edge", -1, Hover{Kind: HoverEdge, Layer: 0, Node: 1, From: 0}, "w = −1.234 (x1 → h2)"}, // −1.2345 is just above in binary
+		{"edge", -1, Hover{Kind: HoverEdge, Layer: 0, Node: 1, From: 0}, "w = −1.234 (x₁ → h2)"}, // −1.2345 is just above in binary
 		{"output edge", -1, Hover{Kind: HoverEdge, Layer: 1, Node: 0, From: 3}, "w = 0.500 (h4 → ŷ)"},
 		{"hidden node", -1, Hover{Kind: HoverNode, Layer: 1, Node: 2}, "h3: b = 0.100"},
-		{"input node", -1, Hover{Kind: HoverNode, Layer: 0, Node: 1}, "x2"},
-		{"input node followed", 0, Hover{Kind: HoverNode, Layer: 0, Node: 1}, "x2 = −2.00"},
+		{"input node", -1, Hover{Kind: HoverNode, Layer: 0, Node: 1}, "x₂"},
+		{"input node followed", 0, Hover{Kind: HoverNode, Layer: 0, Node: 1}, "x₂ = −2.00"},
 		{"output node followed", 0, Hover{Kind: HoverNode, Layer: 2, Node: 0}, out},
 		{"node, stale follow", 2, Hover{Kind: HoverNode, Layer: 1, Node: 2}, "h3: b = 0.100"},
 		{"point", -1, Hover{Kind: HoverPoint, Index: 0}, "(1.50, −2.00) class 1, test"},
