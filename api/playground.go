@@ -157,6 +157,10 @@ func (p *Playground) Model() ([]byte, error) {
 // LoadModel takes a nnplay.model/1 JSON object: its shape, activation, features, problem and
 // weights; it keeps the data and the training settings, sets epoch 0 and pauses.
 func (p *Playground) LoadModel(data []byte) error {
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		return fmt.Errorf("loadModel: it is not JSON (%v)", err)
+	}
 	m, err := nn.DecodeModel(data)
 	if err != nil {
 		return fmt.Errorf("loadModel: %w", err)
