@@ -34,6 +34,7 @@ type Canvas struct {
 	mem    runtime.MemStats
 	rev    uint64 // counts changes of what the page's controls show besides the session's Version
 	seen   seenUI
+	panel  bool // the maths panel can be seen: the frames keep its numbers current
 }
 
 // seenUI is what the page last saw of the state outside the session's Version.
@@ -69,8 +70,10 @@ type Input struct {
 // Frame does one frame's work at the times clock tells (monotonic): it lays out a resized
 // canvas, hands each event to the controller (a refused gesture becomes the API's notice),
 // lets time act (Tick), trains this frame's share with the pacer (session.Advance; within
-// GestureBudget while a pointer is down), records the losses once, prepares the pictures and
-// meters it all. After the first frames of a network's shape it allocates nothing.
+// GestureBudget while a pointer is down), records the losses once, prepares the pictures,
+// recomputes the maths panel's numbers while it is open (SetPanel; when they changed, at
+// most every MathEvery) and meters it all. After the first frames of a network's shape it
+// allocates nothing.
 func (c *Canvas) Frame(in Input, clock func() time.Duration) {
 	t0 := clock()
 	c.Meter.Begin(t0)
@@ -100,6 +103,9 @@ func (c *Canvas) Frame(in Input, clock func() time.Duration) {
 	m := s.Record()
 	tPics := clock()
 	c.Pics.Update(s, ui, m)
+	if c.panel {
+		c.API.frameMath(t0)
+	}
 	end := clock()
 	c.Meter.Update(end-t0-train, train, end-tPics, epochs)
 	if end-c.heapAt >= HeapEvery || c.heapAt == 0 {
@@ -123,6 +129,10 @@ func (c *Canvas) NoteUI() {
 		c.rev++
 	}
 }
+
+// SetPanel tells the frames whether the maths panel can be seen (open, on screen, the page
+// visible): while it can, they keep its numbers current for Playground.PanelMath.
+func (c *Canvas) SetPanel(open bool) { c.panel = open }
 
 // Revision returns the count NoteUI keeps: the page refreshes its controls when it changes.
 func (c *Canvas) Revision() uint64 { return c.rev }

@@ -99,7 +99,8 @@ func TestFrame(t *testing.T) {
 }
 
 // TestFrameAllocatesNothing: a whole frame — input, training, pictures with the nodes',
-// meter — allocates nothing at 500 points.
+// the maths panel's numbers (open, recomputed every MathEvery), meter — allocates nothing
+// at 500 points.
 func TestFrameAllocatesNothing(t *testing.T) {
 	for _, grads := range []bool{false, true} {
 		r := newDragRun(t, `{"numPoints": 500}`)
@@ -110,10 +111,14 @@ func TestFrameAllocatesNothing(t *testing.T) {
 		}
 		r.c.UI.TogglePin(1, 2)
 		r.c.UI.Param, r.c.UI.ParamChosen = session.Param{Bias: true, L: 0, J: 1}, true
+		r.c.SetPanel(true)
 		r.step()
-		before := r.c.API.S.Epoch()
+		before, maths := r.c.API.S.Epoch(), r.c.API.MathCount()
 		if allocs := testing.AllocsPerRun(50, r.step); allocs != 0 {
 			t.Errorf("gradients view %v: a frame allocates %v times, want 0", grads, allocs)
+		}
+		if got := r.c.API.MathCount() - maths; got < 2 {
+			t.Errorf("51 frames of 16 ms with the panel open computed the maths %d times, want at least 2", got)
 		}
 		if r.c.API.S.Epoch() == before {
 			t.Error("the frames trained nothing")

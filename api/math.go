@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"time"
 
 	"nnplay/session"
 	"nnplay/view"
@@ -78,97 +79,142 @@ type MathUpdate struct {
 	Regularization float64 `json:"regularization"`
 }
 
-// mathScratch is what math() computes into, reused from call to call.
-type mathScratch struct {
-	m     session.PointMath
-	grads []float64
+// MathEvery is how often, at most, the frames recompute the maths panel's numbers while it
+// is open: a few updates a second are enough to watch training.
+const MathEvery = 250 * time.Millisecond
+
+// mathKey is what the maths of the panel depend on: the session's changes (Version) and
+// training (Epoch), the followed point and the selected parameter.
+type mathKey struct {
+	version uint64
+	epoch   int
+	point   int
+	param   session.Param
 }
 
-// errNoPoint refuses maths without a point to follow.
-var errNoPoint = errors.New("no point to follow: there are no points")
-
-// Math returns the arithmetic of the network on the followed point (view.MathPoint) for the
-// selected parameter (view.SelectedParam).
-func (p *Playground) Math() (Math, error) {
-	i := view.MathPoint(p.UI, p.S)
-	if i < 0 {
-		return Math{}, fmt.Errorf("math: %w", errNoPoint)
-	}
-	sc := &p.scratch
-	m := &sc.m
-	if err := p.S.Math(m, i, view.SelectedParam(p.UI, p.S)); err != nil {
-		return Math{}, fmt.Errorf("math: %w", err)
-	}
-	if n := len(p.S.Network().Params()); len(sc.grads) != n {
-		sc.grads = make([]float64, n)
-	}
-	hasGrads := p.S.MeanGradients(sc.grads)
-	out := Math{
-		Point: MathPoint{Index: m.Index, X: m.Point.X, Y: m.Point.Y, Label: m.Point.Label, Test: m.Point.Test,
-			Features: m.Features},
-		YHat: number(m.YHat, true), SquaredError: number(m.SquaredError, true), Loss: number(m.Loss, true),
-		DLdYHat: number(m.DLdYHat, true), MSE: number(m.MSE, true),
-		Selected: mathParam(&m.Selected, m.Point.Test),
-	}
-	grads := sc.grads
-	for k := range m.Layers {
-		L := &m.Layers[k]
-		ml := MathLayer{Activation: L.Activation.String(), W: L.W, B: L.B, Z: numbers(L.Z), A: numbers(L.A)}
-		if !m.Point.Test {
-			ml.Delta = numbers(L.Delta)
-		}
-		nw := len(L.W) * len(L.W[0])
-		if hasGrads {
-			for j := range L.W {
-				ml.MeanGradW = append(ml.MeanGradW, numbers(grads[j*len(L.W[0]):(j+1)*len(L.W[0])]))
-			}
-			ml.MeanGradB = numbers(grads[nw : nw+len(L.B)])
-		}
-		grads = grads[nw+len(L.B):]
-		out.Layers = append(out.Layers, ml)
-	}
-	out.LearningRate = p.S.LearningRate()
-	if sel := &m.Selected; sel.Why == session.Defined {
-		u := p.S.NextUpdate(sel.Param, sel.Gradient)
-		out.Selected.Step = &MathUpdate{u.Before, u.After, u.Gradient, u.Regularization}
-	}
-	if u, ok := p.S.LastUpdate(m.Selected.Param); ok {
-		out.LastUpdate = &MathUpdate{u.Before, u.After, u.Gradient, u.Regularization}
-	}
-	return out, nil
+// mathCache is the maths of one key, computed by a frame (while the panel is open) or by a
+// script's math(), and the buffer math()'s answer is encoded into; all reused.
+type mathCache struct {
+	m            session.PointMath
+	grads        []float64 // the training set's mean gradients, in Params' layout
+	hasGrads     bool
+	step, last   session.Update // what one step on the point would do; the last step
+	hasStep      bool
+	hasLast      bool
+	learningRate float64
+	err          error // why there are no maths (no point to follow)
+	key          mathKey
+	valid        bool
+	framed       bool          // a frame computed them at least once
+	at           time.Duration // when a frame last computed them, on the frame's clock
+	count        uint64        // counts the computations: the panel reads again when it changes
+	buf          []byte        // {"ok": math()}
 }
 
-// mathParam converts the chain rule of the selected parameter.
-func mathParam(s *session.ParamMath, test bool) MathParam {
-	mp := MathParam{Kind: "weight", L: s.L, J: s.J, Value: s.Value, Factors: []MathFactor{}, H: session.FDStep,
-		Gradient: number(s.Gradient, true), RelativeError: number(s.RelativeError, true)}
-	if s.Bias {
-		mp.Kind = "bias"
-	} else {
-		i := s.I
-		mp.I = &i
-	}
-	switch s.Why {
-	case session.NotTrained:
-		mp.Reason = text("not trained on: a test point is never trained on")
-		return mp
-	case session.Kink:
-		mp.Reason = text(fmt.Sprintf("undefined: node %d of layer %d is a ReLU exactly at its kink (z = 0)", s.KinkNode, s.KinkLayer))
-	}
-	mp.FiniteDifference = number(s.FiniteDifference, true)
-	for _, f := range s.Factors {
-		mp.Factors = append(mp.Factors, MathFactor{f.Name, number(f.Value, true)})
-	}
-	return mp
+// errNoPoint refuses maths without a point to follow; errMathNoPoint is math()'s refusal,
+// made once so that a frame with no points allocates nothing.
+var (
+	errNoPoint     = errors.New("no point to follow: there are no points")
+	errMathNoPoint = fmt.Errorf("math: %w", errNoPoint)
+)
+
+// mathKey returns the key of the maths as they should be now.
+func (p *Playground) mathKey() mathKey {
+	s := p.S
+	return mathKey{s.Version(), s.Epoch(), view.MathPoint(p.UI, s), view.SelectedParam(p.UI, s)}
 }
 
-// numbers returns v with each value that is not finite as nil (JSON null).
-func numbers(v []float64) []*float64 {
-	out := make([]*float64, len(v))
-	for i, x := range v {
-		out[i] = number(x, true)
+// computeMath fills the cache with the maths of key k. After the first call for a network's
+// shape it allocates nothing.
+func (p *Playground) computeMath(k mathKey) {
+	c, s := &p.maths, p.S
+	c.key, c.valid, c.err = k, true, nil
+	c.count++
+	if k.point < 0 {
+		c.err = errMathNoPoint
+		return
 	}
-	return out
+	if err := s.Math(&c.m, k.point, k.param); err != nil {
+		c.err = fmt.Errorf("math: %w", err)
+		return
+	}
+	if n := len(s.Network().Params()); len(c.grads) != n {
+		c.grads = make([]float64, n)
+	}
+	c.hasGrads = s.MeanGradients(c.grads)
+	c.learningRate = s.LearningRate()
+	sel := &c.m.Selected
+	c.hasStep = sel.Why == session.Defined
+	if c.hasStep {
+		c.step = s.NextUpdate(sel.Param, sel.Gradient)
+	}
+	c.last, c.hasLast = s.LastUpdate(sel.Param)
+}
+
+// Math returns math()'s answer as JSON: the arithmetic of the network on the followed point
+// (view.MathPoint) for the selected parameter (view.SelectedParam), computed now unless
+// the latest computation is still current. The bytes are valid until the next call. It
+// allocates nothing when the maths are current, and after the first call for a network's
+// shape nothing when they are not.
+func (p *Playground) Math() ([]byte, error) {
+	c := &p.maths
+	if k := p.mathKey(); !c.valid || k != c.key {
+		p.computeMath(k)
+	}
+	return p.encodeMath()
+}
+
+// PanelMath is Math as the maths panel reads it: the numbers the frames last computed
+// (see Canvas.SetPanel), at most MathEvery old while they change, computed now only when
+// there are none yet.
+func (p *Playground) PanelMath() ([]byte, error) {
+	if !p.maths.valid {
+		p.computeMath(p.mathKey())
+	}
+	return p.encodeMath()
+}
+
+// encodeMath encodes the cache as {"ok": math()} into its buffer and returns the value.
+func (p *Playground) encodeMath() ([]byte, error) {
+	c := &p.maths
+	if c.err != nil {
+		return nil, c.err
+	}
+	c.buf = appendMath(append(c.buf[:0], okPrefix...), c)
+	c.buf = append(c.buf, '}')
+	return c.buf[len(okPrefix) : len(c.buf)-1], nil
+}
+
+// okPrefix opens a call's answer.
+const okPrefix = `{"ok":`
+
+// MathReply is Reply for math() or the panel's read (PanelMath): the one allocation is the
+// string handed to JavaScript.
+func (p *Playground) MathReply(panel bool) string {
+	read := p.Math
+	if panel {
+		read = p.PanelMath
+	}
+	if _, err := read(); err != nil {
+		return Reply(nil, err)
+	}
+	return string(p.maths.buf)
+}
+
+// MathCount counts the computations of the maths: the panel reads them again when it
+// changes.
+func (p *Playground) MathCount() uint64 { return p.maths.count }
+
+// frameMath recomputes the maths at a frame at time now when they changed, at most every
+// MathEvery.
+func (p *Playground) frameMath(now time.Duration) {
+	c := &p.maths
+	k := p.mathKey()
+	if c.valid && k == c.key || c.framed && now-c.at < MathEvery {
+		return
+	}
+	p.computeMath(k)
+	c.framed, c.at = true, now
 }
 
 // integer returns v as an int, or an error naming the call and the argument when v is not

@@ -13,7 +13,7 @@ import (
 func decodeMath(t *testing.T, p *Playground) map[string]any {
 	t.Helper()
 	var m map[string]any
-	if err := json.Unmarshal([]byte(Reply(p.Math())), &m); err != nil {
+	if err := json.Unmarshal([]byte(p.MathReply(false)), &m); err != nil {
 		t.Fatal(err)
 	}
 	if e, ok := m["err"]; ok {

@@ -40,8 +40,8 @@ type Playground struct {
 	Notice string               // the last refused canvas gesture, shown by the page
 	Notes  int                  // how many notices were given, so that a repeated one shows again
 
-	scratch mathScratch   // what math() computes into
-	coach   session.Coach // state().hints
+	maths mathCache     // what math() computes and encodes into
+	coach session.Coach // state().hints
 }
 
 // Notify records a refused canvas gesture (or training with nothing to train on) for the

@@ -163,12 +163,13 @@ func newBridge(g *Game) {
 	js.Global().Set("nnplayGo", obj)
 
 	// poll(arr) fills a Float64Array with the counters the page refreshes every animation
-	// frame: [session version, UI revision, epoch, epochs/s, running (0/1)]. It answers
-	// nothing and builds no strings, so polling costs next to nothing.
+	// frame: [session version, UI revision, epoch, epochs/s, running (0/1), maths computed
+	// (api.Playground.MathCount)]. It answers nothing and builds no strings, so polling
+	// costs next to nothing.
 	poll := js.FuncOf(func(this js.Value, args []js.Value) any {
 		// The array comes from the top page's realm: check its shape, not its class.
 		if len(args) == 0 || args[0].Type() != js.TypeObject || args[0].Get("length").Type() != js.TypeNumber ||
-			args[0].Length() < 5 {
+			args[0].Length() < 6 {
 			return nil
 		}
 		arr := args[0]
@@ -181,6 +182,7 @@ func newBridge(g *Game) {
 			running = 1
 		}
 		arr.SetIndex(4, running)
+		arr.SetIndex(5, float64(p.MathCount()))
 		return nil
 	})
 	obj.Set("poll", poll)

@@ -9,10 +9,17 @@ import (
 )
 
 // defineMath defines the maths panel's calls: math, followPoint, selectWeight, selectBias,
-// setWeight, setBias, stepSample, stepBatch.
+// setWeight, setBias, stepSample, stepBatch, and the page's setPanel and panelMath.
 func (b *bridge) defineMath(def func(name string, f func(args []js.Value) string)) {
 	p := &b.c.API
-	def("math", func([]js.Value) string { return api.Reply(p.Math()) })
+	def("math", func([]js.Value) string { return p.MathReply(false) })
+	// The panel's own calls, not part of the API: whether it can be seen (the frames keep
+	// its numbers current while it can), and the numbers the frames last computed.
+	def("setPanel", func(a []js.Value) string {
+		b.c.SetPanel(len(a) > 0 && a[0].Truthy())
+		return api.Reply(nil, nil)
+	})
+	def("panelMath", func([]js.Value) string { return p.MathReply(true) })
 	def("followPoint", func(a []js.Value) string {
 		return b.changed(withNumbers("followPoint", a, []string{"index"}, func(v []float64) error {
 			return p.FollowPoint(v[0])

@@ -16,8 +16,8 @@ import { startMessages } from "./message.js";
 import { startAnnounce } from "./announce.js";
 import { startPicker } from "./picker.js";
 
-// counters is what poll fills: [session version, UI revision, epoch, epochs/s, running].
-const counters = new Float64Array(5);
+// counters is what poll fills: [session version, UI revision, epoch, epochs/s, running, maths computed].
+const counters = new Float64Array(6);
 let seenRev = -1;
 
 // ---- the canvas's size ----------------------------------------------------------------

@@ -1,15 +1,18 @@
-// The maths panel's life (its text is math.js's): when to read math(), the selected
-// parameter's number field, the step buttons and the coach's lines. It polls the
-// playground's cheap counters (nnplayPage.poll) four times a second and reads math() only
-// when the session, the canvas's selection or the epoch changed and the panel can be seen
-// (open, on screen, the tab visible). Nothing is written to the console.
+// The maths panel's life (its text is math.js's): when to read the maths, the selected
+// parameter's number field, the step buttons and the coach's lines. It tells the playground
+// whether the panel can be seen (open, on screen, the tab visible): while it can, the Go
+// frames recompute its numbers when they change, a few times a second. Four times a second
+// it polls the playground's cheap counters (nnplayPage.poll) and reads the numbers the frames
+// computed (panelMath, only encoded) when there are new ones; after the panel's own calls it
+// reads math() itself. Nothing is written to the console.
 
 import { $, ui, onRefresh, refresh } from "./ui.js";
 import { render } from "./math.js";
 
-const every = 250; // ms between polls: a few updates a second while training
-const counters = new Float64Array(5);
+const every = 250; // ms between polls of the counters
+const counters = new Float64Array(6); // [version, revision, epoch, epochs/s, running, maths computed]
 let onScreen = true, seen = "", seenHints = "", last = null;
+let told = null, toldPage = null, seenMaths = -1, status = null;
 
 // say shows a refusal (or clears it) under the panel's controls.
 function say(text) {
@@ -18,8 +21,8 @@ function say(text) {
   out.hidden = !text;
 }
 
-// act runs an API call from the panel; a refusal is shown, and the panel and the controls
-// are read again.
+// act runs an API call from the panel; a refusal is shown, and the panel (from math(): the
+// numbers as they are now) and the controls are read again.
 function act(fn) {
   try {
     fn();
@@ -30,6 +33,7 @@ function act(fn) {
   seen = "";
   refresh();
   poll();
+  update(function () { return nnplay.math(); });
 }
 
 // open reports whether the panel can be seen: on a phone only once the user opened it.
@@ -54,12 +58,12 @@ function showHints(status) {
   box.hidden = hints.length === 0;
 }
 
-// update reads math() into the panel, if it is open.
-function update(status) {
-  if (!open()) return;
+// update shows the maths that read returns in the panel, if it is open.
+function update(read) {
+  if (!open() || !status) return;
   let m;
   try {
-    m = nnplay.math();
+    m = read();
   } catch (err) {
     say(err.message); // no point to follow: there are no points
     $("math").classList.add("math-empty");
@@ -80,14 +84,25 @@ function poll() {
   } catch (err) {
     return; // the canvas page is reloading; it will attach again
   }
+  const visible = open();
+  if (visible !== told || ui.page !== toldPage) {
+    ui.page.call("setPanel", visible); // the frames keep the numbers current while it is seen
+    told = visible;
+    toldPage = ui.page;
+    seenMaths = -1; // show what there is at once
+  }
   // The version and the revision count edits, the followed point and the selected
-  // parameter; the epoch moves on while training, and with it the maths and the hints.
-  const key = counters[0] + "/" + counters[1] + "/" + counters[2] + "/" + open();
-  if (key === seen) return;
-  seen = key;
-  const status = ui.page.status();
-  showHints(status);
-  update(status);
+  // parameter; the epoch moves on while training, and with it the hints.
+  const key = counters[0] + "/" + counters[1] + "/" + counters[2];
+  if (key !== seen) {
+    seen = key;
+    status = ui.page.status();
+    showHints(status);
+  }
+  if (visible && counters[5] !== seenMaths) {
+    seenMaths = counters[5];
+    update(function () { return ui.page.call("panelMath"); });
+  }
 }
 
 // setValue types the selected parameter's new value: training goes on from it.
