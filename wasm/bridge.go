@@ -20,17 +20,31 @@ type bridge struct {
 	c *api.Canvas
 }
 
-// newBridge defines window.nnplayGo over g's canvas. (The functions stay alive as long as
-// the page holds them: js.FuncOf keeps them until released.)
+// definer defines one call of window.nnplayGo: f answers the JSON reply.
+type definer func(name string, f func(args []js.Value) string)
+
+// newBridge defines window.nnplayGo over g's canvas, one group of calls at a time. (The
+// functions stay alive as long as the page holds them: js.FuncOf keeps them until released.)
 func newBridge(g *Game) {
-	c := g.c
-	b := &bridge{c: c}
+	b := &bridge{c: g.c}
 	obj := js.Global().Get("Object").New()
 	def := func(name string, f func(args []js.Value) string) {
 		obj.Set(name, js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) }))
 	}
-	p := &c.API
+	b.defineReads(def)
+	b.defineSettings(def)
+	b.defineTraining(def)
+	b.defineData(def)
+	b.defineMath(def)
+	b.defineInternal(obj, def)
+	js.Global().Set("nnplayGo", obj)
+}
 
+// defineReads defines the calls that read the playground's state: state, status, frameLog
+// and schema.
+func (b *bridge) defineReads(def definer) {
+	p := &b.c.API
+	c := b.c
 	def("state", func([]js.Value) string {
 		p.Frame = c.Meter.Stats()
 		return api.RawReply(p.State())
@@ -48,6 +62,13 @@ func newBridge(g *Game) {
 		}
 		return api.Reply(c.Meter.Log(int(after)), nil)
 	})
+	def("schema", func([]js.Value) string { return api.Reply(api.NewSchema(), nil) })
+}
+
+// defineSettings defines the calls that change the settings, the model or the brush:
+// configure, setData, model, loadModel, link, applyLink, setBrush and the view's toggles.
+func (b *bridge) defineSettings(def definer) {
+	p := &b.c.API
 	def("configure", func(a []js.Value) string {
 		return b.jsonCall("configure", a, 0, p.Configure)
 	})
@@ -62,6 +83,26 @@ func newBridge(g *Game) {
 	def("applyLink", func(a []js.Value) string {
 		return b.jsonCall("applyLink", a, 0, p.ApplyLink)
 	})
+	def("setBrush", func(a []js.Value) string {
+		v, err := numberArg("setBrush", "value", a, 0)
+		if err == nil {
+			err = p.SetBrush(v)
+		}
+		return b.changed(err)
+	})
+	// The view's toggles, kept as calls of their own: the settings logLoss, showTestData
+	// (the other way round), discretize and gradients.
+	toggles := map[string]func(bool) error{"setLogLoss": p.SetLogLoss, "setHideTest": p.SetHideTest,
+		"setDiscrete": p.SetDiscrete, "setGradients": p.SetGradients}
+	for name, set := range toggles {
+		def(name, func(a []js.Value) string { return b.changed(set(len(a) > 0 && a[0].Truthy())) })
+	}
+}
+
+// defineTraining defines play, pause, reset, step, predict, toScreen, toggle and key.
+func (b *bridge) defineTraining(def definer) {
+	p := &b.c.API
+	c := b.c
 	def("play", func([]js.Value) string { p.Play(); return b.changed(nil) })
 	def("pause", func([]js.Value) string { p.Pause(); return b.changed(nil) })
 	def("reset", func([]js.Value) string { p.Reset(); return b.changed(nil) })
@@ -88,22 +129,6 @@ func newBridge(g *Game) {
 		}
 		return api.Reply(p.ToScreen(x, y))
 	})
-	def("setBrush", func(a []js.Value) string {
-		v, err := numberArg("setBrush", "value", a, 0)
-		if err == nil {
-			err = p.SetBrush(v)
-		}
-		return b.changed(err)
-	})
-	// The view's toggles, kept as calls of their own: the settings logLoss, showTestData
-	// (the other way round), discretize and gradients.
-	toggles := map[string]func(bool) error{"setLogLoss": p.SetLogLoss, "setHideTest": p.SetHideTest,
-		"setDiscrete": p.SetDiscrete, "setGradients": p.SetGradients}
-	for name, set := range toggles {
-		def(name, func(a []js.Value) string { return b.changed(set(len(a) > 0 && a[0].Truthy())) })
-	}
-	b.defineMath(def)
-	def("schema", func([]js.Value) string { return api.Reply(api.NewSchema(), nil) })
 	def("toggle", func([]js.Value) string {
 		running := p.Toggle()
 		c.NoteUI()
@@ -120,6 +145,12 @@ func newBridge(g *Game) {
 		c.NoteUI()
 		return api.Reply(handled, nil)
 	})
+}
+
+// defineData defines the data and history calls: regenerate, exportData, dataJSON,
+// importData, loadFile, undo, redo, newGroup and configureIn.
+func (b *bridge) defineData(def definer) {
+	p := &b.c.API
 	def("regenerate", func([]js.Value) string { return b.changed(p.Regenerate()) })
 	def("exportData", func([]js.Value) string { return api.Reply(p.ExportData(), nil) })
 	def("dataJSON", func([]js.Value) string { return api.Reply(p.DataJSON(), nil) })
@@ -149,6 +180,13 @@ func newBridge(g *Game) {
 		}
 		return b.jsonCall("configure", a, 1, func(data []byte) error { return p.ConfigureIn(g, data) })
 	})
+}
+
+// defineInternal defines the calls for the page and the tests that are not part of the API:
+// heap, poll, phoneHeight and keepsTouch.
+func (b *bridge) defineInternal(obj js.Value, def definer) {
+	p := &b.c.API
+	c := b.c
 	// heap collects the garbage and answers the Go heap then in use, in bytes: what the
 	// program holds, not what its callers allocated and dropped (for the tests; not part
 	// of the API). The second collection frees what finalizers released in the first (the
@@ -160,8 +198,6 @@ func newBridge(g *Game) {
 		runtime.ReadMemStats(&m)
 		return api.Reply(m.HeapAlloc, nil)
 	})
-	js.Global().Set("nnplayGo", obj)
-
 	// poll(arr) fills a Float64Array with the counters the page refreshes every animation
 	// frame: [session version, UI revision, epoch, epochs/s, running (0/1), maths computed
 	// (api.Playground.MathCount)]. It answers nothing and builds no strings, so polling

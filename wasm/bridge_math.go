@@ -10,7 +10,7 @@ import (
 
 // defineMath defines the maths panel's calls: math, followPoint, selectWeight, selectBias,
 // setWeight, setBias, stepSample, stepBatch, and the page's setPanel and panelMath.
-func (b *bridge) defineMath(def func(name string, f func(args []js.Value) string)) {
+func (b *bridge) defineMath(def definer) {
 	p := &b.c.API
 	def("math", func([]js.Value) string { return p.MathReply(false) })
 	// The panel's own calls, not part of the API: whether it can be seen (the frames keep
