@@ -4,7 +4,8 @@
 // training speed (epochs/s at 250 training points — numPoints 500, testRatio 0.5 — batch
 // 10, speed 0, over -duration), the Go side of every frame drawn meanwhile (update + draw,
 // training excluded) at p50/p95/p99, the parts of a frame, the wasm's size raw and gzip -9,
-// and the time from navigation start to window.nnplay and to the first drawn frame.
+// and the time from navigation start to window.nnplay and to the first drawn frame. The
+// maths panel is in view throughout, so the frames compute its numbers too.
 //
 // It measures under two sets of Chromium flags, one column each (see browser.Flags and
 // browser.AngleFlags): "disable-gpu" (the tests' flags: WebGL on SwiftShader, the compositor
@@ -149,6 +150,7 @@ func table(out io.Writer, rs []result) error {
 	row("  of which draw p50, ms", "%.2f", "", func(r result) float64 { return pct(r.draw, 50) }, nil)
 	row("training per frame p50, ms", "%.2f", "", func(r result) float64 { return pct(r.train, 50) }, nil)
 	row("frames/s p50", "%.1f", "", func(r result) float64 { return pct(r.fps, 50) }, nil)
+	row("maths panel updates/s (in the frames)", "%.1f", "", func(r result) float64 { return r.mathsPerSec }, nil)
 	row("Go heap, last reading, MB", "%.1f", "", func(r result) float64 { return r.heapMB }, nil)
 	row("navigation → window.nnplay, ms", "%.0f", "", func(r result) float64 { return r.readyMs }, nil)
 	row("navigation → first frame, ms", "%.0f", "", func(r result) float64 { return r.firstFrameMs }, nil)
