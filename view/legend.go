@@ -107,17 +107,22 @@ const (
 // MetricsLine is the line above the loss chart, left to right: the training curve's sample
 // line (solid, Train) and its loss at TrainX, the test curve's sample (dashes, TestDashes,
 // as pairs of x from–to) and its loss at TestX, the accuracy at AccX; everything on Y, texts
-// left-aligned and vertically centred.
+// left-aligned and vertically centred. Where the whole accuracy text would run past the
+// panel's right edge, AccShort says to show its short form (LossGeom.AccShort); where that
+// does not fit either, it goes right-aligned to the panel's edge one row lower, at AccY.
 type MetricsLine struct {
 	Y                   float64
 	Train               [2]float64
 	TestDashes          [3][2]float64
 	TrainX, TestX, AccX float64
+	AccY                float64
+	AccShort            bool
 }
 
 // NewMetricsLine lays out the metrics line at the top of the loss panel r (LossGeom.Frame)
-// for a training loss text trainW and a test loss text testW CSS px wide.
-func NewMetricsLine(r Rect, trainW, testW float64) MetricsLine {
+// for a training loss text trainW, a test loss text testW and an accuracy text accW CSS px
+// wide, whose short form is shortW wide.
+func NewMetricsLine(r Rect, trainW, testW, accW, shortW float64) MetricsLine {
 	ml := MetricsLine{Y: r.Y + LossLabelH/2 - metricsLift}
 	x := r.X
 	ml.Train = [2]float64{x, x + swatchW}
@@ -128,6 +133,13 @@ func NewMetricsLine(r Rect, trainW, testW float64) MetricsLine {
 		ml.TestDashes[i] = [2]float64{d, d + dashOn}
 	}
 	ml.TestX = x + swatchW + swatchGap
-	ml.AccX = ml.TestX + testW + metricsGap
+	ml.AccX, ml.AccY = ml.TestX+testW+metricsGap, ml.Y
+	right := r.X + r.W
+	if ml.AccX+accW > right {
+		ml.AccShort = true
+		if ml.AccX+shortW > right {
+			ml.AccX, ml.AccY = right-shortW, ml.Y+LossLabelH
+		}
+	}
 	return ml
 }

@@ -91,7 +91,7 @@ func TestMetricsLine(t *testing.T) {
 	l := NewLayout(900, 640)
 	r := l.Loss
 	for _, w := range [][2]float64{{60, 60}, {90, 40}} {
-		ml := NewMetricsLine(r, w[0], w[1])
+		ml := NewMetricsLine(r, w[0], w[1], 40, 30)
 		if ml.Y <= r.Y || ml.Y >= r.Y+LossLabelH {
 			t.Errorf("widths %v: line at y %v, outside the metrics row [%v, %v]", w, ml.Y, r.Y, r.Y+LossLabelH)
 		}
@@ -114,8 +114,23 @@ func TestMetricsLine(t *testing.T) {
 			}
 		}
 	}
-	a, b := NewMetricsLine(r, 60, 60), NewMetricsLine(r, 90, 40)
+	a, b := NewMetricsLine(r, 60, 60, 40, 30), NewMetricsLine(r, 90, 40, 40, 30)
 	if b.TestX-a.TestX != 30 || b.AccX-a.AccX != 10 {
 		t.Errorf("30 px more training text and 20 less test text move the test loss by %v and the accuracy by %v, want 30 and 10", b.TestX-a.TestX, b.AccX-a.AccX)
+	}
+	// The whole accuracy while it ends inside the panel, else its short form in its place,
+	// else the short form against the panel's right edge one row lower.
+	room := r.X + r.W - a.AccX
+	for _, c := range []struct {
+		accW, shortW float64
+		short, lower bool
+	}{{room - 1, 10, false, false}, {room, 10, false, false}, {room + 1, room, true, false}, {room + 9, room + 1, true, true}} {
+		ml := NewMetricsLine(r, 60, 60, c.accW, c.shortW)
+		if ml.AccShort != c.short || (ml.AccY != a.Y) != c.lower {
+			t.Errorf("accuracy %v (short %v) px wide with %v px of room: short %v, at y %v (the line's %v)", c.accW, c.shortW, room, ml.AccShort, ml.AccY, a.Y)
+		}
+		if c.lower && (ml.AccX+c.shortW != r.X+r.W || ml.AccY != a.Y+LossLabelH) {
+			t.Errorf("short accuracy lowered to (%v, %v), want it ending at %v, one row (%v) lower", ml.AccX, ml.AccY, r.X+r.W, LossLabelH)
+		}
 	}
 }

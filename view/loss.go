@@ -44,8 +44,10 @@ type LossGeom struct {
 	YMin, YMax  float64 // the loss range of the chart (for Log, powers of ten)
 
 	// The metrics line, "train 0.031  test 0.044  test acc 98% (train 99%)", whole and in its parts (Acc is
-	// empty for regression).
+	// empty for regression). AccLabel[:AccShort] is the accuracy without the training
+	// accuracy beside it, for a panel too narrow for the whole.
 	Label, TrainLabel, TestLabel, AccLabel []byte
+	AccShort                               int
 
 	buf []byte
 }
@@ -245,11 +247,12 @@ func AppendLoss(dst []byte, v float64, ok bool) []byte {
 func (g *LossGeom) labels(m session.Metrics) {
 	g.TrainLabel = AppendLoss(append(g.TrainLabel[:0], "train "...), m.TrainLoss, m.HasTrain)
 	g.TestLabel = AppendLoss(append(g.TestLabel[:0], "test "...), m.TestLoss, m.HasTest)
-	g.AccLabel = g.AccLabel[:0]
+	g.AccLabel, g.AccShort = g.AccLabel[:0], 0
 	if m.HasAccuracy {
 		switch {
 		case m.HasTest:
 			g.AccLabel = AppendPercent(append(g.AccLabel, "test acc "...), m.TestAccuracy)
+			g.AccShort = len(g.AccLabel)
 			if m.HasTrain {
 				g.AccLabel = AppendPercent(append(g.AccLabel, " (train "...), m.TrainAccuracy)
 				g.AccLabel = append(g.AccLabel, ')')
@@ -259,6 +262,9 @@ func (g *LossGeom) labels(m session.Metrics) {
 		default:
 			g.AccLabel = append(g.AccLabel, "acc "+Missing...)
 		}
+	}
+	if g.AccShort == 0 {
+		g.AccShort = len(g.AccLabel) // nothing to leave out
 	}
 	g.Label = append(append(append(g.Label[:0], g.TrainLabel...), "  "...), g.TestLabel...)
 	if len(g.AccLabel) > 0 {

@@ -156,20 +156,25 @@ func TestLossLabels(t *testing.T) {
 		name string
 		m    session.Metrics
 		want string
+		// short is the accuracy shown where the whole does not fit (AccLabel[:AccShort])
+		short string
 	}{
 		{"classification", session.Metrics{TrainLoss: 0.0314, TestLoss: 0.044, TrainAccuracy: 0.99, TestAccuracy: 0.978,
-			HasTrain: true, HasTest: true, HasAccuracy: true}, "train 0.031  test 0.044  test acc 98% (train 99%)"},
+			HasTrain: true, HasTest: true, HasAccuracy: true}, "train 0.031  test 0.044  test acc 98% (train 99%)", "test acc 98%"},
 		{"no test split", session.Metrics{TrainLoss: 0.2, TrainAccuracy: 0.5, HasTrain: true, HasAccuracy: true},
-			"train 0.200  test –  train acc 50%"},
-		{"nothing", session.Metrics{HasAccuracy: true, TrainLoss: math.NaN()}, "train –  test –  acc –"},
-		{"regression", session.Metrics{TrainLoss: 0.00004, TestLoss: 1.5, HasTrain: true, HasTest: true}, "train 4.0e−05  test 1.500"},
-		{"NaN never shows", session.Metrics{TrainLoss: math.NaN(), TestLoss: math.Inf(1), HasTrain: true, HasTest: true}, "train –  test –"},
+			"train 0.200  test –  train acc 50%", "train acc 50%"},
+		{"nothing", session.Metrics{HasAccuracy: true, TrainLoss: math.NaN()}, "train –  test –  acc –", "acc –"},
+		{"regression", session.Metrics{TrainLoss: 0.00004, TestLoss: 1.5, HasTrain: true, HasTest: true}, "train 4.0e−05  test 1.500", ""},
+		{"NaN never shows", session.Metrics{TrainLoss: math.NaN(), TestLoss: math.Inf(1), HasTrain: true, HasTest: true}, "train –  test –", ""},
 	}
 	for _, tc := range tests {
 		g := NewLossGeom()
 		g.Update(Rect{0, 0, 300, 150}, history(0, nil, nil), tc.m, false)
 		if string(g.Label) != tc.want {
 			t.Errorf("%s: %q, want %q", tc.name, g.Label, tc.want)
+		}
+		if got := string(g.AccLabel[:g.AccShort]); got != tc.short {
+			t.Errorf("%s: short accuracy %q, want %q", tc.name, got, tc.short)
 		}
 		if strings.Contains(string(g.Label), "NaN") || strings.Contains(string(g.Label), "Inf") {
 			t.Errorf("%s: %q shows NaN or Inf", tc.name, g.Label)

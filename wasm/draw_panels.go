@@ -119,7 +119,13 @@ func (p *painter) prepareLoss(ui *view.UI, k float64) {
 	gl := p.glyphs.g
 	train := p.lossTrain.set(g.TrainLabel, fb, gl)
 	test := p.lossTest.set(g.TestLabel, fb, gl)
-	ml := view.NewMetricsLine(g.Frame, p.lossTrain.w/k, p.lossTest.w/k)
+	p.lossAcc.set(g.AccLabel[:g.AccShort], fb, gl)
+	shortW := p.lossAcc.w / k
+	acc := p.lossAcc.set(g.AccLabel, fb, gl)
+	ml := view.NewMetricsLine(g.Frame, p.lossTrain.w/k, p.lossTest.w/k, p.lossAcc.w/k, shortW)
+	if ml.AccShort {
+		acc = p.lossAcc.set(g.AccLabel[:g.AccShort], fb, gl)
+	}
 	y := ml.Y * k
 	m.line(ml.Train[0]*k, y, ml.Train[1]*k, y, 2*k, view.Ink, 1)
 	p.text.add(train, ml.TrainX*k, y, fb, view.Ink, view.AlignStart)
@@ -127,7 +133,7 @@ func (p *painter) prepareLoss(ui *view.UI, k float64) {
 		m.line(d[0]*k, y, d[1]*k, y, 2*k, view.TestColor, 1)
 	}
 	p.text.add(test, ml.TestX*k, y, fb, view.TestColor, view.AlignStart)
-	p.text.add(p.lossAcc.set(g.AccLabel, fb, gl), ml.AccX*k, y, fb, view.Ink, view.AlignStart)
+	p.text.add(acc, ml.AccX*k, ml.AccY*k, fb, view.Ink, view.AlignStart)
 
 	// Axes, grid lines and ticks.
 	for i := range g.YTicks {
