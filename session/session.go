@@ -38,6 +38,8 @@ type Session struct {
 	undos   undoStack         // the edits that can be undone and redone
 	lastGen map[string]string // the data set each problem generated last
 	version uint64
+
+	grads gradCache // MeanGradients' last answer, shared by its callers
 }
 
 // The PCG streams of the weights' seed: initial weights and the per-epoch shuffle.
