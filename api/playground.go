@@ -96,6 +96,12 @@ func (p *Playground) configure(call string, patch session.Patch, parseErr error)
 	if err == nil {
 		err = p.S.Configure(patch)
 	}
+	return p.edited(call, err)
+}
+
+// edited ends the edit call named call: it names the call in err's message, or, when the edit
+// was made, brings the controller in step with the session.
+func (p *Playground) edited(call string, err error) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", call, err)
 	}
@@ -107,14 +113,10 @@ func (p *Playground) configure(call string, patch session.Patch, parseErr error)
 // false by default), or refuses it.
 func (p *Playground) SetData(data []byte) error {
 	pts, err := session.ParsePoints(data)
-	if err != nil {
-		return fmt.Errorf("setData: %w", err)
+	if err == nil {
+		err = p.S.SetData(pts)
 	}
-	if err := p.S.SetData(pts); err != nil {
-		return fmt.Errorf("setData: %w", err)
-	}
-	p.sync()
-	return nil
+	return p.edited("setData", err)
 }
 
 // ExportData returns the points as CSV text (see session.WriteCSV).
@@ -128,11 +130,7 @@ func (p *Playground) DataJSON() string {
 // ImportData replaces the points with those of a data file given as text: CSV or JSON
 // (see session.ParseData); one undo step.
 func (p *Playground) ImportData(text []byte) error {
-	if err := p.S.ImportData(text); err != nil {
-		return fmt.Errorf("importData: %w", err)
-	}
-	p.sync()
-	return nil
+	return p.edited("importData", p.S.ImportData(text))
 }
 
 // LoadFile loads a file the page was given (dropped or chosen), recognised by its content:
@@ -162,14 +160,10 @@ func (p *Playground) LoadModel(data []byte) error {
 		return fmt.Errorf("loadModel: it is not JSON (%v)", err)
 	}
 	m, err := nn.DecodeModel(data)
-	if err != nil {
-		return fmt.Errorf("loadModel: %w", err)
+	if err == nil {
+		err = p.S.LoadModel(m)
 	}
-	if err := p.S.LoadModel(m); err != nil {
-		return fmt.Errorf("loadModel: %w", err)
-	}
-	p.sync()
-	return nil
+	return p.edited("loadModel", err)
 }
 
 // Link returns the settings as a link: the page's address fragment, without '#' (see
@@ -317,27 +311,15 @@ func (p *Playground) setView(call, name string, on bool) error {
 
 // Regenerate draws new points from the next data seed.
 func (p *Playground) Regenerate() error {
-	if err := p.S.Regenerate(); err != nil {
-		return fmt.Errorf("regenerate: %w", err)
-	}
-	p.sync()
-	return nil
+	return p.edited("regenerate", p.S.Regenerate())
 }
 
 // Undo reverts the last edit of the data, the settings or the weights (see session.Undo),
 // or refuses when there is none.
-func (p *Playground) Undo() error { return p.undoRedo("undo", p.S.Undo) }
+func (p *Playground) Undo() error { return p.edited("undo", p.S.Undo()) }
 
 // Redo re-applies the last edit undone, or refuses when there is none.
-func (p *Playground) Redo() error { return p.undoRedo("redo", p.S.Redo) }
-
-func (p *Playground) undoRedo(call string, do func() error) error {
-	if err := do(); err != nil {
-		return fmt.Errorf("%s: %w", call, err)
-	}
-	p.sync()
-	return nil
-}
+func (p *Playground) Redo() error { return p.edited("redo", p.S.Redo()) }
 
 // ConfigureIn is Configure as one of the calls of a gesture on a control (a slider dragged,
 // a key held on it): the calls with the same group, from NewGroup, are one undo step.
