@@ -1,6 +1,7 @@
 package view
 
 import (
+	"iter"
 	"math"
 	"strconv"
 
@@ -272,6 +273,22 @@ func (g *LossGeom) labels(m session.Metrics) {
 	}
 }
 
+// Segments yields the pieces of the polyline poly that have a length, from each vertex to the
+// next: a NaN vertex breaks the line, so no piece ends at one.
+func Segments(poly []Pt) iter.Seq2[Pt, Pt] {
+	return func(yield func(a, b Pt) bool) {
+		for i := 1; i < len(poly); i++ {
+			a, b := poly[i-1], poly[i]
+			if math.IsNaN(a.X) || math.IsNaN(b.X) || a == b {
+				continue
+			}
+			if !yield(a, b) {
+				return
+			}
+		}
+	}
+}
+
 // Dash appends to dst the dashes of the polyline poly (broken at NaN vertices) as pairs of
 // points, each pair one dash: on CSS px drawn, off skipped, the pattern running on across
 // vertices. It allocates nothing when dst has room.
@@ -282,11 +299,7 @@ func Dash(dst []Pt, poly []Pt, on, off float64) []Pt {
 	off = math.Max(off, 0)
 	period := on + off
 	phase := 0.0 // distance into the current period
-	for i := 1; i < len(poly); i++ {
-		a, b := poly[i-1], poly[i]
-		if math.IsNaN(a.X) || math.IsNaN(b.X) {
-			continue
-		}
+	for a, b := range Segments(poly) {
 		dx, dy := b.X-a.X, b.Y-a.Y
 		length := math.Hypot(dx, dy)
 		for s := 0.0; s < length; {

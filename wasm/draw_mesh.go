@@ -123,17 +123,10 @@ func (m *mesh) line(x0, y0, x1, y1, w float64, c color.RGBA, alpha float64) {
 
 // polyline strokes the connected pieces of pts (scaled by k), broken at NaN vertices.
 func (m *mesh) polyline(pts []view.Pt, k, w float64, c color.RGBA) {
-	for i := 1; i < len(pts); i++ {
-		a, b := pts[i-1], pts[i]
-		if math.IsNaN(a.X) || math.IsNaN(b.X) {
-			continue
-		}
+	for a, b := range view.Segments(pts) {
 		// Extend each piece by half a pixel at both ends so joints do not show gaps.
 		dx, dy := b.X-a.X, b.Y-a.Y
 		l := math.Hypot(dx, dy)
-		if l == 0 {
-			continue
-		}
 		ex, ey := dx/l*0.25, dy/l*0.25
 		m.line((a.X-ex)*k, (a.Y-ey)*k, (b.X+ex)*k, (b.Y+ey)*k, w, c, 1)
 	}
