@@ -29,6 +29,18 @@ var textCalls = []textCall{
 	{"loadModel", (*Playground).LoadModel, modelJSON, modelJSON},
 	{"loadFile", loadFile, modelJSON, modelAndPoints},
 	{"loadFile(data)", loadFile, func(p *Playground) []byte { return []byte(p.DataJSON()) }, modelAndPoints},
+	{"applyLink(shared)", (*Playground).ApplyLink, sharedLink, func(p *Playground) []byte {
+		return append(settingsJSON(p), modelAndPoints(p)...)
+	}},
+}
+
+// sharedLink returns shareLink's link with the current weights and the points, as JSON.
+func sharedLink(p *Playground) []byte {
+	link, err := p.ShareLink([]byte(`{"weights": "current", "data": true}`))
+	if err != nil {
+		panic(err)
+	}
+	return mustJSON(link)
 }
 
 func loadFile(p *Playground, text []byte) error { _, err := p.LoadFile(text); return err }
@@ -68,7 +80,8 @@ func mustJSON(v any) []byte {
 // FuzzCalls feeds text to the API's calls that take it, as a script or the page passes it:
 // nothing panics; a refusal throws a message and changes nothing (state() and the model are
 // the same, byte for byte); an accepted call's value, saved as the API saves it (state()'s
-// settings, link(), state()'s points, exportData(), dataJSON(), model()) and given back to
+// settings, link(), state()'s points, exportData(), dataJSON(), model(), a shareLink()
+// with the weights and the points) and given back to
 // the call, is accepted and gives the same value. The seed corpus is in
 // testdata/fuzz/FuzzCalls.
 func FuzzCalls(f *testing.F) {

@@ -177,8 +177,15 @@ func (p *Playground) ApplyLink(data []byte) error {
 	if err := json.Unmarshal(data, &link); err != nil {
 		return fmt.Errorf("applyLink: want the link as a string, got %s", session.Excerpt(data))
 	}
-	patch, err := session.ParseLink(link)
-	return p.configure("applyLink", patch, err)
+	l, err := session.ParseLink(link)
+	if err == nil {
+		err = p.S.ApplyLink(l)
+	}
+	if err != nil {
+		return fmt.Errorf("applyLink: %w", err)
+	}
+	p.sync()
+	return nil
 }
 
 // Play starts training.

@@ -61,15 +61,23 @@ func (s *Session) boundLabels() {
 
 // checkPoint refuses a point outside the plane or a label the problem does not allow.
 func (s *Session) checkPoint(x, y, label float64) error {
+	return checkPointFor(s.settings.Problem, x, y, label)
+}
+
+// checkPointFor refuses a point outside the plane or a label problem does not allow.
+func checkPointFor(problem string, x, y, label float64) error {
 	if !(x >= Min && x <= Max && y >= Min && y <= Max) {
 		return fmt.Errorf("point (%s, %s) is outside the plane [%s, %s]²", FormatNumber(x), FormatNumber(y), formatBound(Min), formatBound(Max))
 	}
-	return s.checkLabel(label)
+	return checkLabelFor(problem, label)
 }
 
 // checkLabel refuses a label the problem does not allow.
-func (s *Session) checkLabel(label float64) error {
-	if s.settings.Problem == Classification {
+func (s *Session) checkLabel(label float64) error { return checkLabelFor(s.settings.Problem, label) }
+
+// checkLabelFor refuses a label problem does not allow.
+func checkLabelFor(problem string, label float64) error {
+	if problem == Classification {
 		if label != 0 && label != 1 {
 			return fmt.Errorf("label must be 0 or 1 for classification, got %s", FormatNumber(label))
 		}

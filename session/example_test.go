@@ -38,11 +38,11 @@ func ExampleParsePatch() {
 }
 
 // A link is the settings in the page's address: written by Link, read by ParseLink, applied
-// by Configure. A malformed link says what is wrong.
+// by ApplyLink. A malformed link says what is wrong.
 func ExampleParseLink() {
 	s, _ := session.New(session.ClassicSettings())
 	p, err := session.ParseLink("#dataset=xor&layers=2,8,1&activation=tanh&learningRate=0.1")
-	fmt.Println(err, s.Configure(p), s.Settings().Dataset, s.Network().Layers())
+	fmt.Println(err, s.ApplyLink(p), s.Settings().Dataset, s.Network().Layers())
 	_, err = session.ParseLink("#learningRate=fast")
 	fmt.Println(err)
 	// Output:

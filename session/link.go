@@ -18,7 +18,8 @@ import (
 // separated by commas, each query-escaped. The order of the keys does not matter. A link
 // holds settings, not points: hand-made data (data set Custom) is left out, and a key a link
 // leaves out keeps the receiver's setting (so a link without a data set keeps the
-// receiver's). An empty list (hide, when no control is hidden) is left out too.
+// receiver's). An empty list (hide, when no control is hidden) is left out too. A shared
+// link (Session.ShareLink) carries the points and the weights besides: see share.go.
 
 // Link returns s as a link (see above), without the leading '#': the settings of Specs
 // that have a link key, in their order. ParseLink reads it back.
@@ -78,48 +79,62 @@ func num(v float64) string {
 	return strconv.FormatFloat(v, 'g', -1, 64)
 }
 
-// ParseLink reads a link into a Patch for Session.Configure: a fragment (with or without
-// its leading '#') or a full address (http…#…, whose fragment is read). Every key must be a
-// setting a link holds, at most once, in any order, with a value of the right kind; errors
-// name the key (as ParsePatch's do; they do not say "link"), and the value's checks are
-// ParsePatch's. An empty link, or an address without a fragment, is the empty Patch.
-func ParseLink(link string) (Patch, error) {
+// ParseLink reads a link for Session.ApplyLink: a fragment (with or without its leading
+// '#') or a full address (http…#…, whose fragment is read). Every key must be a setting a
+// link holds, or a key a shared link carries state in (points, weights; see Link), at most
+// once, in any order, with a value of the right kind; errors name the key (as ParsePatch's
+// do; they do not say "link"), and the settings' checks are ParsePatch's. An empty link, or
+// an address without a fragment, is the empty Link.
+func ParseLink(link string) (Link, error) {
 	link = fragment(link)
 	if link == "" {
-		return Patch{}, nil
+		return Link{}, nil
 	}
+	var l Link
 	obj := map[string]json.RawMessage{}
+	seen := map[string]bool{}
 	for part := range strings.SplitSeq(link, "&") {
 		if part == "" {
 			continue // a stray '&'
 		}
 		key, val, ok := strings.Cut(part, "=")
 		if !ok {
-			return Patch{}, fmt.Errorf("%q has no value (want name=value)", part)
+			return Link{}, fmt.Errorf("%q has no value (want name=value)", part)
 		}
-		var sp *Spec
-		for i := range specs {
-			if specs[i].Link != "" && specs[i].Link == key {
-				sp = &specs[i]
-			}
+		if seen[key] {
+			return Link{}, fmt.Errorf("%s is given twice", key)
 		}
-		if sp == nil {
-			return Patch{}, fmt.Errorf("unknown setting %q", key)
+		seen[key] = true
+		if err := readKey(&l, obj, key, val); err != nil {
+			return Link{}, err
 		}
-		if _, dup := obj[sp.Name]; dup {
-			return Patch{}, fmt.Errorf("%s is given twice", key)
-		}
-		raw, err := linkValue(key, sp.Kind, val)
-		if err != nil {
-			return Patch{}, err
-		}
-		obj[sp.Name] = raw
 	}
 	data, err := json.Marshal(obj)
-	if err != nil {
-		return Patch{}, err
+	if err == nil {
+		l.Patch, err = ParsePatch(data)
 	}
-	return ParsePatch(data)
+	if err != nil {
+		return Link{}, err
+	}
+	return l, nil
+}
+
+// readKey reads the value val of key: a carried state's into l, a setting's, as JSON, into
+// obj under the setting's name.
+func readKey(l *Link, obj map[string]json.RawMessage, key, val string) error {
+	for i := range carried {
+		if carried[i].key == key {
+			return readCarried(l, i, val)
+		}
+	}
+	for i := range specs {
+		if sp := &specs[i]; sp.Link != "" && sp.Link == key {
+			raw, err := linkValue(key, sp.Kind, val)
+			obj[sp.Name] = raw
+			return err
+		}
+	}
+	return fmt.Errorf("unknown setting %q", key)
 }
 
 // fragment returns the settings part of a link: what follows the first '#' (a link's

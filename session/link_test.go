@@ -36,7 +36,7 @@ func TestLinkRoundTrip(t *testing.T) {
 			continue
 		}
 		s := newSession(t, nil)
-		if err := s.Configure(p); err != nil {
+		if err := s.ApplyLink(p); err != nil {
 			t.Errorf("%s: configuring from %q: %v", tc.name, link, err)
 			continue
 		}
@@ -108,7 +108,7 @@ func TestParseLinkRejects(t *testing.T) {
 		}
 	}
 	for _, empty := range []string{"", "#", "&&", "http://localhost:8080/", "https://example.org/nnplay/?a=b", "http://localhost:8080/#"} {
-		if p, err := ParseLink(empty); err != nil || !reflect.DeepEqual(p, Patch{}) {
+		if p, err := ParseLink(empty); err != nil || !reflect.DeepEqual(p, Link{}) {
 			t.Errorf("ParseLink(%q) = %+v, %v; want the empty patch", empty, p, err)
 		}
 	}
@@ -137,7 +137,7 @@ func TestParseLinkForms(t *testing.T) {
 		p, err := ParseLink(tc.text)
 		s := newSession(t, nil)
 		if err == nil {
-			err = s.Configure(p)
+			err = s.ApplyLink(p)
 		}
 		if got := s.Settings(); err != nil || !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: %q gives %+v, %v\nwant %+v", tc.name, tc.text, got, err, want)
@@ -167,7 +167,7 @@ func TestDatasetImpliesProblem(t *testing.T) {
 		mustStep(t, s, 5)
 		p, err := ParseLink(tc.link)
 		if err == nil {
-			err = s.Configure(p)
+			err = s.ApplyLink(p)
 		}
 		if err != nil {
 			t.Errorf("%s: %q refused: %v", tc.name, tc.link, err)
@@ -187,7 +187,7 @@ func TestDatasetImpliesProblem(t *testing.T) {
 	}
 	s := newSession(t, nil)
 	if p, err := ParseLink("dataset=plane&problem=classification"); err == nil {
-		if err := s.Configure(p); err == nil || !strings.Contains(err.Error(), `dataset "plane" is a regression data set, but problem is classification`) {
+		if err := s.ApplyLink(p); err == nil || !strings.Contains(err.Error(), `dataset "plane" is a regression data set, but problem is classification`) {
 			t.Errorf("plane with classification: %v, want refused", err)
 		}
 	}

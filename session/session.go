@@ -24,6 +24,7 @@ type Session struct {
 	last        lastStep       // what the last StepSample or StepBatch did
 	batch       [1]int         // StepSample's batch
 	saved       []float64      // the parameters before the current epoch
+	initial     []float64      // the parameters the run started from (after reset, rebuild, load)
 	in          [8]float64     // Predict's input (7 features at most)
 	labelBound  float64        // the largest |label|
 	inputBound  float64        // the largest |feature| anywhere in the plane
@@ -150,10 +151,11 @@ func featureBound(f nn.Feature) float64 {
 	return Max
 }
 
-// restart puts training back at its start: epoch 0, the shuffle stream re-seeded, no
-// history, no divergence message.
+// restart puts training back at its start: epoch 0, the shuffle stream re-seeded, the
+// current parameters kept as the initial ones, no history, no divergence message.
 func (s *Session) restart() {
 	s.pcg.Seed(uint64(s.settings.Seed), shuffleStream)
+	s.initial = append(s.initial[:0], s.net.Params()...)
 	s.epoch, s.dataAt = 0, 0
 	s.restartEpoch()
 	s.last.count = 0

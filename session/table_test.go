@@ -162,7 +162,7 @@ func TestSpecsLinkRoundTrip(t *testing.T) {
 			s := newSession(t, nil)
 			p, err := ParseLink(link)
 			if err == nil {
-				err = s.Configure(p)
+				err = s.ApplyLink(p)
 			}
 			if got := s.Settings(); err != nil || !reflect.DeepEqual(got, want) {
 				t.Errorf("%s: link %q gives %+v, %v; want %+v", sp.Name, link, got, err, want)

@@ -49,6 +49,7 @@ type netState struct {
 	layers         []int
 	hidden, output nn.Activation
 	params         []float64
+	initial        []float64 // the parameters the run started from
 	features       []nn.Feature
 	epoch          int
 	pcg            rand.PCG
@@ -69,7 +70,7 @@ func (st *step) size() int {
 	n := int(unsafe.Sizeof(*st)) + 8*len(st.settings.Features) + 8*len(st.settings.Hidden) + 64
 	n += len(st.points) * int(unsafe.Sizeof(Point{}))
 	if st.net != nil {
-		n += int(unsafe.Sizeof(*st.net)) + 8*(len(st.net.params)+len(st.net.layers)+len(st.net.features))
+		n += int(unsafe.Sizeof(*st.net)) + 8*(len(st.net.params)+len(st.net.initial)+len(st.net.layers)+len(st.net.features))
 	}
 	return n
 }
@@ -146,7 +147,7 @@ func (s *Session) capture(parts part, index int) *step {
 	if parts&partNet != 0 {
 		st.net = &netState{
 			layers: slices.Clone(s.net.Layers()), hidden: s.net.Hidden(), output: s.net.Output(),
-			params: slices.Clone(s.net.Params()), features: s.features,
+			params: slices.Clone(s.net.Params()), initial: slices.Clone(s.initial), features: s.features,
 			epoch: s.epoch, pcg: *s.pcg, history: s.history, err: s.err,
 		}
 	}
@@ -166,6 +167,7 @@ func (s *Session) restore(st *step) {
 		copy(net.Params(), n.params)
 		s.setNetwork(net, n.features)
 		s.epoch, *s.pcg, s.history, s.err = n.epoch, n.pcg, n.history, n.err
+		s.initial = append(s.initial[:0], n.initial...)
 	}
 	if st.parts&partParam != 0 {
 		s.net.Params()[st.index] = st.value

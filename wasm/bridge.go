@@ -66,7 +66,8 @@ func (b *bridge) defineReads(def definer) {
 }
 
 // defineSettings defines the calls that change the settings, the model or the brush:
-// configure, setData, model, loadModel, link, applyLink, setBrush and the view's toggles.
+// configure, setData, model, loadModel, link, applyLink, shareLink, setBrush and the view's
+// toggles.
 func (b *bridge) defineSettings(def definer) {
 	p := &b.c.API
 	def("configure", func(a []js.Value) string {
@@ -82,6 +83,16 @@ func (b *bridge) defineSettings(def definer) {
 	def("link", func([]js.Value) string { return api.Reply(p.Link(), nil) })
 	def("applyLink", func(a []js.Value) string {
 		return b.jsonCall("applyLink", a, 0, p.ApplyLink)
+	})
+	// shareLink answers the fragment of a shared link; the shim puts the page's address
+	// before it.
+	def("shareLink", func(a []js.Value) string {
+		data, err := jsonArg("shareLink", a, 0)
+		link := ""
+		if err == nil {
+			link, err = p.ShareLink(data)
+		}
+		return api.Reply(link, err)
 	})
 	def("setBrush", func(a []js.Value) string {
 		v, err := numberArg("setBrush", "value", a, 0)

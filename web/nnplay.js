@@ -73,7 +73,15 @@
 //   nnplay.applyLink(text)              apply a link's settings (a fragment, with or without
 //                                       '#', or a full address http…#…; keys in any order;
 //                                       a key left out keeps its setting), or throw saying
-//                                       which setting is wrong
+//                                       which setting is wrong; a shared link's points and
+//                                       weights are installed bit for bit, paused
+//   nnplay.shareLink(options)           → this page's address with a link of the current
+//                                       state: the settings, and as options {weights, data}
+//                                       ask: weights "none", "initial" (those the run started
+//                                       from: after the last reset, rebuild or load) or
+//                                       "current" (the default), data true or false (the
+//                                       points; by default true for hand-made points). Every
+//                                       number comes back to the bit; opening it pauses
 //   nnplay.exportData()                 → the points as CSV text: the header x,y,label,test,
 //                                       then one row per point, every number exact
 //   nnplay.importData(text)             replace the points with a data file's: CSV (header
@@ -211,6 +219,9 @@
       toScreen: function (x, y) { return toPage(call("toScreen", x, y)); },
       link: function () { return call("link"); },
       applyLink: function (text) { call("applyLink", toJSON(text)); },
+      shareLink: function (options) {
+        return location.href.split("#")[0] + "#" + call("shareLink", toJSON(options));
+      },
       exportData: function () { return call("exportData"); },
       importData: function (text) { call("importData", text); },
       undo: function () { call("undo"); },

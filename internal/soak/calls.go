@@ -195,11 +195,11 @@ func (r *runner) apiCall() *action {
 	}
 	link := r.randomLink()
 	return call("applyLink", "applyLink", []any{link}, false, func(sh *shadow) error {
-		p, err := session.ParseLink(link)
+		l, err := session.ParseLink(link)
 		if err != nil {
 			return err
 		}
-		return sh.s.Configure(p)
+		return sh.s.ApplyLink(l)
 	})
 }
 

@@ -55,9 +55,9 @@ func (sh *shadow) applyLink(link string) error {
 	if link == "" || link == sh.s.Settings().Link() {
 		return nil
 	}
-	p, err := session.ParseLink(link)
+	l, err := session.ParseLink(link)
 	if err == nil {
-		err = sh.s.Configure(p)
+		err = sh.s.ApplyLink(l)
 	}
 	if err != nil {
 		sh.badLink, sh.linkAtBad = link, sh.s.Settings().Link()
