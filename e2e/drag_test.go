@@ -49,17 +49,7 @@ func TestDragTeaches(t *testing.T) {
 			t.Fatalf("no spot deep in class %v's opposite region", pt.Label)
 		}
 		before := call[float64](p, "predict", spot.X, spot.Y)
-		// The press focuses the canvas, which the browser scrolls into view: focus it first,
-		// so that the positions hold.
-		eval[bool](p, `(document.getElementById("canvas").contentWindow.document.querySelector("canvas").focus(), true)`)
-		p.until(10*time.Second, func() error { // and the page no longer moves (the coach's line)
-			a := p.toScreen(pt.X, pt.Y)
-			p.frames(5)
-			if b := p.toScreen(pt.X, pt.Y); a != b {
-				return fmt.Errorf("the point moved on the page from %v to %v", a, b)
-			}
-			return nil
-		})
+		p.readyToDrag(pt.X, pt.Y)
 		// Dragged paused, so that nothing on the page moves under the mouse; the epochs
 		// after the drop are the bar's.
 		if err := p.tab.MouseDrag(p.toScreen(pt.X, pt.Y), p.toScreen(spot.X, spot.Y), 8); err != nil {
@@ -117,4 +107,20 @@ func (p *page) deepSpot(label float64) (browser.Pt, bool) {
 		return best ? {x: best.x, y: best.y, ok: true} : {x: 0, y: 0, ok: false};
 	})()`)
 	return browser.Pt{X: r.X, Y: r.Y}, r.OK
+}
+
+// readyToDrag gets the page ready for a mouse drag from (x, y) of the plane: the press
+// focuses the canvas, which the browser scrolls into view, so it focuses the canvas first and
+// waits until the point no longer moves on the page (the coach's line may appear).
+func (p *page) readyToDrag(x, y float64) {
+	p.t.Helper()
+	eval[bool](p, `(document.getElementById("canvas").contentWindow.document.querySelector("canvas").focus(), true)`)
+	p.until(10*time.Second, func() error {
+		a := p.toScreen(x, y)
+		p.frames(5)
+		if b := p.toScreen(x, y); a != b {
+			return fmt.Errorf("the point moved on the page from %v to %v", a, b)
+		}
+		return nil
+	})
 }

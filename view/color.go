@@ -21,6 +21,10 @@ var (
 	TestColor = color.RGBA{0x9a, 0x4f, 0xd0, 0xff} // the test-loss curve
 )
 
+// ContourInk is the colour of the field's middle contour (the decision boundary): Ink a
+// little lighter.
+var ContourInk = Lerp(Ink, Paper, 0.2)
+
 // FieldSaturation is how far the field goes toward a class colour at full confidence: the
 // field stays partly white so points on it remain readable.
 const FieldSaturation = 0.6

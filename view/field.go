@@ -287,6 +287,23 @@ func (f *Field) Contour(dst []Segment, level float64) []Segment {
 	return dst
 }
 
+// ContourWidth is the width of the middle contour's line, CSS px.
+const ContourWidth = 1.5
+
+// ContourStroke returns the ends of the line that draws segment sg of the contour in l, in
+// pixels at k pixels per CSS px: the segment lengthened by half of ContourWidth at both ends,
+// so that opaque lines joined end to end show neither gaps nor darker overlaps.
+func ContourStroke(sg Segment, l Layout, k float64) (x0, y0, x1, y1 float64) {
+	x0, y0 = l.ToScreen(sg.X0, sg.Y0)
+	x1, y1 = l.ToScreen(sg.X1, sg.Y1)
+	x0, y0, x1, y1 = x0*k, y0*k, x1*k, y1*k
+	if d := math.Hypot(x1-x0, y1-y0); d > 0 {
+		ex, ey := (x1-x0)/d*ContourWidth*k/2, (y1-y0)/d*ContourWidth*k/2
+		x0, y0, x1, y1 = x0-ex, y0-ey, x1+ex, y1+ey
+	}
+	return x0, y0, x1, y1
+}
+
 // frac returns where between p (at 0) and q (at 1) the level lies, linearly interpolated.
 func frac(p, q, level float64) float64 {
 	if p == q {

@@ -123,3 +123,13 @@ func AxisTicks(l Layout) [len(axisValues)]AxisTick {
 	}
 	return ts
 }
+
+// Marks returns tk's tick marks beside the plot r, CSS px: 1 px wide and TickLen long,
+// centred on the tick, below the bottom side and left of the left side.
+func (tk AxisTick) Marks(r Rect) (bottom, left Rect) {
+	return Rect{tk.X - 0.5, r.Y + r.H, 1, TickLen}, Rect{r.X - TickLen, tk.Y - 0.5, TickLen, 1}
+}
+
+// PlotFrame returns the plot's frame around r, CSS px: the rectangle whose 1 px border lies
+// just outside r.
+func PlotFrame(r Rect) Rect { return Rect{r.X - 1, r.Y - 1, r.W + 2, r.H + 2} }

@@ -151,6 +151,14 @@ func NewAtlas(scale float64) *Atlas {
 	return a
 }
 
+// Origin returns where the top left corner of mark m's sprite goes, in device pixels, for a
+// point drawn at (cx, cy): the sprite centred there, on whole pixels, so that it is copied
+// without filtering.
+func (a *Atlas) Origin(m Mark, cx, cy float64) (x, y float64) {
+	r := a.Rects[m]
+	return math.Round(cx - r.W/2), math.Round(cy - r.H/2)
+}
+
 // triScale makes a triangle's inradius relative to PointRadius, so that it looks as big as
 // the circle.
 const triScale = 0.72

@@ -36,6 +36,7 @@ func newBridge(g *Game) {
 	b.defineTraining(def)
 	b.defineData(def)
 	b.defineMath(def)
+	b.definePicture(obj)
 	b.defineInternal(obj, def)
 	js.Global().Set("nnplayGo", obj)
 }

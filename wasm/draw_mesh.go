@@ -145,7 +145,7 @@ func (m *mesh) sprite(mk view.Mark, cx, cy float64, c [4]float32) {
 		return
 	}
 	r := m.atl.Rects[mk]
-	x, y := math.Round(cx-r.W/2), math.Round(cy-r.H/2)
+	x, y := m.atl.Origin(mk, cx, cy)
 	sx0, sy0, sx1, sy1 := float32(r.X), float32(r.Y), float32(r.X+r.W), float32(r.Y+r.H)
 	base := len(m.vs)
 	v := func(dx, dy float64, sx, sy float32) {

@@ -1,13 +1,14 @@
 // Files: the model (nnplay.model/1) and the points (CSV, or nnplay.data/1 JSON) saved as
 // downloads and loaded from files the user picks, or drops anywhere on the page, the canvas
-// included. The Go program reads every file: which kind a dropped file is, it tells by the
-// content. Hand-made points not yet saved make leaving the page ask first.
+// included; the plot's picture (PNG, drawn in Go) saved. The Go program reads every file:
+// which kind a dropped file is, it tells by the content. Hand-made points not yet saved make
+// leaving the page ask first.
 
 import { $, ui, act, showMessage } from "./ui.js";
 
-// download offers text as a file called name of the given type.
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type: type }));
+// download offers data (text or bytes) as a file called name of the given type.
+function download(name, data, type) {
+  const url = URL.createObjectURL(new Blob([data], { type: type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -88,7 +89,7 @@ function takeDrops(win) {
   win.addEventListener("drop", drop);
 }
 
-// startFiles wires the save and load buttons and the drops.
+// startFiles wires the save and load buttons (save picture too) and the drops.
 export function startFiles() {
   window.addEventListener("beforeunload", askBeforeLeaving);
   takeDrops(window);
@@ -98,6 +99,9 @@ export function startFiles() {
 
   $("save").addEventListener("click", function () {
     act(function () { download("nnplay-model.json", JSON.stringify(nnplay.model(), null, 2) + "\n", "application/json"); });
+  });
+  $("save-picture").addEventListener("click", function () {
+    act(function () { download("nnplay.png", nnplay.picture(), "image/png"); });
   });
   $("load").addEventListener("click", function () { $("load-file").click(); });
   whenChosen($("load-file"), function (text, file) {

@@ -89,6 +89,13 @@
 //                                       byte order mark accepted) or JSON (nnplay.data/1 or a
 //                                       list of points); a refusal names the row and column:
 //                                       row 17, label: "b" is not 0 or 1
+//   nnplay.picture()                    → the plot as a PNG file (a Uint8Array) for slides:
+//                                       the field (discretized if the view is), its 0.5
+//                                       contour, the points (test points when shown) and the
+//                                       axes, 876×856 pixels with the plot 800×800, drawn in
+//                                       Go from the playground's state, not read back from
+//                                       the screen; the page's "save picture" button
+//                                       downloads it as nnplay.png
 //   nnplay.undo(), nnplay.redo()        revert the last edit of the data, settings or weights,
 //                                       or re-apply the last one reverted; throw when there is
 //                                       none. Every call that edits is one step (a drag or a
@@ -189,6 +196,17 @@
       return reply.ok;
     }
 
+    // picture answers the Go function's Uint8Array as one of this page's, or throws its
+    // refusal (JSON text, as call's).
+    function picture() {
+      const file = goFuncs().picture();
+      if (typeof file === "string") {
+        const reply = JSON.parse(file);
+        throw new Error(reply.err);
+      }
+      return new Uint8Array(file);
+    }
+
     // toPage turns canvas CSS px into client coordinates of this page.
     function toPage(p) {
       const f = frame.getBoundingClientRect();
@@ -224,6 +242,7 @@
       },
       exportData: function () { return call("exportData"); },
       importData: function (text) { call("importData", text); },
+      picture: picture,
       undo: function () { call("undo"); },
       redo: function () { call("redo"); },
       followPoint: function (index) { call("followPoint", index); },

@@ -1,0 +1,18 @@
+package api
+
+import (
+	"fmt"
+
+	"nnplay/view"
+)
+
+// Picture returns the plot as a PNG file for slides (view.PicturePNG): the field, its
+// contour, the points as the view shows them and the axes, drawn in Go from the session,
+// 876×856 pixels with the plot 800×800; not read back from the screen.
+func (p *Playground) Picture() ([]byte, error) {
+	file, err := view.PicturePNG(p.S)
+	if err != nil {
+		return nil, fmt.Errorf("picture: %w", err)
+	}
+	return file, nil
+}

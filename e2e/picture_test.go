@@ -1,0 +1,171 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"math"
+	"testing"
+
+	"nnplay/view"
+)
+
+// TestSavePicture: a training point dragged with the mouse, a click on "save picture"
+// downloads nnplay.png, the same file nnplay.picture() returns (a Uint8Array of the page);
+// it decodes as a PNG of the picture's size whose field, at positions over the whole plot
+// away from the points and the 0.5 contour, has the colour of predict there
+// (view.FieldColor within 2 of 255, so on the class's side of 0.5), and whose dragged point
+// is drawn at its new place in its class colour, and no longer at the old one.
+func TestSavePicture(t *testing.T) {
+	p := openPaused(t)
+	p.do("step", 400)
+	st := p.state()
+	from, to, i := dragPlan(t, st.Points)
+
+	p.readyToDrag(from.X, from.Y)
+	if err := p.tab.MouseDrag(p.toScreen(from.X, from.Y), p.toScreen(to.X, to.Y), 8); err != nil {
+		t.Fatal(err)
+	}
+	moved := p.state().Points[i]
+	if math.Hypot(moved.X-to.X, moved.Y-to.Y) > 0.1 {
+		t.Fatalf("point %d dragged to (%.2f, %.2f) landed at (%.2f, %.2f)", i, to.X, to.Y, moved.X, moved.Y)
+	}
+
+	var file []byte
+	p.downloadBy("save picture", t.TempDir(), "nnplay.png", &file)
+	img, err := png.Decode(bytes.NewReader(file))
+	if err != nil {
+		t.Fatalf("nnplay.png (%d bytes) is not a PNG file: %v", len(file), err)
+	}
+	l := view.PictureLayout()
+	if b := img.Bounds(); b.Dx() != int(l.Width*view.PictureScale) || b.Dy() != int(l.Height*view.PictureScale) {
+		t.Fatalf("nnplay.png is %v, want %v×%v", b, l.Width*view.PictureScale, l.Height*view.PictureScale)
+	}
+	sum := eval[[]float64](p, `(() => { const a = nnplay.picture(); let h = 0;
+		for (const b of a) h = (h * 31 + b) >>> 0; return [a.length, h, a instanceof Uint8Array ? 1 : 0]; })()`)
+	h := uint32(0)
+	for _, b := range file {
+		h = h*31 + uint32(b)
+	}
+	if want := []float64{float64(len(file)), float64(h), 1}; fmt.Sprint(sum) != fmt.Sprint(want) {
+		t.Errorf("nnplay.picture() gives [length, hash, is a Uint8Array] %v, the download %v", sum, want)
+	}
+
+	checkPictureField(t, p, img)
+	checkPicturePoint(t, img, moved.X, moved.Y, moved.Label, true)
+	checkPicturePoint(t, img, from.X, from.Y, from.Label, false)
+}
+
+// dragPlan picks a training point to drag and a free place to drop it: at least 2 units
+// from every point. It returns the point, the place and the point's index.
+func dragPlan(t *testing.T, pts []Point) (from, to Point, i int) {
+	t.Helper()
+	i = -1
+	for j, pt := range pts {
+		if !pt.Test {
+			i = j
+			break
+		}
+	}
+	if i < 0 {
+		t.Fatal("no training point to drag")
+	}
+	for _, c := range [][2]float64{{4, -4}, {-4, 4}, {4, 4}, {-4, -4}, {0, 5}, {5, 0}, {0, -5}, {-5, 0}} {
+		free := true
+		for _, pt := range pts {
+			free = free && math.Hypot(pt.X-c[0], pt.Y-c[1]) >= 2
+		}
+		if free {
+			to = pts[i]
+			to.X, to.Y = c[0], c[1]
+			return pts[i], to, i
+		}
+	}
+	t.Fatal("no free place to drag to")
+	return
+}
+
+// pictureAt returns the picture's pixel under the plane position (x, y), and that pixel's
+// centre in the plane.
+func pictureAt(img image.Image, x, y float64) (r, g, b uint8, cx, cy float64) {
+	l := view.PictureLayout()
+	sx, sy := l.ToScreen(x, y)
+	px, py := int(sx*view.PictureScale), int(sy*view.PictureScale)
+	R, G, B, _ := img.At(px, py).RGBA()
+	cx, cy = l.ToPlane((float64(px)+0.5)/view.PictureScale, (float64(py)+0.5)/view.PictureScale)
+	return uint8(R >> 8), uint8(G >> 8), uint8(B >> 8), cx, cy
+}
+
+// checkPictureField compares the picture's field on a 15×15 grid over the plot with predict
+// at the pixels' centres, away from the points (0.5 units: 17 CSS px of the picture) and
+// from the contour (predict on one side of 0.5 0.1 units around).
+func checkPictureField(t *testing.T, p *page, img image.Image) {
+	t.Helper()
+	pts := p.state().Points
+	var at [][2]float64
+	for gy := range 15 {
+		for gx := range 15 {
+			_, _, _, x, y := pictureAt(img, -5.8+11.6*float64(gx)/14, -5.8+11.6*float64(gy)/14)
+			at = append(at, [2]float64{x, y})
+		}
+	}
+	const d = 0.1
+	atJSON, _ := json.Marshal(at)
+	preds := eval[[][5]float64](p, `(() => { const at = `+string(atJSON)+`;
+		return at.map(([x, y]) => [[x, y], [x - `+fmt.Sprint(d)+`, y], [x + `+fmt.Sprint(d)+`, y], [x, y - `+fmt.Sprint(d)+`], [x, y + `+fmt.Sprint(d)+`]]
+			.map(([u, v]) => nnplay.predict(u, v))); })()`)
+	checked, blue := 0, 0
+	for k, pos := range at {
+		x, y := pos[0], pos[1]
+		near := false
+		for _, pt := range pts {
+			near = near || math.Hypot(pt.X-x, pt.Y-y) < 0.5
+		}
+		side := preds[k][0] >= 0.5
+		for _, v := range preds[k][1:] {
+			near = near || (v >= 0.5) != side
+		}
+		if near {
+			continue
+		}
+		r, g, b, _, _ := pictureAt(img, x, y)
+		want := view.FieldColor(preds[k][0])
+		if absDiff(r, want.R) > 2 || absDiff(g, want.G) > 2 || absDiff(b, want.B) > 2 || (b > r) != side {
+			t.Fatalf("the picture at (%.3f, %.3f) is (%d, %d, %d), want %v: predict %.4f", x, y, r, g, b, want, preds[k][0])
+		}
+		checked++
+		if side {
+			blue++
+		}
+	}
+	t.Logf("checked the field at %d positions, %d blue", checked, blue)
+	if checked < 100 || blue < 20 || checked-blue < 20 {
+		t.Errorf("checked the field at %d positions, %d of them blue: too few to tell", checked, blue)
+	}
+}
+
+// checkPicturePoint checks the picture at the centre of a point at (x, y) of the label:
+// drawn there, the pixel is exactly its class colour; not, it is the field's colour.
+func checkPicturePoint(t *testing.T, img image.Image, x, y, label float64, drawn bool) {
+	t.Helper()
+	want := view.Class0
+	if label >= 0.5 {
+		want = view.Class1
+	}
+	r, g, b, _, _ := pictureAt(img, x, y)
+	if is := r == want.R && g == want.G && b == want.B; is != drawn {
+		t.Errorf("the picture at (%.2f, %.2f) is (%d, %d, %d); a point of label %v drawn there: %v, want %v", x, y, r, g, b, label, is, drawn)
+	}
+}
+
+// absDiff returns |a − b|.
+func absDiff(a, b uint8) uint8 {
+	if a > b {
+		return a - b
+	}
+	return b - a
+}
