@@ -60,19 +60,24 @@ func TestSavePicture(t *testing.T) {
 	checkPicturePoint(t, img, from.X, from.Y, from.Label, false)
 }
 
-// dragPlan picks a training point to drag and a free place to drop it: at least 2 units
+// dragPlan picks a training point to drag, alone where it is (no other within 0.6 units, so
+// that no other mark shows at its old place), and a free place to drop it: at least 2 units
 // from every point. It returns the point, the place and the point's index.
 func dragPlan(t *testing.T, pts []Point) (from, to Point, i int) {
 	t.Helper()
 	i = -1
 	for j, pt := range pts {
-		if !pt.Test {
+		alone := !pt.Test
+		for k, q := range pts {
+			alone = alone && (k == j || math.Hypot(q.X-pt.X, q.Y-pt.Y) >= 0.6)
+		}
+		if alone {
 			i = j
 			break
 		}
 	}
 	if i < 0 {
-		t.Fatal("no training point to drag")
+		t.Fatal("no training point alone to drag")
 	}
 	for _, c := range [][2]float64{{4, -4}, {-4, 4}, {4, 4}, {-4, -4}, {0, 5}, {5, 0}, {0, -5}, {-5, 0}} {
 		free := true
