@@ -95,6 +95,7 @@ func (s *Session) ApplyLink(l Link) error {
 		s.running = false
 	}
 	s.version++
+	s.markChange(&cur, "")
 	return nil
 }
 

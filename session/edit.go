@@ -97,12 +97,17 @@ func (s *Session) checkIndex(i int) error {
 	return nil
 }
 
-// edited marks the data as made by hand and starts a new epoch order.
-func (s *Session) edited() {
+// edited marks the data as made by hand, starts a new epoch order, and marks the loss curves
+// with the edit of points op did (none for "").
+func (s *Session) edited(op string) {
+	before := s.settings
 	s.restartEpoch()
 	s.dataAt = s.epoch
 	s.settings.Dataset = Custom
 	s.version++
+	if op != "" {
+		s.markPoints(before, op)
+	}
 }
 
 // AddPoint adds a training point and returns its index. It refuses a point outside the
@@ -123,7 +128,7 @@ func (s *Session) AddPoint(x, y, label float64) (int, error) {
 	s.data.Targets = append(s.data.Targets, label)
 	s.train = append(s.train, k)
 	s.labelBound = max(s.labelBound, math.Abs(label))
-	s.edited()
+	s.edited(opAdded)
 	return k, nil
 }
 
@@ -139,7 +144,7 @@ func (s *Session) MovePoint(i int, x, y float64) error {
 	s.points[i].X, s.points[i].Y = x, y
 	nf := len(s.features)
 	nn.ApplyFeatures(s.data.Inputs[i*nf:], s.features, x, y)
-	s.edited()
+	s.edited(opMoved)
 	return nil
 }
 
@@ -156,7 +161,7 @@ func (s *Session) DeletePoint(i int) error {
 	s.train = dropIndex(s.train, i)
 	s.test = dropIndex(s.test, i)
 	s.boundLabels()
-	s.edited()
+	s.edited(opDeleted)
 	return nil
 }
 
@@ -186,7 +191,7 @@ func (s *Session) SetLabel(i int, label float64) error {
 	s.points[i].Label = label
 	s.data.Targets[i] = label
 	s.boundLabels()
-	s.edited()
+	s.edited(opRelabelled)
 	return nil
 }
 
@@ -205,9 +210,11 @@ func (s *Session) replaceData(label string, pts []Point) error {
 			return fmt.Errorf("points[%d]: %v", i, err)
 		}
 	}
+	before := s.settings
 	s.record(label, partData, 0)
 	s.setPoints(slices.Clone(pts))
-	s.edited()
+	s.edited("")
+	s.markChange(&before, "new data: "+plural(len(pts), "point"))
 	return nil
 }
 
@@ -219,10 +226,12 @@ func (s *Session) Regenerate() error {
 	if err != nil {
 		return err
 	}
+	before := s.settings
 	s.record("regenerate", partData, 0)
 	s.settings.DataSeed, s.settings.Dataset = seed, gen
 	s.setPoints(pts)
 	s.version++
+	s.markChange(&before, "regenerated")
 	return nil
 }
 

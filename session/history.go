@@ -19,6 +19,9 @@ type History struct {
 	stride  int  // calls per kept sample; 0 means 1 (the zero value is ready to use)
 	calls   int  // calls with a new epoch since Clear
 	pending bool // the last sample is off the stride: the next call replaces it
+
+	marks [MarkCap]Mark // the loss curve's marks, oldest first
+	nm    int
 }
 
 // Add records the losses at an epoch (use NaN for an empty split).
@@ -66,7 +69,43 @@ func (h *History) At(i int) (epoch int, train, test float64) {
 // halving, then 2, 4, …).
 func (h *History) Stride() int { return max(h.stride, 1) }
 
-// Clear forgets every sample.
+// Clear forgets every sample and every mark.
 func (h *History) Clear() {
 	h.n, h.stride, h.calls, h.pending = 0, 1, 0, false
+	h.marks, h.nm = [MarkCap]Mark{}, 0
+}
+
+// MarkCap is the most marks History keeps: past it the oldest is forgotten. A mark is a
+// change the user made (a session in which the data or the settings change more than 64
+// times between two resets is one whose early marks no one reads at the panel's width).
+const MarkCap = 64
+
+// Mark is a change of the data or the settings made at an epoch, which the loss curves mark
+// to explain the jump it may cause: Text says what changed ("data set gauss → xor",
+// "learning rate 1 → 0.3", "3 points added").
+type Mark struct {
+	Epoch int    `json:"epoch"`
+	Text  string `json:"text"`
+}
+
+// Marks returns how many marks are kept.
+func (h *History) Marks() int { return h.nm }
+
+// Mark returns mark i (0 is the oldest).
+func (h *History) Mark(i int) Mark { return h.marks[i] }
+
+// addMark appends m, forgetting the oldest mark when MarkCap are kept.
+func (h *History) addMark(m Mark) {
+	if h.nm == MarkCap {
+		copy(h.marks[:], h.marks[1:])
+		h.nm--
+	}
+	h.marks[h.nm] = m
+	h.nm++
+}
+
+// dropMark forgets the newest mark.
+func (h *History) dropMark() {
+	h.nm--
+	h.marks[h.nm] = Mark{}
 }

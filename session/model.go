@@ -69,5 +69,6 @@ func (s *Session) LoadModel(m nn.Model) error {
 	s.setNetwork(net, fs)
 	s.running = false
 	s.restart()
+	s.markChange(&s.settings, "model loaded")
 	return nil
 }

@@ -77,7 +77,9 @@ func (s *Session) setParam(p Param, v float64) error {
 	}
 	k := s.index(p)
 	s.recordParam("edit "+what, k)
+	old := s.net.Params()[k]
 	s.net.Params()[k] = v
+	s.markChange(&s.settings, what+" "+markValueChange(old, v))
 	s.version++
 	return nil
 }

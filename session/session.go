@@ -41,6 +41,7 @@ type Session struct {
 	version uint64
 
 	grads gradCache // MeanGradients' last answer, shared by its callers
+	draft markDraft // the loss curves' newest mark, while changes still add to it
 }
 
 // The PCG streams of the weights' seed: initial weights and the per-epoch shuffle.
@@ -160,6 +161,7 @@ func (s *Session) restart() {
 	s.restartEpoch()
 	s.last.count = 0
 	s.history.Clear()
+	s.draft.on = false
 	s.err = ""
 	s.version++
 }
@@ -205,6 +207,7 @@ func (s *Session) Reset() {
 	s.record("reset", partNet, 0)
 	s.net.Init(initRand(s.settings.Seed))
 	s.restart()
+	s.markChange(&s.settings, "reset")
 }
 
 // Step trains up to n epochs and returns how many ran. It returns an error, and pauses,

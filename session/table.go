@@ -46,6 +46,10 @@ type Spec struct {
 	Effects      []Effect  // what a change does
 	Link         string    // the key in a link; "" leaves the setting out of links
 	Offered      []float64 // the values the page's list proposes for a number (nil: a range or a field)
+	// Mark is how a loss-curve mark names a change of the setting ("learning rate"), as the
+	// page's control is labelled; "" for a setting whose change leaves the curve as it is
+	// (the view's settings, hide, speed), which gets no mark.
+	Mark string
 
 	// field returns a pointer to the setting's value in s: *float64, *int, *uint32, *bool,
 	// *string, *[]string, or for layers *[]int, the hidden sizes.
@@ -56,35 +60,35 @@ type Spec struct {
 // data, network, training.
 var specs = [...]Spec{
 	{Name: "dataset", Kind: KindChoice, Choices: append(DatasetNames(), Custom),
-		Effects: []Effect{Regenerate}, Link: "dataset", field: func(s *Settings) any { return &s.Dataset }},
+		Effects: []Effect{Regenerate}, Link: "dataset", Mark: "data set", field: func(s *Settings) any { return &s.Dataset }},
 	{Name: "problem", Kind: KindChoice, Choices: []string{Classification, Regression},
-		Effects: []Effect{Rebuild, Regenerate}, Link: "problem", field: func(s *Settings) any { return &s.Problem }},
+		Effects: []Effect{Rebuild, Regenerate}, Link: "problem", Mark: "problem", field: func(s *Settings) any { return &s.Problem }},
 	{Name: "noise", Kind: KindNumber, Min: 0, Max: 0.5,
-		Effects: []Effect{Regenerate}, Link: "noise", field: func(s *Settings) any { return &s.Noise }},
+		Effects: []Effect{Regenerate}, Link: "noise", Mark: "noise", field: func(s *Settings) any { return &s.Noise }},
 	{Name: "numPoints", Kind: KindInteger, Min: 1, Max: MaxPoints,
-		Effects: []Effect{Regenerate}, Link: "numPoints", field: func(s *Settings) any { return &s.NumPoints }},
+		Effects: []Effect{Regenerate}, Link: "numPoints", Mark: "number of points", field: func(s *Settings) any { return &s.NumPoints }},
 	{Name: "testRatio", Kind: KindNumber, Min: 0.1, Max: 0.9,
-		Effects: []Effect{Resplit}, Link: "testRatio", field: func(s *Settings) any { return &s.TestRatio }},
+		Effects: []Effect{Resplit}, Link: "testRatio", Mark: "test share", field: func(s *Settings) any { return &s.TestRatio }},
 	{Name: "dataSeed", Kind: KindInteger, Min: 0, Max: math.MaxUint32,
-		Effects: []Effect{Regenerate}, Link: "dataSeed", field: func(s *Settings) any { return &s.DataSeed }},
+		Effects: []Effect{Regenerate}, Link: "dataSeed", Mark: "data seed", field: func(s *Settings) any { return &s.DataSeed }},
 	{Name: "features", Kind: KindList, Min: 1, Choices: nn.AllFeatureNames(), Unit: "input",
-		Effects: []Effect{Rebuild}, Link: "features", field: func(s *Settings) any { return &s.Features }},
+		Effects: []Effect{Rebuild}, Link: "features", Mark: "features", field: func(s *Settings) any { return &s.Features }},
 	{Name: "layers", Kind: KindLayers, Min: 1, Max: MaxShownNodes, MaxHidden: MaxShownHidden,
-		Effects: []Effect{Rebuild}, Link: "layers", field: func(s *Settings) any { return &s.Hidden }},
+		Effects: []Effect{Rebuild}, Link: "layers", Mark: "layers", field: func(s *Settings) any { return &s.Hidden }},
 	{Name: "activation", Kind: KindChoice, Choices: nn.ActivationNames(),
-		Effects: []Effect{Rebuild}, Link: "activation", field: func(s *Settings) any { return &s.Activation }},
+		Effects: []Effect{Rebuild}, Link: "activation", Mark: "activation", field: func(s *Settings) any { return &s.Activation }},
 	{Name: "seed", Kind: KindInteger, Min: 0, Max: math.MaxUint32,
-		Effects: []Effect{Rebuild}, Link: "seed", field: func(s *Settings) any { return &s.Seed }},
+		Effects: []Effect{Rebuild}, Link: "seed", Mark: "seed", field: func(s *Settings) any { return &s.Seed }},
 	{Name: "learningRate", Kind: KindNumber, Min: 0, Max: 10, MinExclusive: true,
 		Offered: []float64{0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10}, // TensorFlow Playground's
-		Effects: []Effect{Retrain}, Link: "learningRate", field: func(s *Settings) any { return &s.LearningRate }},
+		Effects: []Effect{Retrain}, Link: "learningRate", Mark: "learning rate", field: func(s *Settings) any { return &s.LearningRate }},
 	{Name: "batchSize", Kind: KindInteger, Min: 1, Max: MaxPoints,
-		Effects: []Effect{Retrain}, Link: "batchSize", field: func(s *Settings) any { return &s.BatchSize }},
+		Effects: []Effect{Retrain}, Link: "batchSize", Mark: "batch size", field: func(s *Settings) any { return &s.BatchSize }},
 	{Name: "regularization", Kind: KindChoice, Choices: nn.RegularizationNames(),
-		Effects: []Effect{Retrain}, Link: "regularization", field: func(s *Settings) any { return &s.Regularization }},
+		Effects: []Effect{Retrain}, Link: "regularization", Mark: "regularization", field: func(s *Settings) any { return &s.Regularization }},
 	{Name: "regularizationRate", Kind: KindNumber, Min: 0, Max: 10,
 		Offered: []float64{0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10}, // TensorFlow Playground's
-		Effects: []Effect{Retrain}, Link: "regularizationRate", field: func(s *Settings) any { return &s.RegularizationRate }},
+		Effects: []Effect{Retrain}, Link: "regularizationRate", Mark: "regularization rate", field: func(s *Settings) any { return &s.RegularizationRate }},
 	{Name: "speed", Kind: KindNumber, Min: 1, Max: MaxSpeed, Zero: "as fast as it goes", Unit: "epochs per second",
 		Offered: []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 0},
 		Effects: []Effect{Retrain}, Link: "speed", field: func(s *Settings) any { return &s.Speed }},

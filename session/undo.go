@@ -42,6 +42,7 @@ type step struct {
 	point    Point     // partPoint
 	value    float64   // partParam
 	net      *netState // partNet
+	marks    markState // the loss curves' marks (see Session.swap)
 }
 
 // netState is a whole network with its training position.
@@ -134,7 +135,8 @@ func (u *undoStack) drop(list *[]*step) {
 
 // capture returns the current settings and the parts named, copied.
 func (s *Session) capture(parts part, index int) *step {
-	st := &step{parts: parts, index: index, settings: s.settings.clone(), lastGen: maps.Clone(s.lastGen)}
+	st := &step{parts: parts, index: index, settings: s.settings.clone(), lastGen: maps.Clone(s.lastGen),
+		marks: s.saveMarks()}
 	if parts&partData != 0 {
 		st.points = slices.Clone(s.points)
 	}
@@ -168,6 +170,7 @@ func (s *Session) restore(st *step) {
 		s.setNetwork(net, n.features)
 		s.epoch, *s.pcg, s.history, s.err = n.epoch, n.pcg, n.history, n.err
 		s.initial = append(s.initial[:0], n.initial...)
+		s.loadMarks(&st.marks) // the history's own, and the draft of its newest
 	}
 	if st.parts&partParam != 0 {
 		s.net.Params()[st.index] = st.value
@@ -198,14 +201,21 @@ var (
 // settings, a parameter, or (for a rebuild, a model load or a reset) the whole network as it
 // was just before, with its epoch and history. What training did since stays, except where
 // the whole network comes back. Training and steps are no edits.
-func (s *Session) Undo() error { return s.swap(&s.undos.undo, &s.undos.redo, errNothingToUndo) }
+func (s *Session) Undo() error {
+	return s.swap(&s.undos.undo, &s.undos.redo, "undo", errNothingToUndo)
+}
 
 // Redo re-applies the last edit Undo reverted. Any new edit forgets what could be redone.
-func (s *Session) Redo() error { return s.swap(&s.undos.redo, &s.undos.undo, errNothingToRedo) }
+func (s *Session) Redo() error {
+	return s.swap(&s.undos.redo, &s.undos.undo, "redo", errNothingToRedo)
+}
 
 // swap takes the newest step of from, saves the current state of what it holds onto to,
-// and restores it.
-func (s *Session) swap(from, to *[]*step, none error) error {
+// and restores it. The loss curves' marks come back with it when it brings back the whole
+// network with its history, or when nothing was trained since it was saved (so an edit
+// undone at once leaves no mark); otherwise the curves go on and a new mark says what
+// changed, as verb ("undo", "redo").
+func (s *Session) swap(from, to *[]*step, verb string, none error) error {
 	n := len(*from)
 	if n == 0 {
 		return none
@@ -217,8 +227,16 @@ func (s *Session) swap(from, to *[]*step, none error) error {
 	u.bytes -= st.size()
 	cur := s.capture(st.parts, st.index)
 	cur.label = st.label
+	before, epoch := s.settings, s.epoch
 	s.restore(st)
 	u.push(to, cur)
+	switch {
+	case st.net != nil: // restore brought the marks back with the history
+	case st.marks.epoch == epoch:
+		s.loadMarks(&st.marks)
+	default:
+		s.markUndo(&before, verb, st)
+	}
 	return nil
 }
 
