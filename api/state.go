@@ -82,6 +82,9 @@ type Status struct {
 	// are (the page's live region says what an edit did).
 	SelectedPoint *session.Point `json:"selectedPoint"`
 	PointCount    int            `json:"pointCount"`
+	// LossMarks are the loss curves' marks, oldest first: what changed at which epoch
+	// (session.Mark); [] when none.
+	LossMarks []session.Mark `json:"lossMarks"`
 }
 
 // NodeRef names a node of the network picture: Layer 0 is the input, nodes count from 0.
@@ -154,6 +157,10 @@ func (p *Playground) Status() Status {
 		st.SelectedPoint = &pt
 	}
 	st.PointCount = len(s.Points())
+	st.LossMarks = make([]session.Mark, s.History().Marks())
+	for i := range st.LossMarks {
+		st.LossMarks[i] = s.History().Mark(i)
+	}
 	if view.Regression(s) {
 		lo, hi := view.RegressionScale(s.Points())
 		st.BrushRange = &[2]float64{min(lo, -1), max(hi, 1)}

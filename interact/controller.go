@@ -241,9 +241,9 @@ func (c *Controller) up(s *session.Session, ui *view.UI, e Event) error {
 
 // pick answers a click or tap on the network: an edge selects its weight for the maths, a
 // bias mark its bias, a node's picture pins it (again, unpins it). A tap also shows what it
-// landed on, as hover does for a mouse, until the next touch.
+// landed on, as hover does for a mouse, until the next touch (a loss mark: what changed).
 func (c *Controller) pick(s *session.Session, ui *view.UI, e Event) {
-	h := view.HitNetwork(ui.Layout, s, e.X, e.Y)
+	h := hitPanels(ui, s, e.X, e.Y, e.Touch)
 	if e.Touch {
 		ui.PointerX, ui.PointerY = e.X, e.Y
 		ui.Hover = h
@@ -328,7 +328,7 @@ func (c *Controller) hover(s *session.Session, ui *view.UI) {
 		ui.Hover = view.Hover{Kind: view.HoverPoint, Index: i}
 		return
 	}
-	ui.Hover = view.HitNetwork(ui.Layout, s, x, y)
+	ui.Hover = hitPanels(ui, s, x, y, false)
 }
 
 // shift returns index idx after point i was deleted: -1 if it was i, one less if it came
@@ -366,7 +366,8 @@ func (c *Controller) Sync(s *session.Session, ui *view.UI) {
 	ui.Selected = shown(ui.Selected)
 	ui.Dragging = shown(ui.Dragging)
 	ui.Menu = shown(ui.Menu)
-	if ui.Hover.Kind == view.HoverPoint && shown(ui.Hover.Index) < 0 {
+	if ui.Hover.Kind == view.HoverPoint && shown(ui.Hover.Index) < 0 ||
+		ui.Hover.Kind == view.HoverLossMark && ui.Hover.Index >= s.History().Marks() {
 		ui.Hover = view.Hover{}
 	}
 	if c.g.point >= n || c.g.point >= 0 && !v.Shows(pts[c.g.point]) {

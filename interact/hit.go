@@ -26,3 +26,17 @@ func hitPoint(ui *view.UI, v session.View, pts []session.Point, sx, sy float64, 
 func KeepsTouch(s *session.Session, ui *view.UI, sx, sy float64) bool {
 	return ui.Menu >= 0 || hitPoint(ui, s.View(), s.Points(), sx, sy, true) >= 0
 }
+
+// hitPanels returns what of the network picture or the loss panel's marks lies under
+// (sx, sy): the network first; a mark within view.MarkHitPx of a mouse, or half of
+// TouchHitRadius of a finger.
+func hitPanels(ui *view.UI, s *session.Session, sx, sy float64, touch bool) view.Hover {
+	if h := view.HitNetwork(ui.Layout, s, sx, sy); h.Kind != view.HoverNone {
+		return h
+	}
+	r := float64(view.MarkHitPx)
+	if touch {
+		r = TouchHitRadius / 2
+	}
+	return view.HitLossMark(ui.Layout, s.History(), sx, sy, r)
+}

@@ -13,12 +13,13 @@ var (
 
 // Other colours of the pictures.
 var (
-	Ink       = color.RGBA{0x20, 0x21, 0x24, 0xff} // text, outlines, the contour
-	FaintInk  = color.RGBA{0x5f, 0x63, 0x68, 0xff} // axes, secondary text
-	NearZero  = color.RGBA{0xcc, 0xcc, 0xcc, 0xff} // an edge of weight near 0
-	Selection = color.RGBA{0x93, 0x34, 0xe6, 0xff} // the selected parameter's edge or bias mark
-	Paper     = color.RGBA{0xff, 0xff, 0xff, 0xff} // the canvas background
-	TestColor = color.RGBA{0x9a, 0x4f, 0xd0, 0xff} // the test-loss curve
+	Ink         = color.RGBA{0x20, 0x21, 0x24, 0xff} // text, outlines, the contour
+	FaintInk    = color.RGBA{0x5f, 0x63, 0x68, 0xff} // axes, secondary text
+	NearZero    = color.RGBA{0xcc, 0xcc, 0xcc, 0xff} // an edge of weight near 0
+	Selection   = color.RGBA{0x93, 0x34, 0xe6, 0xff} // the selected parameter's edge or bias mark
+	Paper       = color.RGBA{0xff, 0xff, 0xff, 0xff} // the canvas background
+	TestColor   = color.RGBA{0x9a, 0x4f, 0xd0, 0xff} // the test-loss curve
+	LossMarkInk = color.RGBA{0x80, 0x86, 0x8b, 0xff} // a loss mark's line: a change at that epoch
 )
 
 // ContourInk is the colour of the field's middle contour (the decision boundary): Ink a

@@ -24,6 +24,8 @@ func CursorOf(ui *UI) Cursor {
 		return CursorGrabbing
 	case ui.Hover.Kind == HoverPoint:
 		return CursorGrab
+	case ui.Hover.Kind == HoverLossMark: // its tooltip explains it; a click does nothing
+		return CursorDefault
 	case ui.Hover.Kind != HoverNone:
 		return CursorPointer
 	case ui.Layout.Plot.Contains(ui.PointerX, ui.PointerY):

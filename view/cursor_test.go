@@ -20,6 +20,7 @@ func TestCursorOf(t *testing.T) {
 		{"dragging beyond the plot", outside, Hover{}, 0, CursorGrabbing},
 		{"an edge", outside, Hover{Kind: HoverEdge, Layer: 1}, -1, CursorPointer},
 		{"a node", outside, Hover{Kind: HoverNode, Layer: 1}, -1, CursorPointer},
+		{"a loss mark: nothing to click", outside, Hover{Kind: HoverLossMark}, -1, CursorDefault},
 		{"nothing", outside, Hover{}, -1, CursorDefault},
 	}
 	for _, tc := range tests {

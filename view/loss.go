@@ -43,6 +43,9 @@ type LossGeom struct {
 	YTicks      []Tick
 	Log         bool
 	YMin, YMax  float64 // the loss range of the chart (for Log, powers of ten)
+	// MarkX is the x of each of the history's marks (session.Mark: what changed at an
+	// epoch), oldest first: a thin vertical line across Area, which hovering explains.
+	MarkX []float64
 
 	// The metrics line, "train 0.031  test 0.044  test acc 98% (train 99%)", whole and in its parts (Acc is
 	// empty for regression). AccLabel[:AccShort] is the accuracy without the training
@@ -59,6 +62,7 @@ func NewLossGeom() *LossGeom {
 		Train:  make([]Pt, 0, 1024),
 		Test:   make([]Pt, 0, 1024),
 		XTicks: make([]Tick, maxTicks),
+		MarkX:  make([]float64, 0, session.MarkCap),
 		YTicks: make([]Tick, maxTicks),
 		Label:  make([]byte, 0, 64), TrainLabel: make([]byte, 0, 32),
 		TestLabel: make([]byte, 0, 32), AccLabel: make([]byte, 0, 16),
@@ -82,11 +86,10 @@ func (g *LossGeom) Update(r Rect, h *session.History, m session.Metrics, logScal
 	g.labels(m)
 
 	n := h.Len()
-	lastEpoch := 1
+	lastEpoch := LastEpoch(h)
 	lo, hi := math.Inf(1), 0.0
 	for i := 0; i < n; i++ {
-		e, tr, te := h.At(i)
-		lastEpoch = max(lastEpoch, e)
+		_, tr, te := h.At(i)
 		for _, v := range [2]float64{tr, te} {
 			if v > 0 && !math.IsInf(v, 0) { // also skips NaN
 				lo, hi = math.Min(lo, v), math.Max(hi, v)
@@ -109,6 +112,50 @@ func (g *LossGeom) Update(r Rect, h *session.History, m session.Metrics, logScal
 	g.Train = g.polyline(g.Train, h, lastEpoch, false)
 	g.Test = g.polyline(g.Test, h, lastEpoch, true)
 	g.ticks(lastEpoch)
+	g.MarkX = g.MarkX[:0]
+	for i := range h.Marks() {
+		g.MarkX = append(g.MarkX, MarkX(g.Area, lastEpoch, h.Mark(i).Epoch))
+	}
+}
+
+// LastEpoch returns the epoch at the loss chart's right edge: the history's latest, at least 1.
+func LastEpoch(h *session.History) int {
+	last := 1
+	for i := range h.Len() {
+		e, _, _ := h.At(i)
+		last = max(last, e)
+	}
+	return last
+}
+
+// MarkX returns the x of a mark at epoch in the chart area a whose right edge is lastEpoch,
+// kept inside the area (a change made since the last sample stands at the right edge).
+func MarkX(a Rect, lastEpoch, epoch int) float64 {
+	return a.X + a.W*clamp(float64(epoch)/float64(lastEpoch), 0, 1)
+}
+
+// MarkHitPx is how far from a loss mark's line, in CSS px, the mouse still rests on it; a
+// finger gets interact's wider radius.
+const MarkHitPx = 5
+
+// HitLossMark returns the mark of h whose line in the loss panel of l is nearest to (sx, sy)
+// within r CSS px (later marks win ties, as they are drawn on top), as a HoverLossMark, or
+// HoverNone. It allocates nothing.
+func HitLossMark(l Layout, h *session.History, sx, sy, r float64) Hover {
+	a := LossArea(l.Loss)
+	if h.Marks() == 0 || sy < a.Y || sy > a.Y+a.H || sx < a.X-r || sx > a.X+a.W+r {
+		return Hover{}
+	}
+	last, best, bestD := LastEpoch(h), -1, r
+	for i := range h.Marks() {
+		if d := math.Abs(MarkX(a, last, h.Mark(i).Epoch) - sx); d <= bestD {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return Hover{}
+	}
+	return Hover{Kind: HoverLossMark, Index: best}
 }
 
 // NiceCeil returns the smallest of 1, 2, 5 times a power of ten that is ≥ v (1 for v ≤ 0 or

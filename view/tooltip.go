@@ -49,7 +49,8 @@ func AppendShownTooltip(dst []byte, s *session.Session, ui *UI) []byte {
 // AppendTooltip appends the text shown for the hovered thing h: for an edge
 // "w = −1.234 (h1 → ŷ)", for a bias mark "b = 0.100 (bias of h1)", for a node "h1: b = 0.100, a = 0.731" (the activation for the
 // point follow, if it names one; an input shows its value "x1 = 2.30"), for a point
-// "(1.23, −0.45) class 1, test" (regression: "value 0.42"). HoverNone and stale indices
+// "(1.23, −0.45) class 1, test" (regression: "value 0.42"), for a loss mark what changed
+// "epoch 412: data set gauss → xor". HoverNone and stale indices
 // append nothing. It runs the network forward for a node's activation, and allocates nothing
 // when dst has room.
 func AppendTooltip(dst []byte, s *session.Session, h Hover, follow int) []byte {
@@ -99,6 +100,14 @@ func AppendTooltip(dst []byte, s *session.Session, h Hover, follow int) []byte {
 		return append(dst, ')')
 	case HoverPoint:
 		return appendPoint(dst, s, h.Index)
+	case HoverLossMark:
+		hist := s.History()
+		if h.Index < 0 || h.Index >= hist.Marks() {
+			return dst
+		}
+		m := hist.Mark(h.Index)
+		dst = AppendInt(append(dst, "epoch "...), m.Epoch)
+		return append(append(dst, ": "...), m.Text...)
 	}
 	return dst
 }

@@ -7,11 +7,12 @@ type HoverKind uint8
 
 // What the pointer can rest on.
 const (
-	HoverNone  HoverKind = iota
-	HoverPoint           // Index is the point
-	HoverNode            // Layer and Node name the node (layer 0 is the input)
-	HoverEdge            // the weight W[Layer][Node][From]
-	HoverBias            // the bias mark of node Node of layer Layer (≥ 1): the bias b[Layer−1][Node]
+	HoverNone     HoverKind = iota
+	HoverPoint              // Index is the point
+	HoverNode               // Layer and Node name the node (layer 0 is the input)
+	HoverEdge               // the weight W[Layer][Node][From]
+	HoverBias               // the bias mark of node Node of layer Layer (≥ 1): the bias b[Layer−1][Node]
+	HoverLossMark           // Index is the loss history's mark (session.History.Mark)
 )
 
 // Hover is the thing under the pointer.

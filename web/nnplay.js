@@ -35,12 +35,19 @@
 //                             canvas gesture or null; notes — how many notices so far;
 //                             brushRange — for regression [lo, hi], the value brush's
 //                             range (the labels', at least −1 to 1), else null;
-//                             tooltip — the text the canvas shows for the edge, node or
-//                             point the mouse rests on (e.g. "w = 0.500 (h4 → ŷ)"), or
+//                             tooltip — the text the canvas shows for the edge, node,
+//                             point or loss mark the mouse rests on (e.g. "w = 0.500 (h4 →
+//                             ŷ)", "epoch 412: data set gauss → xor"), or
 //                             null; version — the session's change counter; hints — the training
 //                             coach's lines (why training is stuck, and the fix), [] when
 //                             none; pinned — {layer, node} of the node whose picture the
-//                             plot shows (a click on it pins it), or null.
+//                             plot shows (a click on it pins it), or null; lossMarks —
+//                             [{epoch, text}], oldest first, the changes the loss curves
+//                             mark with a thin line, which hovering (or a tap) explains
+//                             ("data set gauss → xor", "learning rate 1 → 0.3", "3 points
+//                             added"): the changes of one epoch or one gesture are one
+//                             mark, the last 64 kept; a reset or a rebuild clears the
+//                             curves and leaves one mark at epoch 0 saying why.
 //   nnplay.configure(partialSettings)   apply settings (the names of state().settings; see
 //                                       schema()); a data set of the other problem brings
 //                                       its problem. The view's settings (booleans
