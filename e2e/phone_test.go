@@ -71,3 +71,53 @@ func zeroScroll(p *page) error {
 type scrollError struct{ y float64 }
 
 func (e *scrollError) Error() string { return "the page is still scrolled by " + ftoa(e.y) + " px" }
+
+// TestPhoneBar: at 390×844 the bar of play, step, reset, undo, redo, help and the counters
+// is one row at most 64 px tall, each button at least 44 px square and on screen, the
+// counters beside them; under it the whole plot is on screen, above the Controls bar at
+// the bottom.
+func TestPhoneBar(t *testing.T) {
+	p := openPaused(t, browser.Phone)
+	p.frames(3)
+	type box struct {
+		ID                       string
+		Left, Top, Width, Height float64
+	}
+	bar := eval[box](p, `(() => { const r = document.querySelector(".bar").getBoundingClientRect(); return {ID: "bar", Left: r.left, Top: r.top, Width: r.width, Height: r.height}; })()`)
+	if bar.Height > 64 {
+		t.Errorf("the bar is %.0f px tall, want one row of at most 64 px", bar.Height)
+	}
+	buttons := eval[[]box](p, `[...document.querySelectorAll(".bar button")].filter(b => b.offsetParent !== null).map(b => {
+		const r = b.getBoundingClientRect(); return {ID: b.id, Left: r.left, Top: r.top, Width: r.width, Height: r.height}; })`)
+	ids := map[string]bool{}
+	for _, b := range buttons {
+		ids[b.ID] = true
+		if b.Width < 44 || b.Height < 44 {
+			t.Errorf("the bar's %s button is %.0f×%.0f px, want at least 44×44", b.ID, b.Width, b.Height)
+		}
+		if b.Left < 0 || b.Left+b.Width > 390 || b.Top < bar.Top || b.Top+b.Height > bar.Top+bar.Height {
+			t.Errorf("the bar's %s button at %+v is not wholly on screen inside the bar %+v", b.ID, b, bar)
+		}
+	}
+	for _, id := range []string{"play", "step", "reset", "undo", "redo", "help-open"} {
+		if !ids[id] {
+			t.Errorf("the bar shows no %s button", id)
+		}
+	}
+	counters := eval[box](p, `(() => { const r = document.querySelector(".counters").getBoundingClientRect(); return {ID: "counters", Left: r.left, Top: r.top, Width: r.width, Height: r.height}; })()`)
+	if counters.Left+counters.Width > 390 || counters.Top < bar.Top || counters.Top+counters.Height > bar.Top+bar.Height {
+		t.Errorf("the counters at %+v are not on screen inside the bar %+v", counters, bar)
+	}
+	drawer := eval[box](p, `(() => { const r = document.getElementById("drawer").getBoundingClientRect(); return {ID: "drawer", Left: r.left, Top: r.top, Width: r.width, Height: r.height}; })()`)
+	topLeft, bottomRight := p.toScreen(-6, 6), p.toScreen(6, -6)
+	if topLeft.Y < bar.Top+bar.Height || bottomRight.Y > drawer.Top || topLeft.X < 0 || bottomRight.X > 390 {
+		t.Errorf("the plot spans %v to %v: not wholly between the bar (bottom %.0f) and the Controls bar (top %.0f)",
+			topLeft, bottomRight, bar.Top+bar.Height, drawer.Top)
+	}
+	for _, c := range [][2]float64{{-5.5, 5.5}, {5.5, -5.5}, {0, 0}} {
+		pt := p.toScreen(c[0], c[1])
+		if tag := eval[string](p, `document.elementFromPoint(`+ftoa(pt.X)+`, `+ftoa(pt.Y)+`).tagName`); tag != "IFRAME" {
+			t.Errorf("plot point (%v, %v) shows a %s, not the canvas", c[0], c[1], tag)
+		}
+	}
+}

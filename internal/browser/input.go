@@ -48,7 +48,11 @@ func (t *Tab) mouse(typ input.DispatchMouseEventType, p Pt, button input.MouseBu
 
 // MouseDrag moves the mouse to from, presses the left button, moves to to in steps
 // (a frame apart) and releases it there.
-func (t *Tab) MouseDrag(from, to Pt, steps int) error {
+func (t *Tab) MouseDrag(from, to Pt, steps int) error { return t.MouseHold(from, to, steps, nil) }
+
+// MouseHold is MouseDrag that calls during (if not nil) at to, the button still down, before
+// it releases the button; during's error is returned after the release.
+func (t *Tab) MouseHold(from, to Pt, steps int, during func() error) error {
 	if steps < 1 {
 		steps = 1
 	}
@@ -68,13 +72,23 @@ func (t *Tab) MouseDrag(from, to Pt, steps int) error {
 			func() error { return t.mouse(input.DispatchMouseEventTypeMouseMoved, p, input.MouseButtonLeft, 1, 0) },
 			func() error { return t.Frames(1) })
 	}
+	var derr error
 	seq = append(seq,
 		func() error { return t.Frames(1) },
+		func() error {
+			if during != nil {
+				derr = during()
+			}
+			return nil
+		},
 		func() error {
 			return t.mouse(input.DispatchMouseEventTypeMouseReleased, to, input.MouseButtonLeft, 0, 0)
 		},
 		func() error { return t.Frames(2) })
-	return do("mouse drag", seq)
+	if err := do("mouse drag", seq); err != nil {
+		return err
+	}
+	return derr
 }
 
 // Hover moves the mouse, no button pressed, to p and lets two frames pass there, as a

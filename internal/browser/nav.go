@@ -40,6 +40,24 @@ func (t *Tab) Resize(v Viewport) error {
 	return nil
 }
 
+// EmulateMedia makes the tab's page see the CSS media features given, by name
+// ("prefers-reduced-motion": "reduce"), as a person's system settings would set them; the
+// page's media queries and matchMedia follow at once.
+func (t *Tab) EmulateMedia(features map[string]string) error {
+	var fs []*emulation.MediaFeature
+	for name, value := range features {
+		fs = append(fs, &emulation.MediaFeature{Name: name, Value: value})
+	}
+	err := t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: fs})
+		return chromedp.Void{}, err
+	})
+	if err != nil {
+		return fmt.Errorf("browser: emulating media features: %w", err)
+	}
+	return nil
+}
+
 // Reload reloads the page, as the browser's reload button, leaving when the page asks
 // first (a beforeunload dialog), and waits until the new document's window.nnplay exists
 // (at most ready). It returns how long that took and whether the page asked.

@@ -1,0 +1,151 @@
+//go:build !(js && wasm)
+
+package e2e
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/input"
+	kb "github.com/chromedp/chromedp/kb"
+
+	"nnplay/internal/browser"
+	"nnplay/session"
+	"nnplay/view"
+)
+
+// TestLossMarks: after the reset button (which clears the curves and marks epoch 0 with
+// "reset"), a data set picked with the page's picture and a batch size typed into its
+// field, at epochs 40 and 80, are marked on the loss curves at those epochs
+// (state().lossMarks), each a thin line at its epoch's x; the mouse resting on a line shows
+// what changed in a tooltip drawn beside the pointer, and the line darkens.
+func TestLossMarks(t *testing.T) {
+	p := openPaused(t)
+	stepTo := func(epoch int) {
+		t.Helper()
+		if n := epoch - p.state().Epoch; n > 0 {
+			call[int](p, "step", n)
+		}
+		p.until(10*time.Second, func() error {
+			if e := p.status().Epoch; e != epoch {
+				return fmt.Errorf("epoch %d, want %d", e, epoch)
+			}
+			return nil
+		})
+		p.frames(2) // the history samples it
+	}
+	p.clickElement("reset")
+	stepTo(0)
+	stepTo(40)
+	p.clickElement("dataset-pics") // scrolls it into view
+	at := eval[[2]float64](p, `(() => { const b = document.querySelector('#dataset-pics button[data-name="xor"]'); const r = b.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
+	if err := p.tab.Click(browserPt(at), input.MouseButtonLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	stepTo(80)
+	p.clickElement("batchSize")
+	if err := p.tab.Keys(kb.End+strings.Repeat(kb.Backspace, 5)+"5"+kb.Enter, 0); err != nil {
+		t.Fatal(err)
+	}
+	p.until(5*time.Second, func() error {
+		if b := p.status().Settings.BatchSize; b != 5 {
+			return fmt.Errorf("batch size %d, want 5", b)
+		}
+		return nil
+	})
+	stepTo(100)
+	want := []session.Mark{{Epoch: 0, Text: "reset"}, {Epoch: 40, Text: "data set gauss → xor"}, {Epoch: 80, Text: "batch size 10 → 5"}}
+	got := p.state().LossMarks
+	if !slices.Equal(got, want) {
+		t.Fatalf("state().lossMarks %+v, want %+v", got, want)
+	}
+
+	eval[bool](p, `(scrollTo(0, 0), true)`)
+	l, origin := canvasGeometry(t, p)
+	a := view.LossArea(l.Loss)
+	markAt := func(epoch int) browser.Pt {
+		return browser.Pt{X: math.Round(origin.X + a.X + a.W*float64(epoch)/100), Y: math.Round(origin.Y + a.Y + a.H*0.3)}
+	}
+	if err := p.tab.Hover(browser.Pt{X: origin.X + 5, Y: origin.Y + 5}); err != nil { // nothing there
+		t.Fatal(err)
+	}
+	p.frames(2)
+	before, _, err := p.tab.Screenshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = want[1:] // the reset's at the chart's left edge, on its axis
+	for _, m := range want {
+		x := origin.X + a.X + a.W*float64(m.Epoch)/100
+		if on, off := markPixels(before, x, origin.Y+a.Y, origin.Y+a.Y+a.H, view.LossMarkInk), markPixels(before, x+8, origin.Y+a.Y, origin.Y+a.Y+a.H, view.LossMarkInk); on < 0.6 || off > 0.2 {
+			t.Errorf("the mark of epoch %d: %.0f%% of the chart's column at x %.1f in its colour (want ≥ 60%%), %.0f%% 8 px right of it (want ≤ 20%%)",
+				m.Epoch, 100*on, x, 100*off)
+		}
+	}
+	for _, m := range want {
+		pt := markAt(m.Epoch)
+		pt.X += 2 // beside the line, within view.MarkHitPx
+		if err := p.tab.Hover(pt); err != nil {
+			t.Fatal(err)
+		}
+		text := "epoch " + strconv.Itoa(m.Epoch) + ": " + m.Text
+		p.until(5*time.Second, func() error {
+			if tt := eval[*string](p, `nnplay.state().tooltip`); tt == nil || *tt != text {
+				return fmt.Errorf("resting by the mark of epoch %d: tooltip %v, want %q", m.Epoch, tt, text)
+			}
+			return nil
+		})
+		p.frames(2)
+		img, png, err := p.tab.Screenshot()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := tooltipBox(before, img, l, origin, pt); !ok {
+			t.Errorf("resting by the mark of epoch %d: no tooltip box drawn where view.TooltipBox puts it", m.Epoch)
+			saveShot(t, "lossmark-missing.png", png)
+		}
+		x := origin.X + a.X + a.W*float64(m.Epoch)/100
+		if on := markPixels(img, x, origin.Y+a.Y+a.H*0.5, origin.Y+a.Y+a.H, view.Ink); on < 0.6 {
+			t.Errorf("the hovered mark of epoch %d: %.0f%% of its column below the tooltip in ink, want ≥ 60%%", m.Epoch, 100*on)
+		}
+	}
+	if err := p.tab.Hover(browser.Pt{X: math.Round(origin.X + a.X + a.W*0.6), Y: markAt(40).Y}); err != nil {
+		t.Fatal(err)
+	}
+	p.until(5*time.Second, func() error {
+		if tt := eval[*string](p, `nnplay.state().tooltip`); tt != nil {
+			return fmt.Errorf("resting between the marks: tooltip %q, want none", *tt)
+		}
+		return nil
+	})
+}
+
+// markPixels returns the share of the pixels of the column nearest client x, from y0 to y1,
+// within 48 of 255 per channel of c (a 1-px line at a fractional x is blended over two
+// columns: the nearer holds at least half of it).
+func markPixels(img image.Image, x, y0, y1 float64, c color.RGBA) float64 {
+	px := int(math.Floor(x))
+	n, in := 0, 0
+	for y := int(math.Ceil(y0)) + 1; y < int(y1)-1; y++ {
+		n++
+		r, g, b, _ := img.At(px, y).RGBA()
+		if absDiff(r>>8, c.R) <= 48 && absDiff(g>>8, c.G) <= 48 && absDiff(b>>8, c.B) <= 48 {
+			in++
+		}
+	}
+	return float64(in) / float64(max(n, 1))
+}
+
+func absDiff(a uint32, b uint8) uint32 {
+	if a > uint32(b) {
+		return a - uint32(b)
+	}
+	return uint32(b) - a
+}
