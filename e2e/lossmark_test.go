@@ -136,16 +136,9 @@ func markPixels(img image.Image, x, y0, y1 float64, c color.RGBA) float64 {
 	for y := int(math.Ceil(y0)) + 1; y < int(y1)-1; y++ {
 		n++
 		r, g, b, _ := img.At(px, y).RGBA()
-		if absDiff(r>>8, c.R) <= 48 && absDiff(g>>8, c.G) <= 48 && absDiff(b>>8, c.B) <= 48 {
+		if absDiff(uint8(r>>8), c.R) <= 48 && absDiff(uint8(g>>8), c.G) <= 48 && absDiff(uint8(b>>8), c.B) <= 48 {
 			in++
 		}
 	}
 	return float64(in) / float64(max(n, 1))
-}
-
-func absDiff(a uint32, b uint8) uint32 {
-	if a > uint32(b) {
-		return a - uint32(b)
-	}
-	return uint32(b) - a
 }

@@ -95,7 +95,11 @@ func (s *Session) ApplyLink(l Link) error {
 		s.running = false
 	}
 	s.version++
-	s.markChange(&cur, "")
+	what := ""
+	if l.Carries() {
+		what = "link opened"
+	}
+	s.markChange(&cur, what)
 	return nil
 }
 

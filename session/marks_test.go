@@ -53,6 +53,7 @@ func TestMarks(t *testing.T) {
 		}, 0, "features x1, x2 → x1, x2, x1*x2, layers 2-4-1 → 3-4-1"},
 		{"reset", func(s *Session) error { s.Reset(); return nil }, 0, "reset"},
 		{"model", model, 0, "model loaded"},
+		{"shared link", func(s *Session) error { return s.ApplyLink(Link{Points: []Point{{X: 1, Y: 1, Label: 1}}}) }, 30, "link opened"},
 		{"speed", func(s *Session) error { return s.Configure(patch(`{"speed": 20.0}`)) }, -1, ""},
 		{"view", func(s *Session) error { return s.Configure(patch(`{"logLoss": true}`)) }, -1, ""},
 	}

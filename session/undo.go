@@ -13,7 +13,8 @@ import (
 // Bounds of the undo history: at most UndoLevels steps (undo and redo together), holding at
 // most UndoBudget bytes of saved state; past either the oldest step is forgotten. The
 // largest step (2,000 points, the largest network and its loss history) takes
-// MaxUndoStepBytes, so the budget keeps at least 100 of any kind (TestUndoBudget).
+// MaxUndoStepBytes, so the budget keeps at least 100 of any kind (TestUndoBudget). A
+// step's share of it includes the loss curves' marks it brings back (markState).
 const (
 	UndoLevels = 200
 	UndoBudget = 12 << 20
