@@ -1,6 +1,7 @@
 package view
 
 import (
+	"image/color"
 	"iter"
 	"math"
 	"strconv"
@@ -137,6 +138,16 @@ func MarkX(a Rect, lastEpoch, epoch int) float64 {
 // MarkHitPx is how far from a loss mark's line, in CSS px, the mouse still rests on it; a
 // finger gets interact's wider radius.
 const MarkHitPx = 5
+
+// MarkLine returns the line of mark i across the chart, and its colour: 1 CSS px of
+// LossMarkInk centred on its x, or 2 px of Ink when it is the hovered one.
+func (g *LossGeom) MarkLine(i int, hovered bool) (Rect, color.RGBA) {
+	w, c := 1.0, LossMarkInk
+	if hovered {
+		w, c = 2, Ink
+	}
+	return Rect{g.MarkX[i] - w/2, g.Area.Y, w, g.Area.H}, c
+}
 
 // HitLossMark returns the mark of h whose line in the loss panel of l is nearest to (sx, sy)
 // within r CSS px (later marks win ties, as they are drawn on top), as a HoverLossMark, or

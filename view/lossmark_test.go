@@ -73,6 +73,16 @@ func TestLossMarks(t *testing.T) {
 			t.Errorf("%s: tooltip %q, want %q", tc.name, tip, tc.tip)
 		}
 	}
+	for i, hovered := range []bool{false, true} {
+		r, c := g.MarkLine(i, hovered)
+		wantW, wantC := 1.0, LossMarkInk
+		if hovered {
+			wantW, wantC = 2, Ink
+		}
+		if want := (Rect{want[i] - wantW/2, a.Y, wantW, a.H}); r != want || c != wantC {
+			t.Errorf("mark %d, hovered %v: line %+v in %v, want %+v in %v", i, hovered, r, c, want, wantC)
+		}
+	}
 	if tip := AppendTooltip(nil, s, Hover{Kind: HoverLossMark, Index: 2}, -1); len(tip) != 0 {
 		t.Errorf("a stale mark's tooltip %q, want none", tip)
 	}

@@ -158,12 +158,9 @@ func (p *painter) prepareLoss(ui *view.UI, k float64) {
 	p.text.add(scaleName, (a.X+a.W/2)*k, ty, f, view.FaintInk, view.AlignCenter)
 
 	// The marks of changes under the curves, the hovered one darker and wider.
-	for i, x := range g.MarkX {
-		w, c := 1.0, view.LossMarkInk
-		if ui.Hover.Kind == view.HoverLossMark && ui.Hover.Index == i {
-			w, c = 2, view.Ink
-		}
-		m.rect((x-w/2)*k, a.Y*k, w*k, a.H*k, c)
+	for i := range g.MarkX {
+		r, c := g.MarkLine(i, ui.Hover.Kind == view.HoverLossMark && ui.Hover.Index == i)
+		m.rect(r.X*k, r.Y*k, r.W*k, r.H*k, c)
 	}
 
 	// Curves: test dashed below, training solid on top.
