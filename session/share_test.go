@@ -118,17 +118,26 @@ func TestShareLinkChoices(t *testing.T) {
 	if l := carried(Share{Weights: WeightsInitial}); !sameBits(l.Weights, start) {
 		t.Errorf("after a weight edit, initial: %v, want the run's start %v", l.Weights, start)
 	}
-	s.Reset()
-	reset := slices.Clone(s.Network().Params())
+	m := s.Model()
+	m.Biases[0][0] = 0.625
+	if err := s.LoadModel(m); err != nil {
+		t.Fatal(err)
+	}
+	loaded := slices.Clone(s.Network().Params())
 	mustStep(t, s, 5)
-	if l := carried(Share{Weights: WeightsInitial}); !sameBits(l.Weights, reset) {
-		t.Errorf("after reset, initial: %v, want %v", l.Weights, reset)
+	if l := carried(Share{Weights: WeightsInitial}); !sameBits(l.Weights, loaded) {
+		t.Errorf("after a model load, initial: %v, want the model's %v", l.Weights, loaded)
+	}
+	s.Reset()
+	mustStep(t, s, 5)
+	if l := carried(Share{Weights: WeightsInitial}); !sameBits(l.Weights, start) {
+		t.Errorf("after reset, initial: %v, want the seed's %v", l.Weights, start)
 	}
 	if err := s.Undo(); err != nil { // the reset
 		t.Fatal(err)
 	}
-	if l := carried(Share{Weights: WeightsInitial}); !sameBits(l.Weights, start) {
-		t.Errorf("after undoing the reset, initial: %v, want %v", l.Weights, start)
+	if l := carried(Share{Weights: WeightsInitial}); !sameBits(l.Weights, loaded) {
+		t.Errorf("after undoing the reset, initial: %v, want the loaded model's %v", l.Weights, loaded)
 	}
 	if _, err := s.ShareLink(Share{Weights: "all"}); err == nil || !strings.Contains(err.Error(), `weights must be "none", "initial" or "current", got "all"`) {
 		t.Errorf("ShareLink(weights all): %v", err)
@@ -206,6 +215,8 @@ func TestApplyLinkRefusesCarried(t *testing.T) {
 	tests := []struct{ name, link, want string }{
 		{"too few weights", "weights=" + carriedValue(floatBytes(nil, make([]float64, 16))),
 			"weights: the link carries 16 numbers, but the network 2-4-1 has 17 weights and biases"},
+		{"too many weights", "weights=" + carriedValue(floatBytes(nil, make([]float64, 18))),
+			"weights: the link carries 18 numbers, but the network 2-4-1 has 17 weights and biases"},
 		{"the link's own shape", "layers=2,8,1&weights=" + w17,
 			"weights: the link carries 17 numbers, but the network 2-8-1 has 33 weights and biases"},
 		{"outside the plane", "points=" + pts(Point{X: 7, Y: 0, Label: 1}), "points[0]: point (7, 0) is outside the plane [-6, 6]²"},
