@@ -99,10 +99,16 @@ func viewport(vp []browser.Viewport) browser.Viewport {
 // openAt is open with a fragment (such as "#dataset=xor") after the page's address.
 func openAt(t testing.TB, vp browser.Viewport, fragment string) *page {
 	t.Helper()
+	return openIn(t, chrome, vp, site.URL+fragment)
+}
+
+// openIn is open in browser b at the address url (the site's, with a fragment).
+func openIn(t testing.TB, b *browser.Browser, vp browser.Viewport, url string) *page {
+	t.Helper()
 	if err := statSources(); err != nil {
 		t.Fatal(err)
 	}
-	tab, err := chrome.NewTab(vp)
+	tab, err := b.NewTab(vp)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +123,7 @@ func openAt(t testing.TB, vp browser.Viewport, fragment string) *page {
 		}
 		tab.Close()
 	})
-	if _, err := tab.Open(site.URL+fragment, ready); err != nil {
+	if _, err := tab.Open(url, ready); err != nil {
 		t.Fatal(err)
 	}
 	return p

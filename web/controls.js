@@ -1,5 +1,5 @@
 // The page's controls: the bar (bar.js), the settings (settings.js), the plot's own controls
-// (plot.js), the files (files.js), the address (link.js) and the maths panel (panel.js). They act through window.nnplay
+// (plot.js), the files (files.js), sharing (share.js), the address (link.js) and the maths panel (panel.js). They act through window.nnplay
 // (the scripting API) and follow the playground the other way by polling a cheap counter
 // every animation frame, refreshing from a full status only when the session or the
 // canvas's state changed. Nothing is written to the console.
@@ -9,6 +9,7 @@ import { startBar, showCounters } from "./bar.js";
 import { startSettings } from "./settings.js";
 import { startPlot } from "./plot.js";
 import { startFiles } from "./files.js";
+import { startShare } from "./share.js";
 import { startLink } from "./link.js";
 import { startPanel } from "./panel.js";
 import { startHelp, attachHelp } from "./help.js";
@@ -68,6 +69,7 @@ function start() {
   startPicker();
   startPlot();
   startFiles();
+  startShare();
   document.querySelectorAll("#controls > fieldset").forEach(function (f) { f.disabled = false; });
   $("controls").addEventListener("submit", function (e) { e.preventDefault(); });
   // The phone drawer.

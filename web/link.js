@@ -1,7 +1,8 @@
 // The address: its fragment holds the settings (nnplay.link()), so that a configuration can
 // be shared or bookmarked; opening such an address, or editing its fragment, applies it. A
 // link that cannot be applied changes nothing: a message says why, and the link stays in
-// the address bar until a setting changes.
+// the address bar until a setting changes. Once applied, the address shows the settings'
+// link: the weights and points a shared link carried are not kept in it.
 
 import { onRefresh, refresh, showMessage } from "./ui.js";
 
@@ -18,6 +19,8 @@ function applyAddress() {
     shownLink = nnplay.link();
     return;
   }
+  // A shared link (nnplay.shareLink) carries weights or points: it opens paused.
+  if (/[#&](weights|points)=/.test(hash)) showMessage("This is the playground as it was shared, paused: press play to train it on.");
   refresh();
 }
 

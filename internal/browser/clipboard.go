@@ -1,0 +1,44 @@
+//go:build !(js && wasm)
+
+package browser
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/chromedp"
+)
+
+// AllowClipboard grants the pages of origin (such as "http://127.0.0.1:8080") reading and
+// writing the clipboard, or denies both, as a person answering the browser's question
+// does. It holds for every tab of the browser.
+func (t *Tab) AllowClipboard(origin string, allow bool) error {
+	setting := browser.PermissionSettingDenied
+	if allow {
+		setting = browser.PermissionSettingGranted
+	}
+	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		for _, name := range []string{"clipboard-read", "clipboard-write"} {
+			_, err := cdp.Call(ctx, tg, browser.SetPermission, browser.SetPermissionParams{
+				Permission: &browser.PermissionDescriptor{Name: name},
+				Setting:    setting, Origin: origin,
+			})
+			if err != nil {
+				return chromedp.Void{}, fmt.Errorf("browser: setting %s to %s for %s: %w", name, setting, origin, err)
+			}
+		}
+		return chromedp.Void{}, nil
+	})
+}
+
+// Clipboard returns the text on the clipboard, read by the page (which needs the
+// permission, see AllowClipboard).
+func (t *Tab) Clipboard() (string, error) {
+	text, err := Eval[string](t, `navigator.clipboard.readText()`, chromedp.EvalAwaitPromise)
+	if err != nil {
+		return "", fmt.Errorf("browser: reading the clipboard: %w", err)
+	}
+	return text, nil
+}
