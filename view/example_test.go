@@ -2,6 +2,7 @@ package view_test
 
 import (
 	"fmt"
+	"image/color"
 
 	"nnplay/session"
 	"nnplay/view"
@@ -48,4 +49,27 @@ func ExampleHitPoint() {
 	sx, sy := l.ToScreen(-3, 2)
 	fmt.Println(view.HitPoint(l, pts, sx+5, sy-5), view.HitPoint(l, pts, 10, 10))
 	// Output: 1 -1
+}
+
+// The saved picture of a playground's plot: 876×856 pixels, the plot 800×800 inside the
+// axes; a point's mark is drawn in its class colour where PictureLayout puts it.
+func ExamplePicture() {
+	s, err := session.New(session.DefaultSettings())
+	if err != nil {
+		panic(err)
+	}
+	if err := s.SetData([]session.Point{{X: -3, Y: 2, Label: 0}, {X: 3, Y: -2, Label: 1}}); err != nil {
+		panic(err)
+	}
+	img := view.Picture(s)
+	l := view.PictureLayout()
+	at := func(x, y float64) color.RGBA {
+		sx, sy := l.ToScreen(x, y)
+		return img.RGBAAt(int(sx*view.PictureScale), int(sy*view.PictureScale))
+	}
+	fmt.Println(img.Bounds().Dx(), img.Bounds().Dy(), l.Plot)
+	fmt.Println(at(-3, 2) == view.Class0, at(3, -2) == view.Class1)
+	// Output:
+	// 876 856 {30 8 400 400}
+	// true true
 }
