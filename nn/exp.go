@@ -24,9 +24,12 @@ const (
 )
 
 // exp returns e^x; see expSlice.
-func exp(x float64) float64 {
+func exp(x float64) float64 { return scalar(expSlice, x) }
+
+// scalar returns the one value x put through f, which replaces each value of a slice.
+func scalar(f func([]float64), x float64) float64 {
 	v := [1]float64{x}
-	expSlice(v[:])
+	f(v[:])
 	return v[0]
 }
 
@@ -77,11 +80,7 @@ const (
 )
 
 // tanh returns tanh(z); see tanhSlice.
-func tanh(z float64) float64 {
-	v := [1]float64{z}
-	tanhSlice(v[:])
-	return v[0]
-}
+func tanh(z float64) float64 { return scalar(tanhSlice, z) }
 
 // tanhSlice replaces every z in v by tanh(z). It is math.Tanh's method with the package's
 // exp, the exps of up to 16 nodes in one loop: ±1 for |z| > tanhBig,
