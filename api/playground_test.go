@@ -181,6 +181,15 @@ func TestRefusalsChangeNothing(t *testing.T) {
 		{"undo with nothing to undo", func(p *Playground) error { return p.Undo() }, "undo: nothing to undo"},
 		{"redo with nothing to redo", func(p *Playground) error { return p.Redo() }, "redo: nothing to redo"},
 		{"configureIn, a fraction of a group", func(p *Playground) error { return p.ConfigureIn(1.5, []byte(`{"noise": 0.2}`)) }, "group"},
+		{"restore, corrupt", func(p *Playground) error { return p.Restore([]byte(`{"format":"nnplay.session/1",`)) }, "restore: it is not a kept session"},
+		{"restore, another version", func(p *Playground) error {
+			return p.Restore(keptWith(t, p, `"nnplay.session/1"`, `"nnplay.session/9"`))
+		}, "restore: format"},
+		{"restore, a setting out of range", func(p *Playground) error { return p.Restore(keptWith(t, p, `"noise":0`, `"noise":3`)) }, "restore: settings: noise"},
+		{"keptLink, a point outside the plane", func(p *Playground) error {
+			_, err := p.KeptLink(keptWith(t, p, `{"x":`, `{"x":-9,"was":`))
+			return err
+		}, "restore: data: points[0]"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -198,6 +207,54 @@ func TestRefusalsChangeNothing(t *testing.T) {
 				t.Errorf("a refused call changed the playground")
 			}
 		})
+	}
+}
+
+// keptWith returns p's snapshot, with its first old replaced by new.
+func keptWith(t *testing.T, p *Playground, old, new string) []byte {
+	t.Helper()
+	text := p.Snapshot()
+	if !strings.Contains(text, old) {
+		t.Fatalf("the snapshot holds no %s", old)
+	}
+	return []byte(strings.Replace(text, old, new, 1))
+}
+
+// TestRestoreAndStartFresh: a snapshot restores into another playground paused, its link
+// the settings'; start fresh gives the defaults, training, and undo brings the restored
+// state back.
+func TestRestoreAndStartFresh(t *testing.T) {
+	src := newPlayground(t)
+	if err := src.Configure([]byte(`{"learningRate": 0.3, "dataset": "xor"}`)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.Step(25); err != nil {
+		t.Fatal(err)
+	}
+	text := src.Snapshot()
+	dst := newPlayground(t)
+	dst.S.SetRunning(true)
+	link, err := dst.KeptLink([]byte(text))
+	if err != nil || link != src.Link() {
+		t.Fatalf("KeptLink = %q, %v; want %q", link, err, src.Link())
+	}
+	if err := dst.Restore([]byte(text)); err != nil {
+		t.Fatal(err)
+	}
+	if dst.S.Running() || dst.Snapshot() != text || dst.S.UndoLabel() != "restore" {
+		t.Fatalf("restored: running %v, the same settings, points, weights and epoch %v, undo label %q; want paused, the same, \"restore\"",
+			dst.S.Running(), dst.Snapshot() == text, dst.S.UndoLabel())
+	}
+	dst.StartFresh()
+	if !dst.S.Running() || dst.Link() != session.DefaultSettings().Link() || len(dst.S.Points()) != session.DefaultSettings().NumPoints {
+		t.Errorf("after start fresh: running %v, link %q, %d points; want training the defaults", dst.S.Running(), dst.Link(), len(dst.S.Points()))
+	}
+	dst.Pause()
+	if err := dst.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	if dst.Snapshot() != text {
+		t.Errorf("undo of start fresh did not bring the restored state back")
 	}
 }
 

@@ -93,12 +93,7 @@ func TestHelp(t *testing.T) {
 // TestHint: a first visit shows a one-line hint along the plot's bottom edge; a press on
 // the canvas takes it away, for good (a reload does not bring it back).
 func TestHint(t *testing.T) {
-	p := open(t)
-	// Another test's press may have been remembered: start from a first visit.
-	eval[bool](p, `(localStorage.clear(), true)`)
-	if _, err := p.tab.Open(site.URL, ready); err != nil {
-		t.Fatal(err)
-	}
+	p := open(t) // a first visit: open clears what the browser kept
 	const visible = `(() => { const h = document.getElementById("hint"); return !h.hidden && h.getBoundingClientRect().height > 0; })()`
 	if !eval[bool](p, visible) {
 		t.Fatalf("no hint on a first visit")

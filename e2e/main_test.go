@@ -96,7 +96,9 @@ func viewport(vp []browser.Viewport) browser.Viewport {
 	return browser.Desktop
 }
 
-// openAt is open with a fragment (such as "#dataset=xor") after the page's address.
+// openAt is open with a fragment (such as "#dataset=xor") after the page's address. Every
+// test starts from empty storage, as a first visit: the tabs share one browser profile,
+// and Tab.Open clears what the site kept there.
 func openAt(t testing.TB, vp browser.Viewport, fragment string) *page {
 	t.Helper()
 	return openIn(t, chrome, vp, site.URL+fragment)
@@ -104,6 +106,28 @@ func openAt(t testing.TB, vp browser.Viewport, fragment string) *page {
 
 // openIn is open in browser b at the address url (the site's, with a fragment).
 func openIn(t testing.TB, b *browser.Browser, vp browser.Viewport, url string) *page {
+	t.Helper()
+	p := newPage(t, b, vp)
+	if _, err := p.tab.Open(url, ready); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// revisit opens the playground in a new desktop tab at the address given after the site's,
+// keeping what earlier tabs kept in the browser's storage: a return visit.
+func revisit(t testing.TB, fragment string) *page {
+	t.Helper()
+	p := newPage(t, chrome, browser.Desktop)
+	if _, err := p.tab.Visit(site.URL+fragment, ready); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// newPage opens a blank tab of the viewport in browser b, not yet at the site, and, when the
+// test ends, closes it and fails the test if anything reached the console (see open).
+func newPage(t testing.TB, b *browser.Browser, vp browser.Viewport) *page {
 	t.Helper()
 	if err := statSources(); err != nil {
 		t.Fatal(err)
@@ -123,9 +147,6 @@ func openIn(t testing.TB, b *browser.Browser, vp browser.Viewport, url string) *
 		}
 		tab.Close()
 	})
-	if _, err := tab.Open(url, ready); err != nil {
-		t.Fatal(err)
-	}
 	return p
 }
 

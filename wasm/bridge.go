@@ -37,6 +37,7 @@ func newBridge(g *Game) {
 	b.defineData(def)
 	b.defineMath(def)
 	b.definePicture(obj)
+	b.defineStore(obj, def)
 	b.defineInternal(obj, def)
 	js.Global().Set("nnplayGo", obj)
 }

@@ -1,5 +1,6 @@
 // The page's controls: the bar (bar.js), the settings (settings.js), the plot's own controls
-// (plot.js), the files (files.js), sharing (share.js), the address (link.js) and the maths panel (panel.js). They act through window.nnplay
+// (plot.js), the files (files.js), sharing (share.js), the address and the kept work
+// (link.js, store.js) and the maths panel (panel.js). They act through window.nnplay
 // (the scripting API) and follow the playground the other way by polling a cheap counter
 // every animation frame, refreshing from a full status only when the session or the
 // canvas's state changed. Nothing is written to the console.
@@ -10,7 +11,8 @@ import { startSettings } from "./settings.js";
 import { startPlot } from "./plot.js";
 import { startFiles } from "./files.js";
 import { startShare } from "./share.js";
-import { startLink } from "./link.js";
+import { startLink, boot } from "./link.js";
+import { noteCounters } from "./store.js";
 import { startPanel } from "./panel.js";
 import { startHelp, attachHelp } from "./help.js";
 import { startMessages } from "./message.js";
@@ -46,6 +48,7 @@ function tick() {
     return;
   }
   showCounters(counters[2], counters[3]);
+  noteCounters(counters[0], counters[2]);
   const st = ui.status;
   if (!st || counters[0] !== st.version || counters[1] !== seenRev || (counters[4] === 1) !== st.running) {
     seenRev = counters[1];
@@ -59,7 +62,10 @@ function start() {
   ui.page = window.nnplayPage; // a new one if the canvas page reloaded
   ui.status = null;
   attachHelp();
-  if (again) return;
+  if (again) {
+    boot(); // the new program opens where the work was kept
+    return;
+  }
   ui.schema = nnplay.schema();
   startMessages();
   startHelp();

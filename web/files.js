@@ -1,10 +1,12 @@
 // Files: the model (nnplay.model/1) and the points (CSV, or nnplay.data/1 JSON) saved as
 // downloads and loaded from files the user picks, or drops anywhere on the page, the canvas
 // included; the plot's picture (PNG, drawn in Go) saved. The Go program reads every file:
-// which kind a dropped file is, it tells by the content. Hand-made points not yet saved make
-// leaving the page ask first.
+// which kind a dropped file is, it tells by the content. Leaving the page asks first only
+// when the browser could not keep the work (store.js) and hand-made points not yet saved
+// would be lost.
 
 import { $, ui, act, showMessage } from "./ui.js";
+import { keptNow } from "./store.js";
 
 // download offers data (text or bytes) as a file called name of the given type.
 function download(name, data, type) {
@@ -43,14 +45,15 @@ function whenChosen(input, use) {
   });
 }
 
-// Hand-made points live only in this page: leaving it with points not downloaded (or
-// loaded) since they last changed asks first.
+// Where the browser keeps the work, leaving loses nothing. Where it cannot (its storage full
+// or refused), hand-made points live only in this page: leaving it with points not
+// downloaded (or loaded) since they last changed asks first.
 let savedPoints = null; // the points last downloaded or loaded, as JSON
 
 function saved() { savedPoints = JSON.stringify(nnplay.state().points); }
 
 function askBeforeLeaving(e) {
-  if (!window.nnplay) return;
+  if (!window.nnplay || keptNow()) return;
   let st;
   try {
     st = nnplay.state();

@@ -6,7 +6,7 @@
 const $ = function (id) { return document.getElementById(id); };
 
 // Calls of the API and of the page whose name prefixes their errors.
-const calls = /^(configure|configureIn|setData|loadModel|importData|loadFile|step|stepSample|stepBatch|reset|undo|redo|predict|toScreen|setBrush|regenerate|followPoint|selectWeight|selectBias|setWeight|setBias): /;
+const calls = /^(restore|configure|configureIn|setData|loadModel|importData|loadFile|step|stepSample|stepBatch|reset|undo|redo|predict|toScreen|setBrush|regenerate|followPoint|selectWeight|selectBias|setWeight|setBias): /;
 
 // labelOf returns what the page calls setting name (the text of its control's label, up to
 // any number shown in it), or "" when no control is labelled so.
@@ -31,13 +31,26 @@ export function wording(text) {
   return t.charAt(0).toUpperCase() + t.slice(1);
 }
 
-// showMessage shows text in the overlay until it is dismissed or another message replaces it.
-export function showMessage(text) {
+let action = null; // what the message's button does, or null when it has none
+
+// showMessage shows text in the overlay until it is dismissed or another message replaces it;
+// with a button beside it when act is given ({label, run}: the button's text and what a
+// press does, which also dismisses the message).
+export function showMessage(text, act) {
+  action = act || null;
   $("message-text").textContent = text;
+  $("message-action").textContent = action ? action.label : "";
+  $("message-action").hidden = !action;
   $("message").hidden = false;
 }
 
-// startMessages wires the overlay's dismiss button.
+// startMessages wires the overlay's buttons.
 export function startMessages() {
   $("message-close").addEventListener("click", function () { $("message").hidden = true; });
+  $("message-action").addEventListener("click", function () {
+    const run = action && action.run;
+    $("message").hidden = true;
+    action = null;
+    if (run) run();
+  });
 }

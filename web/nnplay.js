@@ -103,6 +103,14 @@
 //                                       Go from the playground's state, not read back from
 //                                       the screen; the page's "save picture" button
 //                                       downloads it as nnplay.png
+//   nnplay.snapshot()                   → the work as the page keeps it in local storage
+//                                       (so that it survives a reload and a closed tab):
+//                                       a nnplay.session/1 JSON text of the settings,
+//                                       points, weights and epoch, every number exact
+//   nnplay.restore(text)                put the playground where a snapshot() text says,
+//                                       paused; one undo step. A text that is not a whole,
+//                                       valid snapshot (corrupt, another version, a setting
+//                                       out of range) throws and changes nothing
 //   nnplay.undo(), nnplay.redo()        revert the last edit of the data, settings or weights,
 //                                       or re-apply the last one reverted; throw when there is
 //                                       none. Every call that edits is one step (a drag or a
@@ -250,6 +258,8 @@
       exportData: function () { return call("exportData"); },
       importData: function (text) { call("importData", text); },
       picture: picture,
+      snapshot: function () { return call("snapshot"); },
+      restore: function (text) { call("restore", text); },
       undo: function () { call("undo"); },
       redo: function () { call("redo"); },
       followPoint: function (index) { call("followPoint", index); },
@@ -269,6 +279,7 @@
       status: function () { return withPageMenu(call("status")); },
       poll: function (arr) { goFuncs().poll(arr); },
       phoneHeight: function (w) { return goFuncs().phoneHeight(w); },
+      snapshot: function () { return goFuncs().snapshotText(); },
       toggle: function () { return call("toggle"); },
       key: function (e, onButton) { return call("key", e, onButton); },
       frame: frame,

@@ -158,9 +158,19 @@ func (t *Tab) Problems() []Problem {
 	return append([]Problem(nil), t.problems...)
 }
 
-// Open navigates to url and waits until window.nnplay exists (at most ready), returning how
-// long that took from the start of the navigation.
+// Open opens url as a first visit: it clears what the browser keeps for url's origin
+// (ClearStorage), then visits it (Visit).
 func (t *Tab) Open(url string, ready time.Duration) (time.Duration, error) {
+	if err := t.ClearStorage(url); err != nil {
+		return 0, err
+	}
+	return t.Visit(url, ready)
+}
+
+// Visit navigates to url, keeping what the browser stored for it (a return visit), and
+// waits until window.nnplay exists (at most ready), returning how long that took from the
+// start of the navigation.
+func (t *Tab) Visit(url string, ready time.Duration) (time.Duration, error) {
 	start := time.Now()
 	if err := t.run(chromedp.Navigate(url)); err != nil {
 		return 0, fmt.Errorf("browser: opening %s: %w", url, err)

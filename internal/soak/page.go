@@ -51,8 +51,8 @@ func (r *runner) typeLink() *action {
 	}
 }
 
-// reload reloads the page. Nothing is kept across a reload yet (the settings' link in the
-// address is), so the shadow starts again from the defaults and the address's link.
+// reload reloads the page, which opens again with the work it kept in local storage, or
+// at the address's link when that is another (see shadow.reload).
 func (r *runner) reload() *action {
 	return &action{kind: "reload", desc: "reload", keeps: false,
 		run: func(r *runner) (bool, bool, error) {
@@ -64,6 +64,11 @@ func (r *runner) reload() *action {
 				err = r.steady()
 			}
 			r.epoch = 0
+			if err == nil { // the epoch the page opened at was trained before
+				var st struct{ Epoch int }
+				st, err = browser.Eval[struct{ Epoch int }](r.tab, `nnplayPage.status()`)
+				r.epoch = st.Epoch
+			}
 			return false, false, err
 		},
 		apply: func(sh *shadow) error { sh.reload(); return nil },

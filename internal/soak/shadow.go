@@ -67,12 +67,21 @@ func (sh *shadow) applyLink(link string) error {
 	return nil
 }
 
-// reload is the page loaded afresh at its address: the defaults (nothing is stored across
-// a reload yet), then the address's link.
+// reload is the page loaded afresh at its address. Leaving, it kept its work in local
+// storage; it opens that work again (paused, one undo step) when the address is the kept
+// settings' own link, or another link it refuses; another link it takes is applied to the
+// defaults instead.
 func (sh *shadow) reload() {
 	addr := sh.address()
+	kept, err := session.DecodeSnapshot(sh.s.Snapshot())
+	if err != nil {
+		panic("soak: the shadow's own snapshot is refused: " + err.Error())
+	}
+	own := addr == "" || addr == kept.Link()
 	*sh = *newShadow()
-	sh.applyLink(addr) // a refused link leaves the defaults, as on the page
+	if own || sh.applyLink(addr) != nil {
+		sh.s.Restore(kept)
+	}
 }
 
 // nearest returns the index of the shadow point nearest to (x, y) and its distance.

@@ -1,0 +1,209 @@
+package session
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"nnplay/nn"
+)
+
+// SnapshotFormat is the format tag of a snapshot: what the page keeps of a session in the
+// browser's local storage, so that the work survives a reload and a closed tab.
+const SnapshotFormat = "nnplay.session/1"
+
+// MaxEpoch is the largest epoch a snapshot may hold (a JavaScript number counts whole
+// numbers exactly up to it).
+const MaxEpoch = 1 << 53
+
+// A snapshot is one JSON object in the formats the playground already reads and writes:
+//
+//	{"format": "nnplay.session/1", "epoch": 1234,
+//	 "settings": {…state().settings…},
+//	 "model": {…a nnplay.model/1 file…},
+//	 "data": {…a nnplay.data/1 file…}}
+//
+// Every number is written by Go's shortest round-trip formatting, so the points and the
+// weights come back bit for bit.
+
+// Snapshot returns the session's settings, points, weights and epoch as a snapshot (see
+// above). The play state, the undo history, the loss history and the shuffle stream's place
+// are not part of it.
+func (s *Session) Snapshot() []byte {
+	settings, err := s.settings.MarshalJSON()
+	if err != nil {
+		panic("session: encoding the settings: " + err.Error()) // valid settings always encode
+	}
+	model, err := json.Marshal(s.Model())
+	if err != nil {
+		panic("session: encoding the model: " + err.Error()) // finite weights always encode
+	}
+	b := make([]byte, 0, len(settings)+len(model)+72*len(s.points)+160)
+	b = append(b, `{"format":"`+SnapshotFormat+`","epoch":`...)
+	b = strconv.AppendInt(b, int64(s.epoch), 10)
+	b = append(b, `,"settings":`...)
+	b = append(b, settings...)
+	b = append(b, `,"model":`...)
+	b = append(b, model...)
+	b = append(b, `,"data":`...)
+	b = appendData(b, s.settings.Problem, s.points)
+	return append(b, '}')
+}
+
+// Snapshot is a snapshot read back by DecodeSnapshot, every part checked, ready for
+// Session.Restore.
+type Snapshot struct {
+	settings Settings
+	net      *nn.Network
+	features []nn.Feature
+	points   []Point
+	epoch    int
+}
+
+// Link returns the snapshot's settings as a link (see Settings.Link): the address the page
+// kept in step with them.
+func (k *Snapshot) Link() string { return k.settings.Link() }
+
+// snapshotKeys are the fields every snapshot has.
+var snapshotKeys = [...]string{"format", "epoch", "settings", "model", "data"}
+
+// DecodeSnapshot reads a snapshot and checks it whole: its format tag, the settings (as
+// Validate checks them; a setting it leaves out takes its default), the model (as a model
+// file is checked) and that it is the network those settings describe, every point (in the
+// plane, its label fitting the problem, at most MaxPoints), and the epoch (a whole number
+// from 0 to MaxEpoch). A refusal says what is wrong, naming the part.
+func DecodeSnapshot(data []byte) (*Snapshot, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil || raw == nil {
+		return nil, fmt.Errorf("it is not a kept session: want a JSON object {\"format\": %q, …}, got %s", SnapshotFormat, Excerpt(data))
+	}
+	var format string
+	if json.Unmarshal(raw["format"], &format) != nil || format != SnapshotFormat {
+		return nil, fmt.Errorf("format: %s, want %q", Excerpt(raw["format"]), SnapshotFormat)
+	}
+	for _, key := range snapshotKeys {
+		if v, ok := raw[key]; !ok || string(v) == "null" {
+			return nil, fmt.Errorf("%s: missing", key)
+		}
+	}
+	epoch, err := strconv.ParseUint(string(raw["epoch"]), 10, 64)
+	if err != nil || epoch > MaxEpoch {
+		return nil, fmt.Errorf("epoch: want a whole number from 0 to %d, got %s", uint64(MaxEpoch), Excerpt(raw["epoch"]))
+	}
+	k := &Snapshot{settings: DefaultSettings(), epoch: int(epoch)}
+	if err := json.Unmarshal(raw["settings"], &k.settings); err != nil {
+		return nil, fmt.Errorf("settings: %v", err)
+	}
+	if err := k.settings.Validate(); err != nil {
+		return nil, fmt.Errorf("settings: %v", err)
+	}
+	if k.net, k.features, err = snapshotModel(raw["model"], k.settings); err != nil {
+		return nil, fmt.Errorf("model: %v", err)
+	}
+	if k.points, err = snapshotPoints(raw["data"], k.settings.Problem); err != nil {
+		return nil, fmt.Errorf("data: %v", err)
+	}
+	return k, nil
+}
+
+// snapshotModel decodes a snapshot's model and checks that it is the network settings st
+// describe: the same features, layers and activations.
+func snapshotModel(data []byte, st Settings) (*nn.Network, []nn.Feature, error) {
+	m, err := nn.DecodeModel(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	want := nn.Sigmoid
+	if st.Problem == Regression {
+		want = nn.Linear
+	}
+	switch {
+	case !slices.Equal(m.Inputs, st.Features):
+		return nil, nil, fmt.Errorf("inputs %v are not the settings' features %v", m.Inputs, st.Features)
+	case !slices.Equal(m.Layers, st.Layers()):
+		return nil, nil, fmt.Errorf("layers %v are not the settings' %v", m.Layers, st.Layers())
+	case m.Activation != st.Activation:
+		return nil, nil, fmt.Errorf("activation %q is not the settings' %q", m.Activation, st.Activation)
+	case m.Output != want.String():
+		return nil, nil, fmt.Errorf("output %q does not fit %s (want %s)", m.Output, st.Problem, want)
+	}
+	return m.Network()
+}
+
+// snapshotPoints decodes a snapshot's nnplay.data/1 object for problem and checks every
+// point.
+func snapshotPoints(data []byte, problem string) ([]Point, error) {
+	if len(data) == 0 || data[0] != '{' {
+		return nil, fmt.Errorf("want a %s object, got %s", DataFormat, Excerpt(data))
+	}
+	pts, err := ParseData(data, problem)
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range pts {
+		if err := checkPointFor(problem, p.X, p.Y, p.Label); err != nil {
+			return nil, fmt.Errorf("points[%d]: %v", i, err)
+		}
+	}
+	return pts, nil
+}
+
+// Restore puts the session where snapshot k was: its settings, points, weights and epoch,
+// paused, the shuffle stream re-seeded from the seed, no loss history and no divergence
+// message; one undo step. k stays the caller's: the session copies what it takes.
+func (s *Session) Restore(k *Snapshot) {
+	s.replace("restore", k.settings.clone(), k.net.Clone(), k.features, slices.Clone(k.points), k.epoch)
+}
+
+// StartFresh puts the session back at DefaultSettings, as a new playground opens (its data
+// generated, its weights from the seed, epoch 0), paused; one undo step.
+func (s *Session) StartFresh() {
+	f, err := New(DefaultSettings())
+	if err != nil {
+		panic("session: the default settings are refused: " + err.Error())
+	}
+	s.replace("start fresh", f.settings, f.net, f.features, f.points, 0)
+	s.lastGen = f.lastGen
+}
+
+// replace installs settings st, network net with features fs, points pts (all owned by the
+// session from now on) at epoch, paused, as one undo step called label that brings back
+// everything it replaced.
+func (s *Session) replace(label string, st Settings, net *nn.Network, fs []nn.Feature, pts []Point, epoch int) {
+	s.record(label, partData|partNet, 0)
+	s.settings = st
+	s.cfg = trainConfig(st)
+	if st.Dataset != Custom {
+		s.lastGen[st.Problem] = st.Dataset
+	}
+	s.setNetwork(net, fs)
+	s.setPoints(pts)
+	s.running = false
+	s.restart()
+	s.epoch, s.dataAt = epoch, epoch
+}
+
+// appendData appends the points as a compact nnplay.data/1 object for problem, as
+// encoding/json writes a DataFile but with strconv's shortest 'g' numbers (read back bit for
+// bit), several times faster.
+func appendData(b []byte, problem string, pts []Point) []byte {
+	b = append(b, `{"format":"`+DataFormat+`","problem":`...)
+	b = strconv.AppendQuote(b, problem)
+	b = append(b, `,"points":[`...)
+	for i, p := range pts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"x":`...)
+		b = strconv.AppendFloat(b, p.X, 'g', -1, 64)
+		b = append(b, `,"y":`...)
+		b = strconv.AppendFloat(b, p.Y, 'g', -1, 64)
+		b = append(b, `,"label":`...)
+		b = strconv.AppendFloat(b, p.Label, 'g', -1, 64)
+		b = append(b, `,"test":`...)
+		b = strconv.AppendBool(b, p.Test)
+		b = append(b, '}')
+	}
+	return append(b, "]}"...)
+}
