@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/input"
 
+	"nnplay/internal/browser"
 	"nnplay/session"
 )
 
@@ -154,4 +156,129 @@ func TestKeptAcrossReload(t *testing.T) {
 	if msg := message(p); strings.Contains(msg, "Restored") {
 		t.Errorf("opened at another link, the page says %q", msg)
 	}
+}
+
+// TestKeptTwoTabs: two tabs of the playground each keep their own work; the last to write
+// wins (a third tab opens it), and neither errs.
+func TestKeptTwoTabs(t *testing.T) {
+	a := openPaused(t)
+	b := revisit(t, "")
+	b.pause()
+	ptsA := []Point{{X: 1, Y: 1, Label: 1}, {X: -1, Y: -1, Label: 0}, {X: 0.5, Y: -2.25, Label: 1}}
+	ptsB := []Point{{X: -3, Y: 2, Label: 0}, {X: 3, Y: -2, Label: 1}}
+	a.setData(ptsA)
+	waitKept(a)
+	b.setData(ptsB)
+	waitKept(b)
+	// Both train on, writing every few seconds.
+	a.do("play")
+	b.do("play")
+	a.until(30*time.Second, func() error {
+		if ea, eb := a.status().Epoch, b.status().Epoch; ea < 100 || eb < 100 {
+			return fmt.Errorf("epochs %d and %d, want 100 in each tab", ea, eb)
+		}
+		return nil
+	})
+	// a stops first: b sees a's last write (a storage event), then stops and writes last.
+	eval[bool](b, `(window.seenWrites = [], addEventListener("storage", e => { if (e.key === "nnplay.session") seenWrites.push(e.newValue); }), true)`)
+	a.pause()
+	eval[bool](b, `(window.lastOfA = `+jsString(eval[string](a, `nnplayPage.snapshot()`))+`, true)`)
+	if err := b.tab.WaitFor(`seenWrites.includes(lastOfA)`, 10*time.Second); err != nil {
+		t.Fatalf("the first tab did not keep its work once paused: %v", err)
+	}
+	b.pause()
+	waitKept(b)
+	c := revisit(t, "")
+	if got := c.state().Points; !reflect.DeepEqual(got, ptsB) {
+		t.Errorf("a third tab opened the points %v, want the last writer's %v", got, ptsB)
+	}
+	sameKept(t, "the third tab", keptOf(c), keptOf(b))
+}
+
+// TestKeptStorageFails: where the browser's storage is full (setItem throws
+// QuotaExceededError) or refused (reading localStorage throws), the page says so once,
+// nothing reaches the console, the page works on, and leaving with hand-made points asks
+// first.
+func TestKeptStorageFails(t *testing.T) {
+	for _, tc := range []struct {
+		name, script, says string
+	}{
+		{"full", `window.setItemTries = 0; Storage.prototype.setItem = function () {
+			window.setItemTries++; throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };`, "storage is full"},
+		{"unavailable", `Object.defineProperty(window, "localStorage", {get() {
+			throw new DOMException("The operation is insecure.", "SecurityError"); }});`, "storage is unavailable"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newPage(t, chrome, browser.Desktop)
+			if err := p.tab.InitScript(tc.script); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := p.tab.Open(site.URL, ready); err != nil {
+				t.Fatal(err)
+			}
+			p.pause()
+			add := func(x, y float64) {
+				n := len(p.state().Points)
+				if err := p.tab.Click(p.toScreen(x, y), input.MouseButtonLeft, 0); err != nil {
+					t.Fatal(err)
+				}
+				if got := len(p.state().Points); got != n+1 {
+					t.Fatalf("%d points after a click on empty space, want %d: the page stopped working", got, n+1)
+				}
+			}
+			add(4.5, -4.5)
+			p.until(10*time.Second, func() error {
+				if msg := message(p); !strings.Contains(msg, tc.says) {
+					return fmt.Errorf("the message says %q, want %q", msg, tc.says)
+				}
+				return nil
+			})
+			p.clickElement("message-close")
+			tries := eval[int](p, `window.setItemTries || 0`)
+			add(-4.5, 4.5)
+			if tc.name == "full" { // wait until the page tried to keep the new point
+				if err := p.tab.WaitFor(`window.setItemTries > `+strconv.Itoa(tries), 10*time.Second); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p.frames(5)
+			if msg := message(p); msg != "" {
+				t.Errorf("a second message: %q; the failure is said once", msg)
+			}
+			asked, err := p.tab.Leave("about:blank", true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !asked {
+				t.Error("leaving with hand-made points the browser could not keep did not ask first")
+			}
+		})
+	}
+}
+
+// TestKeptCorrupt: kept work that cannot be restored is said once and changes nothing: the
+// page opens at the defaults, and its next write replaces it.
+func TestKeptCorrupt(t *testing.T) {
+	p := newPage(t, chrome, browser.Desktop)
+	if err := p.tab.InitScript(`if (window === window.top && !sessionStorage.getItem("corrupted")) {
+		sessionStorage.setItem("corrupted", "1");
+		localStorage.setItem("nnplay.session", '{"format": "nnplay.session/1", "epoch": 12, "settings": {"noise": 7}');
+	}`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.tab.Open(site.URL, ready); err != nil {
+		t.Fatal(err)
+	}
+	p.pause()
+	if msg := message(p); !strings.Contains(msg, "could not be restored") || !strings.Contains(msg, "defaults") {
+		t.Errorf("the message says %q, want that the kept work could not be restored", msg)
+	}
+	fresh, err := session.New(session.DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := p.state(); !reflect.DeepEqual(st.Settings, session.DefaultSettings()) || !reflect.DeepEqual(st.Points, fresh.Points()) {
+		t.Errorf("opened at settings %+v and points %v, want the defaults", st.Settings, st.Points)
+	}
+	waitKept(p)
 }
