@@ -117,7 +117,7 @@ func TestHint(t *testing.T) {
 	if err := p.tab.WaitFor(`document.getElementById("hint").hidden`, 5*time.Second); err != nil {
 		t.Errorf("the hint stayed after a click on the canvas: %v", err)
 	}
-	// The click added a point, so leaving may ask first.
+	// The click added a point, which the page keeps: leaving does not ask.
 	if _, err := p.tab.Leave(site.URL, false); err != nil {
 		t.Fatal(err)
 	}
