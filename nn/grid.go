@@ -164,7 +164,9 @@ func (g *Grid) Row(r int, dst []float64) {
 		in, out := g.acts[l-1], g.acts[l]
 		nIn, nOut := n.layers[l], n.layers[l+1]
 		for c := range g.xs {
-			affine(n.w[l], n.b[l], in[c*nIn:(c+1)*nIn], out[c*nOut:(c+1)*nOut])
+			// Forward's own affine, on a layer view of this cell's activations.
+			L := layer{w: n.w[l], b: n.b[l], in: in[c*nIn : (c+1)*nIn], out: out[c*nOut : (c+1)*nOut]}
+			L.affine()
 		}
 		n.Activation(l + 1).apply(out)
 	}

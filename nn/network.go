@@ -223,13 +223,13 @@ func (n *Network) forwardLanes(lanes [][]layer) {
 
 // affine sets z = W·in + b into out: out[j] = b[j] + Σ_i W_ji·in[i], summed in the order
 // b, then i = 0, 1, …, each product rounded before it is added (never fused: see the
-// package comment).
-func (L *layer) affine() { affine(L.w, L.b, L.in, L.out) }
-
-// affine sets out = w·in + b for the weight layer (w, b), as layer.affine.
-func affine(w, b, in, out []float64) {
-	b = b[:len(out)]
-	w = w[:len(out)*len(in)]
+// package comment). It takes the layer by pointer: as a function of the four slices (12
+// words, more than the registers Go passes arguments in) the training step and Evaluate
+// measured 4–5 % slower.
+func (L *layer) affine() {
+	in, out := L.in, L.out
+	b := L.b[:len(out)]
+	w := L.w[:len(out)*len(in)]
 	if len(in) == 2 {
 		x0, x1 := in[0], in[1]
 		for j := range out {
