@@ -102,18 +102,35 @@ func (c *Canvas) Frame(in Input, clock func() time.Duration) {
 
 	m := s.Record()
 	tPics := clock()
+	c.Pics.Clock = clock
 	c.Pics.Update(s, ui, m)
+	tMath := clock()
 	if c.panel {
 		c.API.frameMath(t0)
 	}
 	end := clock()
 	c.Meter.Update(end-t0-train, train, end-tPics, epochs)
+	c.meterParts(t0, tTrain, tTrain+train, tPics, tMath, end)
 	if end-c.heapAt >= HeapEvery || c.heapAt == 0 {
 		c.heapAt = end
 		runtime.ReadMemStats(&c.mem)
 		c.Meter.SetHeap(c.mem.HeapAlloc)
 	}
 	c.NoteUI()
+}
+
+// meterParts gives the meter the parts of this frame's update from the times Frame read: the
+// input from t0 to tTrain, Record from the end of training to tPics, the pictures to tMath
+// (split as Pics timed them: the field, the nodes', the others) and the maths to end.
+func (c *Canvas) meterParts(t0, tTrain, trained, tPics, tMath, end time.Duration) {
+	m, p := &c.Meter, c.Pics
+	field, nodes := tPics+p.FieldTime, tPics+p.FieldTime+p.NodesTime
+	m.Part(PartInput, t0, tTrain)
+	m.Part(PartRecord, trained, tPics)
+	m.Part(PartField, tPics, field)
+	m.Part(PartNodes, field, nodes)
+	m.Part(PartPictures, nodes, tMath)
+	m.Part(PartMaths, tMath, end)
 }
 
 // NoteUI counts a change of what the page's controls show outside the session's Version

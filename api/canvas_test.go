@@ -1,6 +1,7 @@
 package api
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -95,6 +96,17 @@ func TestFrame(t *testing.T) {
 	if got := c.Meter.Stats(); got.Frames != 6 || got.EpochsPerFrame == 0 || got.TrainMs > GestureBudget.Seconds()*1000 {
 		t.Errorf("meter: %d frames, %d epochs in the last, training %v ms; want 6, some, ≤ %v while dragging",
 			got.Frames, got.EpochsPerFrame, got.TrainMs, GestureBudget)
+	}
+	// The parts of the last frame's update, each read off the fake clock (0.1 ms a reading),
+	// add up to its update time, training excluded; the field and the nodes' pictures were
+	// timed by Pics.
+	last := c.Meter.Log(5, 0)
+	parts, sum := last.Parts[0], 0.0
+	for p := range PartPrepare {
+		sum += parts[p]
+	}
+	if u := c.Meter.Stats().UpdateMs; math.Abs(sum-u) > 1e-9 || parts[PartField] <= 0 || parts[PartNodes] <= 0 {
+		t.Errorf("the update's parts %v add up to %v ms, the update took %v ms; want equal, the field and nodes timed", parts, sum, u)
 	}
 }
 

@@ -15,15 +15,41 @@ const rateWindow = time.Second
 // not read 0 epochs/s through the first second of a run.
 const firstRate = 250 * time.Millisecond
 
+// Part is a part of the Go side of a frame that FrameMeter times, for the benchmark's
+// breakdown of slow frames (FrameLog.Parts).
+type Part int
+
+// The parts of a frame, in the order a frame runs them; training, between PartInput and
+// PartRecord, is no part of the Go side.
+const (
+	PartInput    Part = iota // the input events and the controller's Tick
+	PartRecord               // session.Record, the losses of this frame
+	PartField                // the decision boundary's picture (view.PlotField)
+	PartNodes                // the nodes' pictures
+	PartPictures             // the other pictures: the network, the loss curves, the points' order
+	PartMaths                // the maths panel's numbers
+	PartPrepare              // Draw: the meshes and texts of the pictures
+	PartSubmit               // Draw: the pixels' uploads and the blits, into Ebiten's queue
+	NumParts
+)
+
+// PartNames names the parts, as the benchmark prints them.
+var PartNames = [NumParts]string{"input", "record", "field", "nodes", "pictures", "maths", "prepare", "submit"}
+
 // FrameMeter measures the browser layer's frames: call Begin at the start of every Update,
-// Update at its end, and Draw after drawing. It allocates nothing.
+// Update at its end, and Draw after drawing; Part times a part of the frame in between. It
+// allocates nothing.
 type FrameMeter struct {
 	last    Frame
 	started bool
 	begin   time.Duration // the start of the current frame
 	avg     time.Duration // smoothed interval between frames
 
-	goMs    [FrameWindow]float64 // update + draw per frame, ms, ring
+	goMs    [FrameWindow]float64           // update + draw per frame, ms, ring
+	parts   [FrameWindow][NumParts]float64 // each part's time, ms, ring
+	partsAt [FrameWindow][NumParts]float64 // when each part began, ms on the frames' clock
+	cur     [NumParts]float64              // the parts of the frame being measured
+	curAt   [NumParts]float64
 	n, next int
 	sorted  [FrameWindow]float64 // scratch for the percentiles
 
@@ -46,6 +72,7 @@ func (m *FrameMeter) Begin(now time.Duration) {
 	}
 	m.started = true
 	m.begin = now
+	m.cur, m.curAt = [NumParts]float64{}, [NumParts]float64{}
 	switch span := now - m.winStart; {
 	case span >= rateWindow:
 		m.setRates(span)
@@ -81,8 +108,14 @@ func (m *FrameMeter) Draw(draw time.Duration) {
 	m.last.Frames++
 	m.winFrames++
 	m.goMs[m.next] = m.last.UpdateMs + m.last.DrawMs
+	m.parts[m.next], m.partsAt[m.next] = m.cur, m.curAt
 	m.next = (m.next + 1) % FrameWindow
 	m.n = min(m.n+1, FrameWindow)
+}
+
+// Part records that part p of the current frame ran from from to to.
+func (m *FrameMeter) Part(p Part, from, to time.Duration) {
+	m.cur[p], m.curAt[p] = ms(to-from), ms(from)
 }
 
 // SetHeap records the Go heap in use.
@@ -103,24 +136,32 @@ func (m *FrameMeter) Stats() Frame {
 
 // FrameLog is the Go side of each of the latest frames (update + draw, training excluded, in
 // ms, oldest first), as Log returns them: the frames numbered After+1 to Frames, of which the
-// first Lost are no longer in the window and missing from GoMs.
+// first Lost are no longer in the window and missing from GoMs. Parts holds each frame's
+// parts (indexed by Part, ms; 0 for a part it did not run), At when each began on the frames'
+// clock (ms), and NowMs is that clock's reading when Log was called.
 type FrameLog struct {
-	After  int       `json:"after"`
-	Frames int       `json:"frames"`
-	Lost   int       `json:"lost"`
-	GoMs   []float64 `json:"goMs"`
+	After  int                 `json:"after"`
+	Frames int                 `json:"frames"`
+	Lost   int                 `json:"lost"`
+	GoMs   []float64           `json:"goMs"`
+	Parts  [][NumParts]float64 `json:"parts"`
+	At     [][NumParts]float64 `json:"at"`
+	NowMs  float64             `json:"nowMs"`
 }
 
 // Log returns the Go side of every frame drawn after frame number after (Frame.Frames counts
 // them), as far as the last FrameWindow frames reach, so that a reader calling it at least
-// every FrameWindow frames sees every frame. It allocates; it is for measurement.
-func (m *FrameMeter) Log(after int) FrameLog {
+// every FrameWindow frames sees every frame; now is the frames' clock. It allocates; it is
+// for measurement.
+func (m *FrameMeter) Log(after int, now time.Duration) FrameLog {
 	total := m.last.Frames
 	after = min(max(after, 0), total)
 	n := min(total-after, m.n)
-	l := FrameLog{After: after, Frames: total, Lost: total - after - n, GoMs: make([]float64, n)}
+	l := FrameLog{After: after, Frames: total, Lost: total - after - n, GoMs: make([]float64, n),
+		Parts: make([][NumParts]float64, n), At: make([][NumParts]float64, n), NowMs: ms(now)}
 	for i := range n {
-		l.GoMs[i] = m.goMs[(m.next-n+i+FrameWindow)%FrameWindow]
+		k := (m.next - n + i + FrameWindow) % FrameWindow
+		l.GoMs[i], l.Parts[i], l.At[i] = m.goMs[k], m.parts[k], m.partsAt[k]
 	}
 	return l
 }

@@ -87,8 +87,15 @@ func TestFrameMeter(t *testing.T) {
 // frame once, in order, and is told how many fell out of the window between two readings.
 func TestFrameMeterLog(t *testing.T) {
 	var m FrameMeter
+	// Frame i begins at 50i ms, takes i ms, of which the field i ms; frames of even i
+	// compute the maths for 1 ms (odd ones none: the parts start afresh every frame).
 	frame := func(i int) {
 		m.Begin(time.Duration(i) * 50 * time.Millisecond)
+		begin := time.Duration(i) * 50 * time.Millisecond
+		m.Part(PartField, begin, begin+time.Duration(i)*time.Millisecond)
+		if i%2 == 0 {
+			m.Part(PartMaths, begin, begin+time.Millisecond)
+		}
 		m.Update(time.Duration(i)*time.Millisecond, 0, 0, 1)
 		m.Draw(0)
 	}
@@ -99,7 +106,7 @@ func TestFrameMeterLog(t *testing.T) {
 		}
 		return v
 	}
-	if l := m.Log(0); l.Frames != 0 || len(l.GoMs) != 0 || l.Lost != 0 {
+	if l := m.Log(0, 0); l.Frames != 0 || len(l.GoMs) != 0 || l.Lost != 0 {
 		t.Errorf("before any frame: %+v, want nothing", l)
 	}
 	for i := range 10 {
@@ -126,10 +133,23 @@ func TestFrameMeterLog(t *testing.T) {
 			frame(drawn)
 			drawn++
 		}
-		l := m.Log(tc.after)
+		now := time.Duration(drawn) * 50 * time.Millisecond
+		l := m.Log(tc.after, now)
 		if l.Frames != tc.wantFrames || l.Lost != tc.lost || !slices.Equal(l.GoMs, want(tc.from, tc.to)) {
 			t.Errorf("%s: Log(%d) = frames %d, lost %d, %d times from %v; want %d, %d, frames %d to %d",
 				tc.name, tc.after, l.Frames, l.Lost, len(l.GoMs), l.GoMs[:min(len(l.GoMs), 1)], tc.wantFrames, tc.lost, tc.from, tc.to)
+		}
+		if len(l.Parts) != len(l.GoMs) || len(l.At) != len(l.GoMs) || l.NowMs != float64(drawn*50) {
+			t.Fatalf("%s: %d parts, %d starts for %d frames, now %v ms; want one each, now %d ms",
+				tc.name, len(l.Parts), len(l.At), len(l.GoMs), l.NowMs, drawn*50)
+		}
+		for k, ms := range l.GoMs { // frame i = ms took i ms, of which the field all
+			i := int(ms)
+			maths := float64(1 - i%2)
+			if p := l.Parts[k]; p[PartField] != ms || p[PartMaths] != maths || l.At[k][PartField] != float64(i*50) {
+				t.Errorf("%s: frame %d: field %v ms, maths %v ms, the field began at %v ms; want %v, %v, %d",
+					tc.name, i, p[PartField], p[PartMaths], l.At[k][PartField], ms, maths, i*50)
+			}
 		}
 	}
 }

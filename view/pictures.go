@@ -1,6 +1,8 @@
 package view
 
 import (
+	"time"
+
 	"nnplay/nn"
 	"nnplay/session"
 )
@@ -85,6 +87,11 @@ type Pictures struct {
 	Loss     *LossGeom
 	Order    []int
 
+	// Clock, when set, times Update's field and nodes' pictures into FieldTime and
+	// NodesTime (the frame meter's parts of a frame); when nil they stay 0.
+	Clock                func() time.Duration
+	FieldTime, NodesTime time.Duration
+
 	grads    []float64 // the training set's mean gradients, for the gradients view
 	gradsOK  bool      // grads hold gradients of the network's shape
 	gradsAge int       // frames since grads were computed
@@ -103,10 +110,14 @@ func NewPictures() *Pictures {
 // frame, for the loss panel.
 func (p *Pictures) Update(s *session.Session, ui *UI, m session.Metrics) {
 	v := s.View()
+	t0 := p.now()
 	p.Field.Update(s, v.Discretize)
+	t1 := p.now()
 	if p.Nodes.Update(s) {
 		p.NodesRev++
 	}
+	t2 := p.now()
+	p.FieldTime, p.NodesTime = t1-t0, t2-t1
 	pts := s.Points()
 	p.Net.Param = SelectedParam(ui, s)
 	p.Net.Grads = nil
@@ -116,6 +127,14 @@ func (p *Pictures) Update(s *session.Session, ui *UI, m session.Metrics) {
 	p.Net.Update(ui.Layout, s, Followed(ui, len(pts)))
 	p.Loss.Update(ui.Layout.Loss, s.History(), m, v.LogLoss)
 	p.Order = PointOrder(p.Order[:0], pts, ui.Selected, ui.Dragging, !v.ShowTestData)
+}
+
+// now reads Clock, 0 without one.
+func (p *Pictures) now() time.Duration {
+	if p.Clock == nil {
+		return 0
+	}
+	return p.Clock()
 }
 
 // refreshGrads recomputes the mean gradients when GradEvery frames have passed or the

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strconv"
 	"syscall/js"
+	"time"
 
 	"nnplay/api"
 	"nnplay/interact"
@@ -17,7 +18,8 @@ import (
 // page's shim (web/nnplay.js), which turns refusals into thrown Errors. Calls arrive
 // between frames and act at once.
 type bridge struct {
-	c *api.Canvas
+	c     *api.Canvas
+	clock func() time.Duration // the frames' clock
 }
 
 // definer defines one call of window.nnplayGo: f answers the JSON reply.
@@ -26,7 +28,7 @@ type definer func(name string, f func(args []js.Value) string)
 // newBridge defines window.nnplayGo over g's canvas, one group of calls at a time. (The
 // functions stay alive as long as the page holds them: js.FuncOf keeps them until released.)
 func newBridge(g *Game) {
-	b := &bridge{c: g.c}
+	b := &bridge{c: g.c, clock: g.clock}
 	obj := js.Global().Get("Object").New()
 	def := func(name string, f func(args []js.Value) string) {
 		obj.Set(name, js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) }))
@@ -62,7 +64,7 @@ func (b *bridge) defineReads(def definer) {
 		if err != nil {
 			return api.Reply(nil, err)
 		}
-		return api.Reply(c.Meter.Log(int(after)), nil)
+		return api.Reply(c.Meter.Log(int(after), b.clock()), nil)
 	})
 	def("schema", func([]js.Value) string { return api.Reply(api.NewSchema(), nil) })
 }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"image/color"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -90,14 +91,17 @@ func (p *painter) prepare(s *session.Session, ui *view.UI) {
 }
 
 // draw renders the pictures of s as ui shows them: it prepares the meshes and texts, uploads
-// the field's and the nodes' pixels if they changed, and blits.
-func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI) {
+// the field's and the nodes' pixels if they changed, and blits. It returns the time the
+// preparing took, by clock.
+func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI, clock func() time.Duration) time.Duration {
 	screen.Fill(paper)
 	f := p.pics.Field.Shown
 	if f == nil {
-		return // no frame yet
+		return 0 // no frame yet
 	}
+	t0 := clock()
 	p.prepare(s, ui)
+	prepare := clock() - t0
 	// The field: its inner W×H texels stretched over the plot, linearly filtered (discrete:
 	// nearest, so that the classes' edges are crisp); the border
 	// makes the edges clamp instead of fading into transparent texels.
@@ -122,4 +126,5 @@ func (p *painter) draw(screen *ebiten.Image, s *session.Session, ui *view.UI) {
 	p.text.draw(screen, glyphs, &p.textOp)
 	p.over.draw(screen, p.atlasImg, &p.triOp)
 	p.overTx.draw(screen, glyphs, &p.textOp)
+	return prepare
 }

@@ -69,8 +69,11 @@ func (g *Game) Update() error {
 // Draw renders the prepared pictures; the first frame tells the page the playground is ready.
 func (g *Game) Draw(screen *ebiten.Image) {
 	t0 := g.clock()
-	g.painter.draw(screen, g.c.API.S, &g.c.UI)
-	g.c.Meter.Draw(g.clock() - t0)
+	prepared := t0 + g.painter.draw(screen, g.c.API.S, &g.c.UI, g.clock)
+	end := g.clock()
+	g.c.Meter.Part(api.PartPrepare, t0, prepared)
+	g.c.Meter.Part(api.PartSubmit, prepared, end)
+	g.c.Meter.Draw(end - t0)
 	if !g.ready && g.c.UI.Layout.Width > 0 {
 		g.ready = true
 		announce()

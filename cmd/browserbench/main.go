@@ -12,7 +12,13 @@
 // in software) and "angle" (--use-angle=swiftshader: the GPU process kept, WebGL and the
 // compositor on ANGLE over SwiftShader).
 //
-//	go run ./cmd/browserbench [-duration 10s] [-warmup 3s] [-flags both|disable-gpu|angle]
+// Below the table it prints the parts of a frame (api.Part) in the middle half of the frames
+// and in those at or above the p95. With -sched (Linux, perf with access to the sched
+// tracepoints, as root) it also records the machine's context switches while it measures and
+// splits each frame's Go time into the time the page's main thread ran and the time it was
+// preempted, and names the threads that ran instead (schedResult).
+//
+//	go run ./cmd/browserbench [-duration 10s] [-warmup 3s] [-flags both|disable-gpu|angle] [-sched]
 //
 // make bench runs it after the native benchmarks.
 package main
@@ -50,6 +56,7 @@ func main() {
 	duration := flag.Duration("duration", 10*time.Second, "how long to measure training and frames")
 	warmup := flag.Duration("warmup", 3*time.Second, "how long to let training settle before measuring")
 	which := flag.String("flags", "both", "the Chromium flags to measure under: both, disable-gpu or angle")
+	sched := flag.Bool("sched", false, "trace the scheduler with perf: how much of each frame the page's main thread ran")
 	flag.Parse()
 	sets := flagSets
 	if *which != "both" {
@@ -60,7 +67,7 @@ func main() {
 		}
 		sets = flagSets[i : i+1]
 	}
-	if err := run(os.Stdout, sets, *duration, *warmup); err != nil {
+	if err := run(os.Stdout, sets, *duration, *warmup, *sched); err != nil {
 		fmt.Fprintln(os.Stderr, "browserbench:", err)
 		os.Exit(1)
 	}
@@ -68,7 +75,7 @@ func main() {
 
 // run builds and serves the site, measures it under each flag set and prints the table to
 // out.
-func run(out io.Writer, sets []flagSet, duration, warmup time.Duration) error {
+func run(out io.Writer, sets []flagSet, duration, warmup time.Duration, sched bool) error {
 	fmt.Fprintln(out, "browserbench: building the site…")
 	site, err := browser.StartSite()
 	if err != nil {
@@ -78,7 +85,7 @@ func run(out io.Writer, sets []flagSet, duration, warmup time.Duration) error {
 	var results []result
 	for _, fs := range sets {
 		fmt.Fprintf(out, "browserbench: measuring under %s (%s)…\n", fs.name, strings.Join(fs.flags, " "))
-		r, err := measure(site.URL, fs, duration, warmup)
+		r, err := measure(site.URL, fs, duration, warmup, sched)
 		if err != nil {
 			return fmt.Errorf("%s: %w", fs.name, err)
 		}
@@ -102,6 +109,14 @@ func run(out io.Writer, sets []flagSet, duration, warmup time.Duration) error {
 	}
 	fmt.Fprintf(out, "wasm raw %d bytes; gzip -9 %d bytes (≤ %d %s); site build %.1f s\n\n",
 		raw.Size(), gz.Size(), targetGzip, verdict(gz.Size() <= targetGzip), site.BuildTime.Seconds())
+	if err := partsTable(out, results); err != nil {
+		return err
+	}
+	if sched {
+		if err := schedTable(out, results); err != nil {
+			return err
+		}
+	}
 	fmt.Fprint(out, explanation)
 	return nil
 }
@@ -113,7 +128,9 @@ flag sets render WebGL in software; under angle the GPU process and the composit
 SwiftShader too, which draws more frames per second and keeps more threads busy, so on a
 machine with few cores the Go code shares them with the rasteriser and its frames read
 longer. Training takes its share (session.BudgetShare) of each frame's interval on top of
-the Go frame and is excluded from it.
+the Go frame and is excluded from it. The parts table says where the slow frames' time went;
+with -sched, the scheduler's view says how much of it the page's main thread ran and what ran
+while it waited for a CPU.
 `
 
 // table prints one column per flag set.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"nnplay/api"
 	"nnplay/internal/browser"
 )
 
@@ -14,9 +15,12 @@ import (
 type result struct {
 	name, ua     string
 	epochsPerSec float64
-	goMs         []float64 // the Go side of every frame measured, in order
-	lost         int       // frames that left the page's log before they were read
-	pageP95      float64   // the page's own p95 at the end
+	goMs         []float64               // the Go side of every frame measured, in order
+	parts, at    [][api.NumParts]float64 // each frame's parts (api.FrameLog), ms
+	clock        clockMap                // the frames' clock against the wall clock
+	sched        *schedResult            // with -sched: the scheduler's view of the frames
+	lost         int                     // frames that left the page's log before they were read
+	pageP95      float64                 // the page's own p95 at the end
 	// Readings of the last frame, every readEvery.
 	update, field, draw, train, fps []float64
 	heapMB                          float64
@@ -27,10 +31,17 @@ type result struct {
 
 // frameLog is the page's log of frames (api.FrameLog).
 type frameLog struct {
-	Frames int       `json:"frames"`
-	Lost   int       `json:"lost"`
-	GoMs   []float64 `json:"goMs"`
+	Frames int                     `json:"frames"`
+	Lost   int                     `json:"lost"`
+	GoMs   []float64               `json:"goMs"`
+	Parts  [][api.NumParts]float64 `json:"parts"`
+	At     [][api.NumParts]float64 `json:"at"`
+	NowMs  float64                 `json:"nowMs"`
 }
+
+// clockMap maps the frames' clock to CLOCK_MONOTONIC (monotonic): its ms = frames' ms +
+// offset, read with an uncertainty of half the round trip rtt.
+type clockMap struct{ offset, rtt float64 }
 
 // reading is one status reading taken in the page.
 type reading struct {
@@ -57,18 +68,25 @@ const (
 
 // log reads the frames drawn since the last reading into r.
 func (r *result) log(tab *browser.Tab, after *int) error {
+	sent := monotonic()
 	l, err := browser.Eval[frameLog](tab, fmt.Sprintf(readLog, *after))
 	if err != nil {
 		return err
 	}
+	if back := monotonic(); r.clock.rtt == 0 || back-sent < r.clock.rtt {
+		r.clock = clockMap{offset: (sent+back)/2 - l.NowMs, rtt: back - sent}
+	}
 	r.goMs = append(r.goMs, l.GoMs...)
+	r.parts = append(r.parts, l.Parts...)
+	r.at = append(r.at, l.At...)
 	r.lost += l.Lost
 	*after = l.Frames
 	return nil
 }
 
 // measure opens the site in a Chromium started with fs's flags and measures it.
-func measure(url string, fs flagSet, duration, warmup time.Duration) (result, error) {
+// With sched, it traces the scheduler while it measures (see schedResult).
+func measure(url string, fs flagSet, duration, warmup time.Duration, sched bool) (result, error) {
 	r := result{name: fs.name}
 	chrome, err := browser.StartWith(fs.flags)
 	if err != nil {
@@ -107,28 +125,20 @@ func measure(url string, fs flagSet, duration, warmup time.Duration) (result, er
 		return r, err
 	}
 	after, last := first.Frame.Frames, first
-	nextLog := time.Now().Add(logEvery)
-	for end := time.Now().Add(duration); time.Now().Before(end); time.Sleep(readEvery) {
-		if last, err = browser.Eval[reading](tab, readStatus); err != nil {
+	var trace *schedTrace
+	if sched {
+		if trace, err = startSched(); err != nil {
 			return r, err
 		}
-		f := last.Frame
-		r.update = append(r.update, f.UpdateMs)
-		r.draw = append(r.draw, f.DrawMs)
-		r.train = append(r.train, f.TrainMs)
-		r.fps = append(r.fps, f.FPS)
-		if f.FieldMs != nil {
-			r.field = append(r.field, *f.FieldMs)
-		}
-		if time.Now().After(nextLog) {
-			if err := r.log(tab, &after); err != nil {
-				return r, err
-			}
-			nextLog = time.Now().Add(logEvery)
-		}
+		defer trace.cancel()
 	}
-	if err := r.log(tab, &after); err != nil {
+	if last, err = r.read(tab, duration, &after); err != nil {
 		return r, err
+	}
+	if trace != nil {
+		if r.sched, err = trace.analyse(&r); err != nil {
+			return r, err
+		}
 	}
 	if len(r.goMs) < 2 {
 		return r, fmt.Errorf("only %d frames in %v", len(r.goMs), duration)
@@ -146,6 +156,32 @@ func measure(url string, fs flagSet, duration, warmup time.Duration) (result, er
 	}
 	r.problems = tab.Problems()
 	return r, nil
+}
+
+// read reads the last frame every readEvery and the log of frames every logEvery for
+// duration, then the log once more, and returns the last reading.
+func (r *result) read(tab *browser.Tab, duration time.Duration, after *int) (last reading, err error) {
+	nextLog := time.Now().Add(logEvery)
+	for end := time.Now().Add(duration); time.Now().Before(end); time.Sleep(readEvery) {
+		if last, err = browser.Eval[reading](tab, readStatus); err != nil {
+			return last, err
+		}
+		f := last.Frame
+		r.update = append(r.update, f.UpdateMs)
+		r.draw = append(r.draw, f.DrawMs)
+		r.train = append(r.train, f.TrainMs)
+		r.fps = append(r.fps, f.FPS)
+		if f.FieldMs != nil {
+			r.field = append(r.field, *f.FieldMs)
+		}
+		if time.Now().After(nextLog) {
+			if err := r.log(tab, after); err != nil {
+				return last, err
+			}
+			nextLog = time.Now().Add(logEvery)
+		}
+	}
+	return last, r.log(tab, after)
 }
 
 // start opens the site and times window.nnplay and the first drawn frame.
