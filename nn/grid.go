@@ -163,9 +163,9 @@ func (g *Grid) Row(r int, dst []float64) {
 	for l := 1; l < len(n.w); l++ {
 		in, out := g.acts[l-1], g.acts[l]
 		nIn, nOut := n.layers[l], n.layers[l+1]
+		L := layer{w: n.w[l], b: n.b[l]} // Forward's own affine, on each cell's activations
 		for c := range g.xs {
-			// Forward's own affine, on a layer view of this cell's activations.
-			L := layer{w: n.w[l], b: n.b[l], in: in[c*nIn : (c+1)*nIn], out: out[c*nOut : (c+1)*nOut]}
+			L.in, L.out = in[c*nIn:(c+1)*nIn], out[c*nOut:(c+1)*nOut]
 			L.affine()
 		}
 		n.Activation(l + 1).apply(out)
