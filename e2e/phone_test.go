@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"errors"
 	"math"
 	"testing"
 	"time"
@@ -121,3 +122,37 @@ func TestPhoneBar(t *testing.T) {
 		}
 	}
 }
+
+// TestPhoneCanvasStays: on a phone the canvas keeps its place while the bar's counters grow
+// (a million epochs, tens of thousands a second, the shortfall of an unreachable speed) and
+// play turns into pause. The bar wrapped as they grew and moved the canvas 26–50 px under
+// a finger held on a point, which closed its menu (the soak found it).
+func TestPhoneCanvasStays(t *testing.T) {
+	p := openPaused(t, browser.Phone)
+	at := p.toScreen(-6, -6)
+	moved := func(when string) {
+		t.Helper()
+		if now := p.toScreen(-6, -6); now != at {
+			t.Fatalf("%s the plot's corner moved from %v to %v", when, at, now)
+		}
+	}
+	for range 10 {
+		p.do("step", 100_000)
+	}
+	p.frames(3)
+	moved("after a million epochs")
+	p.do("configure", map[string]any{"speed": 1_000_000})
+	p.do("play")
+	p.until(time.Minute, func() error {
+		moved("while training flat out")
+		if eval[string](p, `document.getElementById("shortfall").textContent`) == "" {
+			return errNoShortfall
+		}
+		return nil
+	})
+	p.frames(3)
+	moved("with the shortfall shown")
+}
+
+// errNoShortfall is the wait for the bar to say the speed asked is not reached.
+var errNoShortfall = errors.New("the bar does not yet say that the speed asked is not reached")
