@@ -13,6 +13,7 @@ import (
 
 	"nnplay/internal/browser"
 	"nnplay/session"
+	"nnplay/view"
 )
 
 // Gestures press where the page's own toScreen puts a point of the plane, rounded to whole
@@ -194,10 +195,7 @@ func (r *runner) add() *action {
 			}
 			p := m.screen(x, y)
 			at.x, at.y = m.plane(p)
-			if r.phone {
-				return false, false, r.tab.Tap(p)
-			}
-			return false, false, r.tab.Click(p, input.MouseButtonLeft, 0)
+			return false, false, r.press(p)
 		},
 		apply: func(sh *shadow) error {
 			label := sh.brush
@@ -228,29 +226,86 @@ func (r *runner) remove() *action {
 			if !r.phone {
 				return false, false, r.tab.Click(at, input.MouseButtonLeft, browser.Alt)
 			}
-			return false, false, r.longPressDelete(at)
+			if err := r.longPressDelete(at); err != nil {
+				return false, false, err
+			}
+			return false, false, r.still(m)
 		},
 		apply: func(sh *shadow) error { return sh.s.DeletePoint(i) },
 	}
 }
 
-// longPressDelete holds a finger on at until the page offers Delete, lifts it and taps the
-// offer.
-func (r *runner) longPressDelete(at browser.Pt) error {
+// openMenu opens the menu of the point drawn at at, as a person does: a right-click with
+// the mouse, a finger held still until the menu shows (then lifted). It returns the centre
+// of the menu's first item, Delete, read once the pointer is up; the items are
+// view.MenuButtonH apart, top to bottom.
+func (r *runner) openMenu(at browser.Pt) (browser.Pt, error) {
 	var menu *browser.Pt
-	err := r.tab.TouchHold(at, 600*time.Millisecond, func() error {
+	shown := func() error {
 		return browser.Poll(PageAnswer, func() error {
 			var err error
 			if menu, err = browser.Eval[*browser.Pt](r.tab, `nnplay.state().menu`); err == nil && menu == nil {
-				err = fmt.Errorf("no Delete offered after a long press at %v", at)
+				err = fmt.Errorf("no menu on the point at %v", at)
 			}
 			return err
 		})
-	})
+	}
+	var err error
+	if r.phone {
+		err = r.tab.TouchHold(at, 600*time.Millisecond, shown)
+	} else {
+		err = r.tab.Click(at, input.MouseButtonRight, 0)
+	}
+	if err == nil {
+		err = shown()
+	}
+	if err != nil {
+		return browser.Pt{}, err
+	}
+	return *menu, nil
+}
+
+// longPressDelete holds a finger on at until the page offers Delete, lifts it and taps the
+// offer.
+func (r *runner) longPressDelete(at browser.Pt) error {
+	menu, err := r.openMenu(at)
 	if err != nil {
 		return err
 	}
-	return r.tab.Tap(*menu)
+	return r.tab.Tap(menu)
+}
+
+// relabel opens a point's menu (right-click, long press) and presses its second item: a
+// class point takes the other class, a regression point the brush's value.
+func (r *runner) relabel() *action {
+	i := r.pickPoint()
+	if i < 0 {
+		return nil
+	}
+	return &action{kind: "relabel", desc: fmt.Sprintf("point %d by its menu", i), keeps: true,
+		run: func(r *runner) (bool, bool, error) {
+			p := r.sh.s.Points()[i]
+			m, ok, err := r.readMapping([2]float64{p.X, p.Y})
+			if err != nil || !ok {
+				return false, true, err
+			}
+			menu, err := r.openMenu(m.screen(p.X, p.Y))
+			if err != nil {
+				return false, false, err
+			}
+			if err := r.press(browser.Pt{X: menu.X, Y: menu.Y + float64(view.MenuButtonH)*float64(view.MenuRelabel)}); err != nil {
+				return false, false, err
+			}
+			return false, false, r.still(m)
+		},
+		apply: func(sh *shadow) error {
+			label := sh.brush
+			if sh.s.Settings().Problem == session.Classification {
+				label = 1 - sh.s.Points()[i].Label
+			}
+			return sh.s.SetLabel(i, label)
+		},
+	}
 }
 
 // keyEdits are the keys a keyboard edit presses on the canvas after dragging a point

@@ -138,25 +138,66 @@ var buttons = []struct {
 func (r *runner) button() *action {
 	b := buttons[r.rng.IntN(len(buttons))]
 	return &action{kind: "button", desc: b.id,
-		run: func(r *runner) (bool, bool, error) {
-			at, ok, err := r.elementCentre(b.id)
-			if err != nil || !ok {
-				return false, true, err
-			}
-			if r.phone {
-				return false, false, r.tab.Tap(at)
-			}
-			return false, false, r.tab.Click(at, input.MouseButtonLeft, 0)
-		},
+		run:   func(r *runner) (bool, bool, error) { return r.pressElement("#"+b.id, nil) },
 		apply: b.apply,
 	}
 }
 
-// elementCentre scrolls the element with the id into view and returns its centre; ok is
-// false when it is not shown.
-func (r *runner) elementCentre(id string) (browser.Pt, bool, error) {
+// pressElement clicks (desktop) or taps (phone) the centre of the element the CSS selector
+// picks, scrolled into view, and then does then (when not nil). On the phone a control in
+// the closed Controls drawer is reached as a person reaches it: the drawer is opened first
+// and closed after. skip is true when the element is not shown even so (a classroom link
+// hid it).
+func (r *runner) pressElement(selector string, then func() error) (threw, skip bool, err error) {
+	at, ok, err := r.elementCentre(selector)
+	if err == nil && !ok && r.phone {
+		var opened bool
+		if opened, err = r.toggleDrawer(false); opened && err == nil {
+			defer func() {
+				if _, cerr := r.toggleDrawer(true); err == nil {
+					err = cerr
+				}
+			}()
+			at, ok, err = r.elementCentre(selector)
+		}
+	}
+	if err != nil || !ok {
+		return false, true, err
+	}
+	if err = r.press(at); err == nil && then != nil {
+		err = then()
+	}
+	return false, false, err
+}
+
+// toggleDrawer taps the phone's Controls drawer button when the drawer is open (open true)
+// or closed (false), and reports whether it did (not on the desktop, which has none).
+func (r *runner) toggleDrawer(open bool) (bool, error) {
+	st, err := browser.Eval[*bool](r.tab, `(() => { const d = document.getElementById("drawer");
+		return d.offsetParent === null ? null : d.getAttribute("aria-expanded") === "true"; })()`)
+	if err != nil || st == nil || *st != open {
+		return false, err
+	}
+	at, ok, err := r.elementCentre("#drawer")
+	if err != nil || !ok {
+		return false, err
+	}
+	return true, r.press(at)
+}
+
+// press clicks at with the mouse (desktop) or taps it (phone).
+func (r *runner) press(at browser.Pt) error {
+	if r.phone {
+		return r.tab.Tap(at)
+	}
+	return r.tab.Click(at, input.MouseButtonLeft, 0)
+}
+
+// elementCentre scrolls the element the CSS selector picks into view and returns its
+// centre; ok is false when it is not shown.
+func (r *runner) elementCentre(selector string) (browser.Pt, bool, error) {
 	var at *browser.Pt
-	at, err := browser.Eval[*browser.Pt](r.tab, `(() => { const e = document.getElementById(`+strconv.Quote(id)+`);
+	at, err := browser.Eval[*browser.Pt](r.tab, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`);
 		if (!e || e.offsetParent === null) return null;
 		e.scrollIntoView({block: "center"});
 		const b = e.getBoundingClientRect();

@@ -2,10 +2,13 @@
 
 // Package soak plays a long, random, hostile session on the playground in headless
 // Chromium and checks it after every action. From a seed it draws a mix of actions: mouse
-// and touch drags, adds, deletes, relabels and keyboard edits on the canvas, the page's
-// controls and buttons, API calls with valid and invalid arguments (bad numbers, wrong
-// types, huge arrays, deep JSON), links typed into the address bar, data and model files,
-// undo and redo, reloads, resizes between desktop and phone, pauses and the fastest speed.
+// and touch drags, adds, deletes, relabels (keys and the point's menu) and keyboard edits
+// on the canvas, the page's lists, sliders, checkboxes, the network's − and + buttons,
+// number fields typed valid and absurd, the buttons, API calls with valid and invalid
+// arguments (bad numbers, wrong types, huge arrays, deep JSON), links typed into the
+// address bar, data and model files good and corrupt (as API calls, chosen in the file
+// dialog, dropped on the page and on the canvas), undo and redo, reloads, resizes between
+// desktop and phone, pauses and the fastest speed.
 //
 // It keeps a shadow (see shadow) of what the points and settings should be, computed from
 // each action and never read back from the page, and after every action checks that the
@@ -22,6 +25,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"os"
 	"sort"
 	"strings"
 	"time"
@@ -60,7 +64,7 @@ type Report struct {
 	Actions          int            // actions done
 	ByKind           map[string]int // actions by kind
 	Refused          map[string]int // actions the shadow refused (and so the page must), by kind
-	Skipped          int            // gestures drawn but not possible in the layout of the moment
+	Skipped          map[string]int // actions drawn but not possible in the layout of the moment, by kind
 	HeapMin, HeapMax float64        // the page's Go heap, bytes, over the samples
 	HeapBound        float64        // the bound it was held to
 	FrameP50         float64        // the median of the page's frame p50 (ms) over the samples
@@ -86,7 +90,7 @@ func Run(cfg Config) (*Report, error) {
 	if cfg.ReloadBound == 0 {
 		cfg.ReloadBound = PageAnswer
 	}
-	rep := &Report{Seed: cfg.Seed, ByKind: map[string]int{}, Refused: map[string]int{}, HeapBound: cfg.HeapBound}
+	rep := &Report{Seed: cfg.Seed, ByKind: map[string]int{}, Refused: map[string]int{}, Skipped: map[string]int{}, HeapBound: cfg.HeapBound}
 	tab, err := cfg.Browser.NewTab(browser.Desktop)
 	if err != nil {
 		return rep, err
@@ -95,7 +99,13 @@ func Run(cfg Config) (*Report, error) {
 	if _, err := tab.Open(cfg.URL, ready); err != nil {
 		return rep, err
 	}
-	r := &runner{tab: tab, cfg: cfg, rep: rep, rng: rand.New(rand.NewPCG(cfg.Seed, 0x50a4)), sh: newShadow()}
+	dir, err := os.MkdirTemp("", "nnplay-soak-")
+	if err != nil {
+		return rep, err
+	}
+	defer os.RemoveAll(dir)
+	r := newRunner(cfg.Seed)
+	r.tab, r.cfg, r.rep, r.dir = tab, cfg, rep, dir
 	if err := r.steady(); err != nil {
 		return rep, err
 	}
@@ -131,9 +141,17 @@ type runner struct {
 	phone bool     // the tab has the phone's viewport
 	last  []string // the last actions, newest last
 	seen  int      // problems of the tab already looked at
+	dir   string   // where files given to the page are written
+	files int      // files drawn, which names each one
 
 	epoch      int       // the epoch last read
 	p50s, p95s []float64 // frame samples
+}
+
+// newRunner returns a runner that draws its actions from seed, on a shadow of the page
+// as opened, with no tab yet.
+func newRunner(seed uint64) *runner {
+	return &runner{rng: rand.New(rand.NewPCG(seed, 0x50a4)), sh: newShadow()}
 }
 
 // action is one thing the soak does: in the page (run) and to the shadow (apply).
@@ -144,8 +162,11 @@ type action struct {
 	run func(r *runner) (threw bool, skip bool, err error)
 	// apply does it to the shadow, after run; an error says the shadow refuses it.
 	apply func(sh *shadow) error
-	api   bool // an API call: it throws exactly when the shadow refuses it
-	keeps bool // leaves the weights alone (checked while the page is paused)
+	// verify, when not nil, checks what this action alone shows in the page, after apply
+	// (refused is apply's answer).
+	verify func(r *runner, refused error) error
+	api    bool // an API call: it throws exactly when the shadow refuses it
+	keeps  bool // leaves the weights alone (checked while the page is paused)
 }
 
 // kinds are the kinds of action with their weights in the mix; a kind's plan returns nil
@@ -166,6 +187,11 @@ var kinds = []struct {
 	{5, (*runner).typeLink},
 	{2, (*runner).reload},
 	{3, (*runner).resize},
+	{5, (*runner).checkbox},
+	{5, (*runner).stepper},
+	{5, (*runner).numberField},
+	{5, (*runner).relabel},
+	{5, (*runner).file},
 }
 
 // next draws the next action.
@@ -201,7 +227,7 @@ func (r *runner) do(a *action) error {
 	r.rep.Actions++
 	r.rep.ByKind[a.kind]++
 	if skip {
-		r.rep.Skipped++
+		r.rep.Skipped[a.kind]++
 		return r.check(nil, nil)
 	}
 	refusal := a.apply(r.sh)
@@ -213,6 +239,11 @@ func (r *runner) do(a *action) error {
 		return fmt.Errorf("the page refused it (%s); the shadow accepts it", a.desc)
 	case a.api && !threw && refusal != nil:
 		return fmt.Errorf("the page accepted it; the shadow refuses it (%v)", refusal)
+	}
+	if a.verify != nil {
+		if err := a.verify(r, refusal); err != nil {
+			return err
+		}
 	}
 	return r.check(a, before)
 }
@@ -251,10 +282,11 @@ func (r *runner) weightsIfPaused(a *action) ([]byte, error) {
 // Print writes the report: what ran, what was refused, the heap and frames, and on a
 // failure the seed, the action and the last actions.
 func (rep *Report) Print(w io.Writer) {
-	fmt.Fprintf(w, "soak: seed %d, %v, %d actions (%d skipped for the layout), %d epochs trained\n",
-		rep.Seed, rep.Duration.Round(time.Second), rep.Actions, rep.Skipped, rep.Epochs)
+	fmt.Fprintf(w, "soak: seed %d, %v, %d actions, %d epochs trained\n",
+		rep.Seed, rep.Duration.Round(time.Second), rep.Actions, rep.Epochs)
 	fmt.Fprintf(w, "actions by kind: %s\n", counts(rep.ByKind))
 	fmt.Fprintf(w, "refused by kind: %s\n", counts(rep.Refused))
+	fmt.Fprintf(w, "skipped for the layout of the moment, by kind: %s\n", counts(rep.Skipped))
 	fmt.Fprintf(w, "Go heap: min %.1f MB, max %.1f MB (bound %.0f MB)\n", rep.HeapMin/1e6, rep.HeapMax/1e6, rep.HeapBound/1e6)
 	fmt.Fprintf(w, "frame (Go side): p50 %.2f ms, p95 %.2f ms (median of samples), largest p95 %.2f ms\n",
 		rep.FrameP50, rep.FrameP95, rep.FrameP95Max)
