@@ -30,32 +30,43 @@ func (r *runner) typeLink() *action {
 		link = badLinks[r.rng.IntN(len(badLinks))]
 	}
 	return &action{kind: "address", desc: "#" + link, keeps: false,
-		run: func(r *runner) (bool, bool, error) {
-			// The page answers on hashchange, which comes after the navigation returns.
-			same, err := browser.Eval[bool](r.tab, `(window.soakHashed = false, addEventListener("hashchange",
-				() => { window.soakHashed = true; }, {once: true}), location.hash === `+strconv.Quote("#"+link)+`)`)
-			if err != nil {
-				return false, false, err
-			}
-			if err := r.tab.Navigate(r.cfg.URL + "#" + link); err != nil {
-				return false, false, err
-			}
-			if !same {
-				if err := r.tab.WaitFor(`window.soakHashed`, PageAnswer); err != nil {
-					return false, false, err
-				}
-			}
-			return false, false, r.tab.Frames(2)
-		},
+		run:   func(r *runner) (bool, bool, error) { return false, false, r.typeAddress(link) },
 		apply: func(sh *shadow) error { return sh.applyLink(link) },
 	}
 }
 
+// typeAddress types the page's address with link as its fragment into the address bar and
+// waits until the page answered.
+func (r *runner) typeAddress(link string) error {
+	// The page answers on hashchange, which comes after the navigation returns.
+	same, err := browser.Eval[bool](r.tab, `(window.soakHashed = false, addEventListener("hashchange",
+		() => { window.soakHashed = true; }, {once: true}), location.hash === `+strconv.Quote("#"+link)+`)`)
+	if err != nil {
+		return err
+	}
+	if err := r.tab.Navigate(r.cfg.URL + "#" + link); err != nil {
+		return err
+	}
+	if !same {
+		if err := r.tab.WaitFor(`window.soakHashed`, PageAnswer); err != nil {
+			return err
+		}
+	}
+	return r.tab.Frames(2)
+}
+
 // reload reloads the page, which opens again with the work it kept in local storage, or
-// at the address's link when that is another (see shadow.reload).
+// at the address's link when that is another (see shadow.reload). Work it opens again is
+// paused, with the weights and epoch it stored last (checkRestored).
 func (r *runner) reload() *action {
+	var before *work // the page's weights and epoch before the reload, when it was paused
+	restored := false
 	return &action{kind: "reload", desc: "reload", keeps: false,
 		run: func(r *runner) (bool, bool, error) {
+			var err error
+			if before, err = r.pausedWork(); err != nil {
+				return false, false, err
+			}
 			took, _, err := r.tab.Reload(ready)
 			if err == nil && took > r.cfg.ReloadBound {
 				err = fmt.Errorf("the page took %v to come back, more than %v", took.Round(time.Millisecond), r.cfg.ReloadBound)
@@ -71,7 +82,13 @@ func (r *runner) reload() *action {
 			}
 			return false, false, err
 		},
-		apply: func(sh *shadow) error { sh.reload(); return nil },
+		apply: func(sh *shadow) error { restored = sh.reload(); return nil },
+		verify: func(r *runner, _ error) error {
+			if !restored {
+				return nil
+			}
+			return r.checkRestored(before)
+		},
 	}
 }
 

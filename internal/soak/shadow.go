@@ -70,8 +70,8 @@ func (sh *shadow) applyLink(link string) error {
 // reload is the page loaded afresh at its address. Leaving, it kept its work in local
 // storage; it opens that work again (paused, one undo step) when the address is the kept
 // settings' own link, or another link it refuses; another link it takes is applied to the
-// defaults instead.
-func (sh *shadow) reload() {
+// defaults instead. It reports whether the work was opened again.
+func (sh *shadow) reload() (restored bool) {
 	addr := sh.address()
 	kept, err := session.DecodeSnapshot(sh.s.Snapshot())
 	if err != nil {
@@ -81,7 +81,9 @@ func (sh *shadow) reload() {
 	*sh = *newShadow()
 	if own || sh.applyLink(addr) != nil {
 		sh.s.Restore(kept)
+		return true
 	}
+	return false
 }
 
 // nearest returns the index of the shadow point nearest to (x, y) and its distance.
