@@ -32,7 +32,11 @@ var textCalls = []textCall{
 	{"applyLink(shared)", (*Playground).ApplyLink, sharedLink, func(p *Playground) []byte {
 		return append(settingsJSON(p), modelAndPoints(p)...)
 	}},
+	{"restore", (*Playground).Restore, snapshotText, snapshotText},
 }
+
+// snapshotText returns snapshot(): the settings, points, weights and epoch.
+func snapshotText(p *Playground) []byte { return []byte(p.Snapshot()) }
 
 // sharedLink returns shareLink's link with the current weights and the points, as JSON.
 func sharedLink(p *Playground) []byte {
@@ -81,7 +85,7 @@ func mustJSON(v any) []byte {
 // nothing panics; a refusal throws a message and changes nothing (state() and the model are
 // the same, byte for byte); an accepted call's value, saved as the API saves it (state()'s
 // settings, link(), state()'s points, exportData(), dataJSON(), model(), a shareLink()
-// with the weights and the points) and given back to
+// with the weights and the points, snapshot()) and given back to
 // the call, is accepted and gives the same value. The seed corpus is in
 // testdata/fuzz/FuzzCalls.
 func FuzzCalls(f *testing.F) {
