@@ -173,19 +173,21 @@ func (p *Playground) Link() string { return p.S.Settings().Link() }
 // ApplyLink configures the session from a link given as a JSON string (with or without its
 // leading '#'; see session.ParseLink), or refuses it, changing nothing.
 func (p *Playground) ApplyLink(data []byte) error {
+	return p.applyLink("applyLink", data, p.S.ApplyLink)
+}
+
+// applyLink reads a link given as a JSON string for the call named call and applies it with
+// apply, or refuses it, changing nothing.
+func (p *Playground) applyLink(call string, data []byte, apply func(session.Link) error) error {
 	var link string
 	if err := json.Unmarshal(data, &link); err != nil {
-		return fmt.Errorf("applyLink: want the link as a string, got %s", session.Excerpt(data))
+		return fmt.Errorf("%s: want the link as a string, got %s", call, session.Excerpt(data))
 	}
 	l, err := session.ParseLink(link)
 	if err == nil {
-		err = p.S.ApplyLink(l)
+		err = apply(l)
 	}
-	if err != nil {
-		return fmt.Errorf("applyLink: %w", err)
-	}
-	p.sync()
-	return nil
+	return p.edited(call, err)
 }
 
 // Play starts training.

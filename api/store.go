@@ -28,6 +28,14 @@ func (p *Playground) KeptLink(text []byte) (string, error) {
 	return k.Link(), nil
 }
 
+// OpenLink opens a link given as a JSON string as a new page opens at it, over the default
+// settings rather than the playground's own (see session.Session.OpenLink): one undo step,
+// whose undo brings back what the playground held (the page restores the kept work first),
+// or a refusal that changes nothing. Not part of the scripting API (the page's boot).
+func (p *Playground) OpenLink(data []byte) error {
+	return p.applyLink("openLink", data, p.S.OpenLink)
+}
+
 // StartFresh puts the playground back at the defaults, as a new page opens, training: one
 // undo step, whose undo brings back what was there. Not part of the scripting API (the
 // page's "start fresh").

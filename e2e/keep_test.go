@@ -85,7 +85,8 @@ func waitKept(p *page) {
 // TestKeptAcrossReload: points edited by the mouse, a setting and trained weights survive a
 // reload bit for bit, with the epoch, paused; leaving does not ask; a line says the work was
 // restored, and its start fresh returns to the defaults, one undo step that the undo button
-// reverts; an address with another link wins over the kept work.
+// reverts; an address with another link wins over the kept work, and undo brings the work
+// back.
 func TestKeptAcrossReload(t *testing.T) {
 	p := open(t)
 	p.do("configure", map[string]any{"learningRate": 0.3})
@@ -153,9 +154,14 @@ func TestKeptAcrossReload(t *testing.T) {
 		t.Errorf("opened at #dataset=xor: data set %q, learning rate %v, %d points; want xor's generated points at the defaults",
 			st.Settings.Dataset, st.Settings.LearningRate, len(st.Points))
 	}
-	if msg := message(p); strings.Contains(msg, "Restored") {
-		t.Errorf("opened at another link, the page says %q", msg)
+	if msg := message(p); strings.Contains(msg, "Restored") || !strings.Contains(msg, "Undo brings back your work") {
+		t.Errorf("opened at another link, the page says %q, want that undo brings the work back", msg)
 	}
+	// The kept work is not lost to the link: the undo button brings it back.
+	p.pause()
+	p.clickElement("undo")
+	p.frames(2)
+	sameKept(t, "the link opened over the kept work, then undo", keptOf(p), restored)
 }
 
 // TestKeptTwoTabs: two tabs of the playground each keep their own work; the last to write

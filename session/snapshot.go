@@ -167,6 +167,29 @@ func (s *Session) StartFresh() {
 	s.lastGen = f.lastGen
 }
 
+// OpenLink applies link l as a new page opens at it: over DefaultSettings, not over the
+// session's own settings, so that an address gives the same playground whatever the session
+// held (the page restores the work kept from the last visit first, then opens its address's
+// link). It is one undo step, "open link", whose undo brings back the session as it was: the
+// kept work is not lost to a link. A link that carries state opens paused, one of settings
+// only trains. A link ApplyLink refuses is refused alike and changes nothing.
+func (s *Session) OpenLink(l Link) error {
+	f, err := New(DefaultSettings())
+	if err != nil {
+		panic("session: the default settings are refused: " + err.Error())
+	}
+	if err := f.ApplyLink(l); err != nil {
+		return err
+	}
+	s.replace("open link", f.settings, f.net, f.features, f.points, 0)
+	s.lastGen = f.lastGen
+	s.running = !l.Carries()
+	if l.Carries() {
+		s.markChange(&s.settings, "link opened")
+	}
+	return nil
+}
+
 // replace installs settings st, network net with features fs, points pts (all owned by the
 // session from now on) at epoch, paused, as one undo step called label that brings back
 // everything it replaced.

@@ -208,3 +208,76 @@ func BenchmarkSnapshot(b *testing.B) {
 		})
 	}
 }
+
+// TestOpenLink: a link opened over a session (the work restored from the last visit) gives
+// what it gives a new page, whatever the session held, and its undo brings the session's
+// work back bit for bit; a refused link changes nothing.
+func TestOpenLink(t *testing.T) {
+	shared, err := New(DefaultSettings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := shared.AddPoint(4.5, -4.5, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := shared.Step(30); err != nil {
+		t.Fatal(err)
+	}
+	carrying, err := shared.ShareLink(Share{Weights: WeightsCurrent, Data: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, link string
+		running    bool
+		refused    string // a word of the refusal, or "" when the link opens
+	}{
+		{"settings only, a few of them", "dataset=xor&noise=0.1", true, ""},
+		{"the defaults' own link", DefaultSettings().Link(), true, ""},
+		{"carrying points and weights", carrying, false, ""},
+		{"weights that do not fit", "dataset=xor&weights=" + pack(floatBytes(nil, []float64{1, 2, 3})), false, "weights"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l, err := ParseLink(tc.link)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := awkward(t, Classification) // the kept work: hand-made points, other settings
+			before := snapOf(t, s)
+			err = s.OpenLink(l)
+			if tc.refused != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.refused) {
+					t.Fatalf("got %v, want a refusal naming %s", err, tc.refused)
+				}
+				sameSnap(t, "after a refused link", snapOf(t, s), before)
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			fresh, err := New(DefaultSettings())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := fresh.ApplyLink(l); err != nil {
+				t.Fatal(err)
+			}
+			got, want := snapOf(t, s), snapOf(t, fresh)
+			got.History, want.History = History{}, History{} // the kept work's marks are undo's
+			sameSnap(t, "opened over the kept work", got, want)
+			if s.Running() != tc.running || s.UndoLabel() != "open link" {
+				t.Errorf("running %v, undo label %q; want %v and \"open link\"", s.Running(), s.UndoLabel(), tc.running)
+			}
+			opened := snapOf(t, s)
+			if err := s.Undo(); err != nil {
+				t.Fatal(err)
+			}
+			sameSnap(t, "undo of the link", snapOf(t, s), before)
+			if err := s.Redo(); err != nil {
+				t.Fatal(err)
+			}
+			sameSnap(t, "redo of the link", snapOf(t, s), opened)
+		})
+	}
+}

@@ -9,7 +9,7 @@ import (
 )
 
 // defineStore defines the calls that keep the work across reloads: snapshot and restore,
-// and the page's keptLink, startFresh and snapshotText.
+// and the page's keptLink, openLink, startFresh and snapshotText.
 func (b *bridge) defineStore(obj js.Value, def definer) {
 	p := &b.c.API
 	def("snapshot", func([]js.Value) string { return api.Reply(p.Snapshot(), nil) })
@@ -21,7 +21,8 @@ func (b *bridge) defineStore(obj js.Value, def definer) {
 		return b.changed(err)
 	})
 	// The page's own calls, not part of the API: the link of a kept snapshot's settings
-	// (the page restores it when the address is that link or empty), and start fresh.
+	// (the page restores it when the address is that link or empty), a link opened over the
+	// restored work (any other address), and start fresh.
 	def("keptLink", func(a []js.Value) string {
 		text, err := snapshotArg("restore", a)
 		link := ""
@@ -30,6 +31,7 @@ func (b *bridge) defineStore(obj js.Value, def definer) {
 		}
 		return api.Reply(link, err)
 	})
+	def("openLink", func(a []js.Value) string { return b.jsonCall("openLink", a, 0, p.OpenLink) })
 	def("startFresh", func([]js.Value) string { p.StartFresh(); return b.changed(nil) })
 	// snapshotText answers the snapshot itself, a string, not a reply in JSON: the page
 	// writes it to local storage as it is, without escaping and parsing it again.

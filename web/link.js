@@ -8,8 +8,9 @@
 // The page opens where the person left it (boot): the work kept in local storage
 // (store.js) is restored, paused, when the address is empty or is the page's own link for
 // it (the one it kept in step with those settings); an address with another link (a shared
-// one included) wins and is applied instead. Kept work that cannot be restored is said
-// once, and the page opens at the address (at the defaults when it is empty).
+// one included) wins: it is opened as on a new page, over the restored work, so that undo
+// brings the work back. Kept work that cannot be restored is said once, and the page opens
+// at the address (at the defaults when it is empty).
 
 import { ui, intFormat, onRefresh, refresh, act, showMessage } from "./ui.js";
 import { wording } from "./message.js";
@@ -17,21 +18,25 @@ import { readKept, startKeeping } from "./store.js";
 
 let shownLink = null; // the link the address shows (or the refused one left there)
 
-// applyAddress applies the address's link, unless it is empty or the settings' own. It
-// returns the message it showed when the link was refused, else "".
-function applyAddress() {
-  const hash = location.hash;
+// applyAddress applies the address's link, hash, unless it is empty or the settings' own:
+// over the playground as it is (nnplay.applyLink), or over the work kept from the last visit
+// as a new page opens it (overKept: the page's openLink, whose undo brings the work back).
+// It returns the message it showed when the link was refused, else "".
+function applyAddress(hash, overKept) {
   if (hash.length <= 1 || hash.slice(1) === nnplay.link()) return "";
   try {
-    nnplay.applyLink(hash);
+    if (overKept) ui.page.call("openLink", JSON.stringify(hash));
+    else nnplay.applyLink(hash);
   } catch (err) {
-    const text = "The link's settings were not applied: " + err.message.replace(/^applyLink: /, "") + ".";
+    const text = "The link's settings were not applied: " + err.message.replace(/^(applyLink|openLink): /, "") + ".";
     showMessage(text + " The playground is as it was.");
     shownLink = nnplay.link();
     return text;
   }
+  const back = overKept ? " Undo brings back your work from your last visit." : "";
   // A shared link (nnplay.shareLink) carries weights or points: it opens paused.
-  if (/[#&](weights|points)=/.test(hash)) showMessage("This is the playground as it was shared, paused: press play to train it on.");
+  if (/[#&](weights|points)=/.test(hash)) showMessage("This is the playground as it was shared, paused: press play to train it on." + back);
+  else if (back) showMessage("Opened the link's settings." + back);
   refresh();
   return "";
 }
@@ -62,9 +67,13 @@ function startFresh() {
   }
 }
 
-// restore restores the kept work and says so, after before (a refused link's message).
-function restore(kept, before) {
-  if (!act(function () { nnplay.restore(kept); })) return;
+// restore restores the kept work and reports whether it did.
+function restore(kept) {
+  return act(function () { nnplay.restore(kept); });
+}
+
+// sayRestored says that the kept work was restored, after before (a refused link's message).
+function sayRestored(before) {
   const epoch = nnplay.state().epoch;
   showMessage((before ? before + " " : "") + "Restored your work from your last visit, paused at epoch " +
     intFormat.format(epoch) + ".", { label: "start fresh", run: startFresh });
@@ -76,14 +85,15 @@ function restore(kept, before) {
 export function boot() {
   const kept = readKept();
   const link = kept === null ? null : keptLink(kept);
-  const hash = location.hash.slice(1);
-  if (link !== null && (hash === "" || hash === link)) {
-    restore(kept, "");
-  } else if (link !== null) {
-    const refused = applyAddress();
-    if (refused) restore(kept, refused); // a link that changes nothing leaves the kept work
+  const hash = location.hash; // before a restore puts the kept work's link there
+  if (link !== null && (hash.length <= 1 || hash.slice(1) === link)) {
+    if (restore(kept)) sayRestored("");
+  } else if (link !== null && restore(kept)) {
+    // Another link wins, opened as on a new page, one undo step above the kept work.
+    const refused = applyAddress(hash, true);
+    if (refused) sayRestored(refused); // a link that changes nothing leaves the kept work
   } else {
-    applyAddress();
+    applyAddress(hash, false);
   }
   startKeeping();
 }
@@ -93,5 +103,5 @@ export function boot() {
 export function startLink() {
   onRefresh(showLink);
   boot();
-  window.addEventListener("hashchange", applyAddress);
+  window.addEventListener("hashchange", function () { applyAddress(location.hash, false); });
 }
