@@ -22,13 +22,17 @@ const MaxEpoch = 1 << 53
 //	{"format": "nnplay.session/1", "epoch": 1234,
 //	 "settings": {…state().settings…},
 //	 "model": {…a nnplay.model/1 file…},
+//	 "initial": [0.31, -0.72, …],
 //	 "data": {…a nnplay.data/1 file…}}
 //
+// initial is the parameters the run started from (after the last reset, rebuild or load; in
+// nn.Network.Params order), which shareLink's "initial" weights give; a snapshot without it
+// (written before it was kept) starts the run from its model's weights.
 // Every number is written by Go's shortest round-trip formatting, so the points and the
 // weights come back bit for bit.
 
-// Snapshot returns the session's settings, points, weights and epoch as a snapshot (see
-// above). The play state, the undo history, the loss history and the shuffle stream's place
+// Snapshot returns the session's settings, points, weights (and those the run started from)
+// and epoch as a snapshot (see above). The play state, the undo history, the loss history and the shuffle stream's place
 // are not part of it.
 func (s *Session) Snapshot() []byte {
 	settings, err := s.settings.MarshalJSON()
@@ -39,14 +43,21 @@ func (s *Session) Snapshot() []byte {
 	if err != nil {
 		panic("session: encoding the model: " + err.Error()) // finite weights always encode
 	}
-	b := make([]byte, 0, len(settings)+len(model)+72*len(s.points)+160)
+	b := make([]byte, 0, len(settings)+len(model)+24*len(s.initial)+72*len(s.points)+180)
 	b = append(b, `{"format":"`+SnapshotFormat+`","epoch":`...)
 	b = strconv.AppendInt(b, int64(s.epoch), 10)
 	b = append(b, `,"settings":`...)
 	b = append(b, settings...)
 	b = append(b, `,"model":`...)
 	b = append(b, model...)
-	b = append(b, `,"data":`...)
+	b = append(b, `,"initial":[`...)
+	for i, w := range s.initial {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendFloat(b, w, 'g', -1, 64)
+	}
+	b = append(b, `],"data":`...)
 	b = appendData(b, s.settings.Problem, s.points)
 	return append(b, '}')
 }
@@ -56,6 +67,7 @@ func (s *Session) Snapshot() []byte {
 type Snapshot struct {
 	settings Settings
 	net      *nn.Network
+	initial  []float64 // the parameters the run started from, or nil when not kept
 	features []nn.Feature
 	points   []Point
 	epoch    int
@@ -70,7 +82,8 @@ var snapshotKeys = [...]string{"format", "epoch", "settings", "model", "data"}
 
 // DecodeSnapshot reads a snapshot and checks it whole: its format tag, the settings (as
 // Validate checks them; a setting it leaves out takes its default), the model (as a model
-// file is checked) and that it is the network those settings describe, every point (in the
+// file is checked) and that it is the network those settings describe, the parameters the
+// run started from when given (as many as the model's, every one finite), every point (in the
 // plane, its label fitting the problem, at most MaxPoints), and the epoch (a whole number
 // from 0 to MaxEpoch). A refusal says what is wrong, naming the part.
 func DecodeSnapshot(data []byte) (*Snapshot, error) {
@@ -100,6 +113,9 @@ func DecodeSnapshot(data []byte) (*Snapshot, error) {
 	}
 	if k.net, k.features, err = snapshotModel(raw["model"], k.settings); err != nil {
 		return nil, fmt.Errorf("model: %v", err)
+	}
+	if k.initial, err = snapshotInitial(raw["initial"], len(k.net.Params())); err != nil {
+		return nil, fmt.Errorf("initial: %v", err)
 	}
 	if k.points, err = snapshotPoints(raw["data"], k.settings.Problem); err != nil {
 		return nil, fmt.Errorf("data: %v", err)
@@ -131,6 +147,22 @@ func snapshotModel(data []byte, st Settings) (*nn.Network, []nn.Feature, error) 
 	return m.Network()
 }
 
+// snapshotInitial decodes a snapshot's initial parameters, n numbers, or nil when the
+// snapshot has none.
+func snapshotInitial(data []byte, n int) ([]float64, error) {
+	if data == nil {
+		return nil, nil
+	}
+	var w []float64
+	if err := json.Unmarshal(data, &w); err != nil || w == nil {
+		return nil, fmt.Errorf("want a list of %d numbers, got %s", n, Excerpt(data))
+	}
+	if len(w) != n {
+		return nil, fmt.Errorf("want %d numbers (the model's parameters), got %d", n, len(w))
+	}
+	return w, nil
+}
+
 // snapshotPoints decodes a snapshot's nnplay.data/1 object for problem and checks every
 // point.
 func snapshotPoints(data []byte, problem string) ([]Point, error) {
@@ -149,11 +181,14 @@ func snapshotPoints(data []byte, problem string) ([]Point, error) {
 	return pts, nil
 }
 
-// Restore puts the session where snapshot k was: its settings, points, weights and epoch,
-// paused, the shuffle stream re-seeded from the seed, no loss history and no divergence
+// Restore puts the session where snapshot k was: its settings, points, weights (and those
+// the run started from) and epoch, paused, the shuffle stream re-seeded from the seed, no loss history and no divergence
 // message; one undo step. k stays the caller's: the session copies what it takes.
 func (s *Session) Restore(k *Snapshot) {
 	s.replace("restore", k.settings.clone(), k.net.Clone(), k.features, slices.Clone(k.points), k.epoch)
+	if k.initial != nil {
+		s.initial = append(s.initial[:0], k.initial...)
+	}
 }
 
 // StartFresh puts the session back at DefaultSettings, as a new playground opens (its data

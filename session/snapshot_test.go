@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -87,8 +88,26 @@ func TestSnapshotRoundTrip(t *testing.T) {
 			if got, want := snapOf(t, dst).Bits, snapOf(t, src).Bits; !reflect.DeepEqual(got, want) {
 				t.Errorf("weights not bit for bit:\n got %v\nwant %v", dst.Network().Params(), src.Network().Params())
 			}
+			got, _ := dst.ShareLink(Share{Weights: WeightsInitial})
+			if want, _ := src.ShareLink(Share{Weights: WeightsInitial}); got != want {
+				t.Errorf("the weights the run started from are not kept: shareLink's initial weights\n got %s\nwant %s", got, want)
+			}
 			if dst.Epoch() != src.Epoch() || dst.Running() {
 				t.Errorf("epoch %d, running %v; want %d, paused", dst.Epoch(), dst.Running(), src.Epoch())
+			}
+			// A snapshot written before the initial weights were kept starts the run from its
+			// model's.
+			i, j := bytes.Index(text, []byte(`,"initial":[`)), bytes.Index(text, []byte(`],"data":`))
+			older := append(slices.Clip(text[:i]), text[j+1:]...)
+			if k, err := DecodeSnapshot(older); err != nil {
+				t.Errorf("a snapshot without initial weights: %v", err)
+			} else {
+				old, _ := New(DefaultSettings())
+				old.Restore(k)
+				initial, _ := old.ShareLink(Share{Weights: WeightsInitial})
+				if current, _ := old.ShareLink(Share{Weights: WeightsCurrent}); initial != current {
+					t.Errorf("restored from a snapshot without initial weights, the run does not start from its model's")
+				}
 			}
 			if again := dst.Snapshot(); !bytes.Equal(again, text) {
 				t.Errorf("the restored session's snapshot differs:\n got %s\nwant %s", again, text)
@@ -143,6 +162,8 @@ func TestSnapshotRefused(t *testing.T) {
 		{"model for regression", edit(`"output":"sigmoid"`, `"output":"linear"`), "model: output"},
 		{"data of the other problem", edit(`"problem":"classification","points"`, `"problem":"regression","points"`), "data: it holds regression data"},
 		{"data as a list", good[:strings.Index(good, `"data":`)] + `"data":[]}`, "data: want a nnplay.data/1 object"},
+		{"initial weights too few", edit(`"initial":[`, `"initial":[1],"was":[`), "initial: want 17 numbers (the model's parameters), got 1"},
+		{"initial weights not numbers", edit(`"initial":[`, `"initial":"a","was":[`), "initial: want a list of 17 numbers"},
 		{"point outside the plane", edit(`"x":`, `"x":7,"was":`), "data: points[0]: point (7,"},
 		{"label not a class", edit(`"label":`, `"label":0.5,"was":`), "data: points[0]: label must be 0 or 1"},
 	} {
