@@ -197,3 +197,40 @@ func TestShareButton(t *testing.T) {
 		t.Errorf("the share status says %q, want that the clipboard was refused", field.Status)
 	}
 }
+
+// TestShareButtonPhone: on a phone, with the clipboard refused, the share button tapped at the
+// end of the controls shows the link to copy and what to do with it wholly on screen, above
+// the Controls bar fixed at the bottom. The field was focused before the words above it
+// appeared, which pushed it down under the bar, with nothing to scroll it out.
+func TestShareButtonPhone(t *testing.T) {
+	p := openPaused(t, browser.Phone)
+	if err := p.tab.AllowClipboard(strings.TrimSuffix(site.URL, "/"), false); err != nil {
+		t.Fatal(err)
+	}
+	tap := func(id string) {
+		t.Helper()
+		at := eval[browser.Pt](p, `(() => { const e = document.getElementById(`+jsString(id)+`); e.scrollIntoView({block: "center"});
+			const r = e.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
+		if err := p.tab.Tap(at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tap("drawer")
+	if err := p.tab.WaitFor(`document.getElementById("drawer").getAttribute("aria-expanded") === "true"`, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	tap("share")
+	if err := p.tab.WaitFor(`document.activeElement === document.getElementById("share-text")`, 10*time.Second); err != nil {
+		t.Fatalf("the clipboard refused, no field shows the link: %v", err)
+	}
+	p.frames(2)
+	bar := eval[float64](p, `document.getElementById("drawer").getBoundingClientRect().top`)
+	for _, id := range []string{"share-status", "share-text"} {
+		box := eval[struct{ Top, Bottom, X, Y float64 }](p, `(() => { const r = document.getElementById(`+jsString(id)+`).getBoundingClientRect();
+			return {Top: r.top, Bottom: r.bottom, X: r.left + r.width / 2, Y: r.top + r.height / 2}; })()`)
+		seen := eval[bool](p, `document.elementFromPoint(`+ftoa(box.X)+`, `+ftoa(box.Y)+`) === document.getElementById(`+jsString(id)+`)`)
+		if box.Top < 0 || box.Bottom > bar || !seen {
+			t.Errorf("%s spans y %.0f–%.0f (seen at its centre: %v), not wholly above the Controls bar at %.0f", id, box.Top, box.Bottom, seen, bar)
+		}
+	}
+}

@@ -15,19 +15,22 @@ function options() {
   return { weights: weights ? weights.value : "current", data: $("share-data").checked };
 }
 
+// say shows text under the button, scrolled into view (on a phone, above the Controls bar).
 function say(text) {
   $("share-status").textContent = text;
   $("share-status").hidden = false;
+  $("share-status").scrollIntoView({ block: "nearest" });
 }
 
-// byHand shows the link in the field, selected, for the person to copy.
+// byHand shows the link in the field under the words, selected, for the person to copy: the
+// words first, so that the field's focus scrolls it into view where it then stays.
 function byHand(link, why) {
   const field = $("share-text");
+  say(why + " Copy the selected link (Ctrl+C or ⌘C).");
   field.value = link;
   field.hidden = false;
   field.focus();
   field.select();
-  say(why + " Copy the selected link (Ctrl+C or ⌘C).");
 }
 
 function share() {
