@@ -37,6 +37,7 @@ function applyAddress(hash, overKept) {
   // A shared link (nnplay.shareLink) carries weights or points: it opens paused.
   if (/[#&](weights|points)=/.test(hash)) showMessage("This is the playground as it was shared, paused: press play to train it on." + back);
   else if (back) showMessage("Opened the link's settings." + back);
+  shownLink = null; // the address shows the settings' link now, even when they did not change
   refresh();
   return "";
 }
