@@ -148,6 +148,12 @@ var buttons = []struct {
 	{"regenerate", func(sh *shadow) error { return sh.s.Regenerate() }},
 	{"play", func(sh *shadow) error { sh.s.SetRunning(!sh.s.Running()); return nil }},
 	{"step", func(sh *shadow) error { return nil }},
+	// Downloads and the share button's copy change nothing.
+	{"save", func(sh *shadow) error { return nil }},
+	{"save-data", func(sh *shadow) error { return nil }},
+	{"save-csv", func(sh *shadow) error { return nil }},
+	{"save-picture", func(sh *shadow) error { return nil }},
+	{"share", func(sh *shadow) error { return nil }},
 }
 
 // button clicks one of buttons with the mouse or a finger; a button hidden in the layout of

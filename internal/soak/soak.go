@@ -104,6 +104,9 @@ func Run(cfg Config) (*Report, error) {
 		return rep, err
 	}
 	defer os.RemoveAll(dir)
+	if err := tab.SaveDownloadsTo(dir); err != nil { // the save buttons' files
+		return rep, err
+	}
 	r := newRunner(cfg.Seed)
 	r.tab, r.cfg, r.rep, r.dir = tab, cfg, rep, dir
 	if err := r.steady(); err != nil {
@@ -192,6 +195,7 @@ var kinds = []struct {
 	{5, (*runner).numberField},
 	{5, (*runner).relabel},
 	{5, (*runner).file},
+	{3, (*runner).share},
 }
 
 // next draws the next action.

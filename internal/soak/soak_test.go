@@ -51,7 +51,7 @@ func TestSameSeedSameActions(t *testing.T) {
 			}
 			for _, k := range []string{"drag", "add", "delete", "key-edit", "control", "button", "page-key",
 				"configure", "bad-call", "address", "reload", "resize",
-				"checkbox", "stepper", "number", "relabel", "file"} {
+				"checkbox", "stepper", "number", "relabel", "file", "share"} {
 				if !kinds[k] {
 					t.Errorf("seed %d drew no %s action in %d", seed, k, n)
 				}
