@@ -85,8 +85,8 @@ func waitKept(p *page) {
 // TestKeptAcrossReload: points edited by the mouse, a setting and trained weights survive a
 // reload bit for bit, with the epoch, paused; leaving does not ask; a line says the work was
 // restored, and its start fresh returns to the defaults, one undo step that the undo button
-// reverts; an address with another link wins over the kept work, and undo brings the work
-// back.
+// reverts (paused, as the work was); an address with another link wins over the kept work,
+// and undo brings the work back, paused.
 func TestKeptAcrossReload(t *testing.T) {
 	p := open(t)
 	p.do("configure", map[string]any{"learningRate": 0.3})
@@ -127,9 +127,9 @@ func TestKeptAcrossReload(t *testing.T) {
 		t.Errorf("after the reload the message says %q, want that the work was restored", msg)
 	}
 
-	// Start fresh: the defaults, as a new page opens; then undo brings the work back.
+	// Start fresh: the defaults, as a new page opens, training; then undo brings the work
+	// back, paused as it was (not training away what was kept).
 	p.clickElement("message-action")
-	p.pause()
 	fresh, err := session.New(session.DefaultSettings())
 	if err != nil {
 		t.Fatal(err)
@@ -141,6 +141,9 @@ func TestKeptAcrossReload(t *testing.T) {
 	p.clickElement("undo")
 	p.frames(2)
 	sameKept(t, "start fresh, then undo", keptOf(p), restored)
+	if p.state().Running {
+		t.Error("start fresh, then undo: the work trains; it was paused")
+	}
 
 	// An address whose link differs from the kept settings' wins.
 	if _, err := p.tab.Leave("about:blank", false); err != nil {
@@ -157,11 +160,13 @@ func TestKeptAcrossReload(t *testing.T) {
 	if msg := message(p); strings.Contains(msg, "Restored") || !strings.Contains(msg, "Undo brings back your work") {
 		t.Errorf("opened at another link, the page says %q, want that undo brings the work back", msg)
 	}
-	// The kept work is not lost to the link: the undo button brings it back.
-	p.pause()
+	// The kept work is not lost to the link: the undo button brings it back, paused.
 	p.clickElement("undo")
 	p.frames(2)
 	sameKept(t, "the link opened over the kept work, then undo", keptOf(p), restored)
+	if p.state().Running {
+		t.Error("the link opened over the kept work, then undo: the work trains; it was paused")
+	}
 }
 
 // TestKeptTwoTabs: two tabs of the playground each keep their own work; the last to write

@@ -227,9 +227,10 @@ func (s *Session) OpenLink(l Link) error {
 
 // replace installs settings st, network net with features fs, points pts (all owned by the
 // session from now on) at epoch, paused, as one undo step called label that brings back
-// everything it replaced.
+// everything it replaced, the play state included (work restored paused and replaced by a
+// playground that trains comes back paused, not training away what was kept).
 func (s *Session) replace(label string, st Settings, net *nn.Network, fs []nn.Feature, pts []Point, epoch int) {
-	s.record(label, partData|partNet, 0)
+	s.record(label, partData|partNet|partPlay, 0)
 	s.settings = st
 	s.cfg = trainConfig(st)
 	if st.Dataset != Custom {

@@ -183,8 +183,7 @@ func TestSnapshotRefused(t *testing.T) {
 // is one undo step, whose undo brings back every bit of what was there and whose redo the
 // defaults again.
 func TestStartFresh(t *testing.T) {
-	s := awkward(t, Regression)
-	s.SetRunning(true)
+	s := awkward(t, Regression) // paused, as restored work opens
 	before := snapOf(t, s)
 	s.StartFresh()
 	fresh, err := New(DefaultSettings())
@@ -196,10 +195,14 @@ func TestStartFresh(t *testing.T) {
 	if s.Running() || s.UndoLabel() != "start fresh" {
 		t.Errorf("after start fresh: running %v, undo label %q; want paused, \"start fresh\"", s.Running(), s.UndoLabel())
 	}
+	s.SetRunning(true) // the page plays the fresh playground
 	if err := s.Undo(); err != nil {
 		t.Fatal(err)
 	}
 	sameSnap(t, "undo of start fresh", snapOf(t, s), before)
+	if s.Running() {
+		t.Error("after undo of start fresh the work trains; it was paused")
+	}
 	if err := s.Redo(); err != nil {
 		t.Fatal(err)
 	}
@@ -264,7 +267,7 @@ func TestOpenLink(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s := awkward(t, Classification) // the kept work: hand-made points, other settings
+			s := awkward(t, Classification) // the kept work: hand-made points, other settings, paused
 			before := snapOf(t, s)
 			err = s.OpenLink(l)
 			if tc.refused != "" {
@@ -295,10 +298,16 @@ func TestOpenLink(t *testing.T) {
 				t.Fatal(err)
 			}
 			sameSnap(t, "undo of the link", snapOf(t, s), before)
+			if s.Running() {
+				t.Error("after undo of the link the kept work trains; it was paused")
+			}
 			if err := s.Redo(); err != nil {
 				t.Fatal(err)
 			}
 			sameSnap(t, "redo of the link", snapOf(t, s), opened)
+			if s.Running() != tc.running {
+				t.Errorf("after redo of the link: running %v, want %v", s.Running(), tc.running)
+			}
 		})
 	}
 }

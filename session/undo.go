@@ -28,6 +28,7 @@ const (
 	partPoint                  // one point, the others unchanged (move, relabel)
 	partNet                    // the network with its features, epoch, shuffle stream, history
 	partParam                  // one parameter of the network (a weight edit)
+	partPlay                   // the play state: an edit that replaces everything also plays or pauses
 )
 
 // step is the state an undo or redo step brings back: the settings and the parts it names.
@@ -42,6 +43,7 @@ type step struct {
 	points   []Point   // partData
 	point    Point     // partPoint
 	value    float64   // partParam
+	running  bool      // partPlay
 	net      *netState // partNet
 	marks    markState // the loss curves' marks (see Session.swap)
 }
@@ -147,6 +149,9 @@ func (s *Session) capture(parts part, index int) *step {
 	if parts&partParam != 0 {
 		st.value = s.net.Params()[index]
 	}
+	if parts&partPlay != 0 {
+		st.running = s.running
+	}
 	if parts&partNet != 0 {
 		st.net = &netState{
 			layers: slices.Clone(s.net.Layers()), hidden: s.net.Hidden(), output: s.net.Output(),
@@ -176,6 +181,9 @@ func (s *Session) restore(st *step) {
 	if st.parts&partParam != 0 {
 		s.net.Params()[st.index] = st.value
 	}
+	if st.parts&partPlay != 0 {
+		s.running = st.running
+	}
 	switch {
 	case st.parts&partData != 0:
 		s.setPoints(st.points)
@@ -201,7 +209,9 @@ var (
 // Undo reverts the last edit of the data, the settings or the weights: the points, the
 // settings, a parameter, or (for a rebuild, a model load or a reset) the whole network as it
 // was just before, with its epoch and history. What training did since stays, except where
-// the whole network comes back. Training and steps are no edits.
+// the whole network comes back. An edit that replaces everything (Restore, StartFresh,
+// OpenLink) also brings back whether it trained, so that work kept paused comes back paused.
+// Training and steps are no edits.
 func (s *Session) Undo() error {
 	return s.swap(&s.undos.undo, &s.undos.redo, "undo", errNothingToUndo)
 }
