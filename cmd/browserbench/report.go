@@ -83,6 +83,13 @@ func schedTable(out io.Writer, rs []result) error {
 	row("  preempted p50 / p95, ms", func(s *schedResult) string {
 		return fmt.Sprintf("%.2f / %.2f", pct(s.preempted, 50), pct(s.preempted, 95))
 	})
+	row("  neither (asleep, or off the alignment), p95, ms", func(s *schedResult) string {
+		rest := make([]float64, len(s.wall))
+		for i := range rest {
+			rest[i] = max(0, s.wall[i]-s.onCPU[i]-s.preempted[i])
+		}
+		return fmt.Sprintf("%.2f", pct(rest, 95))
+	})
 	row("frames preempted ≥ 1 ms", func(s *schedResult) string {
 		n := len(slices.DeleteFunc(slices.Clone(s.preempted), func(v float64) bool { return v < 1 }))
 		return fmt.Sprintf("%d (%.0f %%)", n, 100*float64(n)/float64(max(len(s.wall), 1)))

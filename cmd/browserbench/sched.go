@@ -21,12 +21,14 @@ import (
 
 // schedResult is the scheduler's view of the frames measured (-sched): while the benchmark
 // measures, perf records every context switch on the machine (sched:sched_switch, on
-// CLOCK_MONOTONIC); the page's main thread is the thread whose time on a CPU best covers the Go
-// frames' parts, once the frames' clock is aligned to the trace. A frame's time splits into
-// the time the main thread ran (onCPU) and the time it was ready to run but another thread
-// held the CPUs (preempted).
+// CLOCK_MONOTONIC); the page's main thread is the thread whose time on a CPU best covers the
+// Go frames' parts, once the frames' clock is aligned to the trace. A frame's time splits
+// into the time the main thread ran (onCPU), the time it was ready to run but other threads
+// held the CPUs (preempted), and the rest (asleep, or where the alignment missed it).
 type schedResult struct {
-	onCPU, preempted []float64          // per frame analysed, ms, in the order of r.goMs
+	// Per frame analysed, in the order of r.goMs, ms: the main thread on a CPU and
+	// preempted; the rest of a frame's time it was asleep, or the alignment missed it.
+	onCPU, preempted []float64
 	wall             []float64          // those frames' Go time, ms
 	ranInstead       map[string]float64 // ms other threads ran while the main thread waited, in the p95 frames
 	shift            float64            // the alignment found, ms, on top of the clock map
@@ -181,7 +183,7 @@ func schedOf(out []byte, r *result) (*schedResult, error) {
 		pre := covered([][]span{f}, shift, waits)
 		res.wall = append(res.wall, r.goMs[i])
 		res.preempted = append(res.preempted, pre)
-		res.onCPU = append(res.onCPU, r.goMs[i]-pre)
+		res.onCPU = append(res.onCPU, covered([][]span{f}, shift, byTid[main]))
 		if r.goMs[i] >= p95 && pre > 0 {
 			sw.ranWhile(res.ranInstead, f, shift, waits, main)
 		}
