@@ -106,7 +106,8 @@
 //   nnplay.snapshot()                   → the work as the page keeps it in local storage
 //                                       (so that it survives a reload and a closed tab):
 //                                       a nnplay.session/1 JSON text of the settings,
-//                                       points, weights and epoch, every number exact
+//                                       points, weights (and the run's first ones) and
+//                                       epoch, every number exact
 //   nnplay.restore(text)                put the playground where a snapshot() text says,
 //                                       paused; one undo step. A text that is not a whole,
 //                                       valid snapshot (corrupt, another version, a setting
