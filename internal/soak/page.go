@@ -148,7 +148,8 @@ var buttons = []struct {
 	{"regenerate", func(sh *shadow) error { return sh.s.Regenerate() }},
 	{"play", func(sh *shadow) error { sh.s.SetRunning(!sh.s.Running()); return nil }},
 	{"step", func(sh *shadow) error { return nil }},
-	// Downloads and the share button's copy change nothing.
+	// Downloads and the share button's copy change nothing (the picture is checked: see
+	// checked).
 	{"save", func(sh *shadow) error { return nil }},
 	{"save-data", func(sh *shadow) error { return nil }},
 	{"save-csv", func(sh *shadow) error { return nil }},
@@ -156,14 +157,15 @@ var buttons = []struct {
 	{"share", func(sh *shadow) error { return nil }},
 }
 
-// button clicks one of buttons with the mouse or a finger; a button hidden in the layout of
-// the moment (the phone's closed drawer) is skipped.
+// button clicks one of buttons with the mouse or a finger (a checked one as checked says);
+// a button hidden in the layout of the moment (the phone's closed drawer) is skipped.
 func (r *runner) button() *action {
 	b := buttons[r.rng.IntN(len(buttons))]
-	return &action{kind: "button", desc: b.id,
-		run:   func(r *runner) (bool, bool, error) { return r.pressElement("#"+b.id, nil) },
-		apply: b.apply,
+	run := func(r *runner) (bool, bool, error) { return r.pressElement("#"+b.id, nil) }
+	if press, ok := checked[b.id]; ok {
+		run = press
 	}
+	return &action{kind: "button", desc: b.id, run: run, apply: b.apply}
 }
 
 // pressElement clicks (desktop) or taps (phone) the centre of the element the CSS selector

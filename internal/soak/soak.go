@@ -4,7 +4,8 @@
 // Chromium and checks it after every action. From a seed it draws a mix of actions: mouse
 // and touch drags, adds, deletes, relabels (keys and the point's menu) and keyboard edits
 // on the canvas, the page's lists, sliders, checkboxes, the network's − and + buttons,
-// number fields typed valid and absurd, the buttons, API calls with valid and invalid
+// number fields typed valid and absurd, the buttons (the picture "save picture" downloads
+// checked against the shadow: see checkPicture), API calls with valid and invalid
 // arguments (bad numbers, wrong types, huge arrays, deep JSON), links typed into the
 // address bar, data and model files good and corrupt (as API calls, chosen in the file
 // dialog, dropped on the page and on the canvas), undo and redo, reloads, resizes between
