@@ -3,8 +3,10 @@ package session
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"nnplay/nn"
 )
@@ -69,19 +71,40 @@ func New(s Settings) (*Session, error) {
 	if err != nil {
 		return nil, err
 	}
-	ss := &Session{
-		settings:   s,
-		epochOrder: epochOrder{order: make([]int, 0, MaxPoints)},
-		pcg:        rand.NewPCG(0, 0),
-		lastGen:    map[string]string{Classification: "circle", Regression: "plane"},
-	}
-	ss.shuffle = rand.New(ss.pcg)
+	ss := bare(s, map[string]string{Classification: "circle", Regression: "plane"})
 	ss.lastGen[s.Problem] = s.Dataset
-	ss.cfg = trainConfig(s)
 	ss.setNetwork(net, fs)
 	ss.setPoints(pts)
 	ss.restart()
 	return ss, nil
+}
+
+// bare returns a session of settings s (valid, owned by it) and lastGen with no network
+// and no points yet.
+func bare(s Settings, lastGen map[string]string) *Session {
+	ss := &Session{
+		settings:   s,
+		epochOrder: epochOrder{order: make([]int, 0, MaxPoints)},
+		pcg:        rand.NewPCG(0, 0),
+		lastGen:    lastGen,
+	}
+	ss.shuffle = rand.New(ss.pcg)
+	ss.cfg = trainConfig(s)
+	return ss
+}
+
+// Copy returns a session of s's settings, points, weights (and the run's first ones) and
+// epoch, paused, the shuffle stream re-seeded, with no undo history, no loss history and no
+// divergence message: what Snapshot keeps, without the encoding. Changes to either leave the
+// other as it was (the saved picture draws a copy while the playground trains on).
+func (s *Session) Copy() *Session {
+	c := bare(s.settings.clone(), maps.Clone(s.lastGen))
+	c.setNetwork(s.net.Clone(), slices.Clone(s.features))
+	c.setPoints(slices.Clone(s.points))
+	c.restart()
+	c.initial = append(c.initial[:0], s.initial...)
+	c.epoch, c.dataAt = s.epoch, s.epoch
+	return c
 }
 
 // build returns the network and features settings s describe, initialised from s.Seed.

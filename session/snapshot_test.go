@@ -311,3 +311,49 @@ func TestOpenLink(t *testing.T) {
 		})
 	}
 }
+
+// TestCopy: a copy holds what a snapshot keeps, bit for bit (its snapshot is the same text),
+// trains from there as a restored snapshot does, and the original trained and edited
+// afterwards leaves it as it was, and the other way round.
+func TestCopy(t *testing.T) {
+	for _, problem := range []string{Classification, Regression} {
+		t.Run(problem, func(t *testing.T) {
+			src := awkward(t, problem)
+			text := string(src.Snapshot())
+			c := src.Copy()
+			if got := string(c.Snapshot()); got != text {
+				t.Fatalf("the copy's snapshot differs:\n%s\nwant\n%s", got, text)
+			}
+			k, err := DecodeSnapshot([]byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			restored, err := New(DefaultSettings())
+			if err != nil {
+				t.Fatal(err)
+			}
+			restored.Restore(k)
+			if _, err := src.Step(3); err != nil {
+				t.Fatal(err)
+			}
+			if err := src.MovePoint(0, 1.5, -2.5); err != nil {
+				t.Fatal(err)
+			}
+			if got := string(c.Snapshot()); got != text {
+				t.Fatal("training and editing the original changed the copy")
+			}
+			before := string(src.Snapshot())
+			for _, s := range []*Session{c, restored} {
+				if _, err := s.Step(3); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got, want := string(c.Snapshot()), string(restored.Snapshot()); got != want {
+				t.Errorf("the copy trained to\n%s\nthe restored snapshot to\n%s", got, want)
+			}
+			if string(src.Snapshot()) != before {
+				t.Error("training the copy changed the original")
+			}
+		})
+	}
+}
