@@ -49,22 +49,105 @@ func PictureLayout() Layout {
 // in the screen's order. It shows the network's output even while the screen's plot shows a
 // pinned node's picture, and no selection, hover or menu.
 func Picture(s *session.Session) *image.RGBA {
-	l := PictureLayout()
-	const k = PictureScale
-	img := image.NewRGBA(image.Rect(0, 0, int(l.Width*k), int(l.Height*k)))
-	for i := range img.Pix {
-		img.Pix[i] = 0xff // Paper
+	j := NewPictureJob(s)
+	for !j.Step(math.MaxInt32) {
 	}
+	return j.Image()
+}
+
+// A PictureJob draws Picture(s) in pieces, so that a caller with a page to keep responsive
+// can pause between them: Step does a bounded amount of work, counted in rows (of the
+// paper, of the field's samples, of the plot's pixels) or marks, never in time. Picture is a
+// PictureJob run in one piece; pieces of any size draw the same pixels. The session must not
+// change until the job is done: give it a copy of the one that goes on changing.
+type PictureJob struct {
+	s     *session.Session
+	img   *image.RGBA
+	f     *Field
+	l     Layout
+	stage int               // the next stage of pictureStages
+	next  int               // the stage's progress: rows drawn, or points drawn
+	quads [][8]float32      // the contour (contourQuads)
+	z     vector.Rasterizer // its bands'
+	order []int             // the points to draw, in the screen's order
+	atlas *Atlas            // their sprites
+}
+
+// pictureStages are a PictureJob's stages in order: each does at most n units of its work
+// and reports whether it has finished.
+var pictureStages = [...]func(j *PictureJob, n int) bool{
+	func(j *PictureJob, n int) bool { // the paper, n rows
+		end := min(j.next+n, j.img.Rect.Dy())
+		for i := j.img.PixOffset(0, j.next); i < j.img.PixOffset(0, end); i++ {
+			j.img.Pix[i] = 0xff // Paper
+		}
+		j.next = end
+		return end == j.img.Rect.Dy()
+	},
+	func(j *PictureJob, n int) bool { // the field's samples, n rows
+		return !j.f.RefreshRows(j.s, n) || j.f.Current()
+	},
+	func(j *PictureJob, n int) bool { // the field drawn into the plot, n rows of pixels
+		end := min(j.next+n, int(j.l.Plot.H*PictureScale))
+		drawField(j.img, j.f, j.l.Plot, PictureScale, j.next, end)
+		j.next = end
+		return end == int(j.l.Plot.H*PictureScale)
+	},
+	func(j *PictureJob, _ int) bool { // the axes and the contour's quads, one piece
+		drawAxes(j.img, j.l, PictureScale)
+		j.quads = contourQuads(j.f, j.l, PictureScale)
+		return true
+	},
+	func(j *PictureJob, n int) bool { // the contour, in bands of contourBand rows: n rows, or one band
+		h := j.img.Rect.Dy()
+		for rows := 0; j.next < h && (rows == 0 || rows+contourBand <= n); rows += contourBand {
+			end := min(j.next+contourBand, h)
+			strokeContour(j.img, &j.z, j.quads, j.next, end)
+			j.next = end
+		}
+		return j.next == h
+	},
+	func(j *PictureJob, _ int) bool { // the points' order and sprites, one piece
+		j.order = PointOrder(nil, j.s.Points(), -1, -1, !j.s.View().ShowTestData)
+		j.atlas = NewAtlas(PictureScale)
+		return true
+	},
+	func(j *PictureJob, n int) bool { // the points, n at a time
+		end := min(j.next+n, len(j.order))
+		drawPoints(j.img, j.s, j.f, j.l, j.atlas, j.order[j.next:end])
+		j.next = end
+		return end == len(j.order)
+	},
+}
+
+// NewPictureJob starts drawing the picture of s; nothing is drawn before the first Step.
+func NewPictureJob(s *session.Session) *PictureJob {
+	l := PictureLayout()
 	side := FieldSide(nn.GridCost(s.Network(), s.Features()), PictureFieldBudget, PicturePlot*PictureScale)
 	f := NewField(side, side)
 	f.Discrete = s.View().Discretize
-	f.Refresh(s)
-	drawField(img, f, l.Plot, k)
-	drawAxes(img, l, k)
-	strokeContour(img, f, l, k)
-	drawPoints(img, s, f, l, k)
-	return img
+	return &PictureJob{
+		s: s, l: l, f: f,
+		img: image.NewRGBA(image.Rect(0, 0, int(l.Width*PictureScale), int(l.Height*PictureScale))),
+	}
 }
+
+// Step draws the next piece of the picture: at most n rows (n ≥ 1) of the paper, of the
+// field's samples, of the plot's pixels or of the contour's (at least one band of
+// contourBand), or n points, or the axes, or the points' sprites. It reports
+// whether the picture is done.
+func (j *PictureJob) Step(n int) bool {
+	if !j.Done() && pictureStages[j.stage](j, max(n, 1)) {
+		j.stage, j.next = j.stage+1, 0
+	}
+	return j.Done()
+}
+
+// Done reports whether the picture is drawn.
+func (j *PictureJob) Done() bool { return j.stage == len(pictureStages) }
+
+// Image returns the picture, drawn in full once Done.
+func (j *PictureJob) Image() *image.RGBA { return j.img }
 
 // PicturePNG returns Picture(s) as a PNG file, compressed for speed (png.BestSpeed): about
 // 200 KB for the default page's plot, encoded 2.5 times faster than at the default level,
@@ -78,20 +161,21 @@ func PicturePNG(s *session.Session) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// drawField fills the plot r (CSS px, at k pixels per CSS px) with f's colours, sampled
-// bilinearly between its cell centres and clamped at its edges, as the screen's linear
-// filter draws it. With one cell per pixel every pixel is its cell's colour exactly.
-func drawField(img *image.RGBA, f *Field, r Rect, k float64) {
+// drawField fills the rows py0 ≤ py < py1 of the plot r (CSS px, at k pixels per CSS px)
+// with f's colours, sampled bilinearly between its cell centres and clamped at its edges, as
+// the screen's linear filter draws it. With one cell per pixel every pixel is its cell's
+// colour exactly.
+func drawField(img *image.RGBA, f *Field, r Rect, k float64, py0, py1 int) {
 	x0, y0 := int(r.X*k), int(r.Y*k)
 	n := int(r.W * k)
 	if f.W == n && f.H == n { // one cell per pixel: the cells' colours as they are
-		for py := 0; py < n; py++ {
+		for py := py0; py < py1; py++ {
 			copy(img.Pix[img.PixOffset(x0, y0+py):], f.Pix[4*py*n:4*(py+1)*n])
 		}
 		return
 	}
 	sx, sy := float64(f.W)/float64(n), float64(f.H)/float64(n)
-	for py := 0; py < n; py++ {
+	for py := py0; py < py1; py++ {
 		v := (float64(py)+0.5)*sy - 0.5
 		for px := 0; px < n; px++ {
 			c := f.Sample((float64(px)+0.5)*sx-0.5, v)
@@ -152,40 +236,59 @@ func fillRect(img *image.RGBA, r Rect, k float64, c color.RGBA) {
 	}
 }
 
-// strokeContour draws f's middle contour as the screen does: ContourWidth wide, each
-// segment lengthened by half the width at both ends (ContourStroke), antialiased.
-func strokeContour(img *image.RGBA, f *Field, l Layout, k float64) {
-	segs := f.Contour(nil, f.Level())
-	if len(segs) == 0 {
-		return
-	}
-	b := img.Bounds()
-	z := vector.NewRasterizer(b.Dx(), b.Dy())
+// contourBand is the height in pixels of the bands the picture's contour is rasterized in,
+// one at a time (strokeContour): a band's cost is its area, a whole picture's some 12 ms
+// natively; banded, a piece of the picture stays small. The picture is drawn in the same
+// bands however its pieces are cut, so its pixels are the same.
+const contourBand = 32
+
+// contourQuads returns f's middle contour as the screen strokes it, in picture pixels: each
+// segment ContourWidth wide, lengthened by half the width at both ends (ContourStroke), as
+// a quad of four corners (x, y pairs), every quad wound the same way so that overlaps add.
+func contourQuads(f *Field, l Layout, k float64) [][8]float32 {
+	var quads [][8]float32
 	h := ContourWidth * k / 2
-	for _, sg := range segs {
+	for _, sg := range f.Contour(nil, f.Level()) {
 		x0, y0, x1, y1 := ContourStroke(sg, l, k)
 		d := math.Hypot(x1-x0, y1-y0)
 		if !(d > 0) {
 			continue
 		}
-		nx, ny := -(y1-y0)/d*h, (x1-x0)/d*h // every quad wound the same way, so overlaps add
-		z.MoveTo(float32(x0+nx), float32(y0+ny))
-		z.LineTo(float32(x1+nx), float32(y1+ny))
-		z.LineTo(float32(x1-nx), float32(y1-ny))
-		z.LineTo(float32(x0-nx), float32(y0-ny))
-		z.ClosePath()
+		nx, ny := -(y1-y0)/d*h, (x1-x0)/d*h
+		quads = append(quads, [8]float32{float32(x0 + nx), float32(y0 + ny), float32(x1 + nx), float32(y1 + ny),
+			float32(x1 - nx), float32(y1 - ny), float32(x0 - nx), float32(y0 - ny)})
 	}
-	z.Draw(img, b, image.NewUniform(ContourInk), image.Point{})
+	return quads
 }
 
-// drawPoints draws the points the view shows in the screen's order (PointOrder), each its
-// mark's sprite tinted with its colour, placed as the screen places it (Atlas.Origin).
-func drawPoints(img *image.RGBA, s *session.Session, f *Field, l Layout, k float64) {
+// strokeContour draws the quads' rows y0 ≤ y < y1 of img (one band) in ContourInk,
+// antialiased, with the rasterizer z.
+func strokeContour(img *image.RGBA, z *vector.Rasterizer, quads [][8]float32, y0, y1 int) {
+	w := img.Rect.Dx()
+	z.Reset(w, y1-y0)
+	lo, hi := float32(y0), float32(y1)
+	for _, q := range quads {
+		if min(q[1], q[3], q[5], q[7]) >= hi || max(q[1], q[3], q[5], q[7]) <= lo {
+			continue
+		}
+		z.MoveTo(q[0], q[1]-lo)
+		z.LineTo(q[2], q[3]-lo)
+		z.LineTo(q[4], q[5]-lo)
+		z.LineTo(q[6], q[7]-lo)
+		z.ClosePath()
+	}
+	z.Draw(img, image.Rect(0, y0, w, y1), image.NewUniform(ContourInk), image.Point{})
+}
+
+// drawPoints draws with the sprites of a (at a.Scale pixels per CSS px) the points of s at the indices order (those the view shows, in the
+// screen's order: PointOrder), each its mark's sprite tinted with its colour, placed as the
+// screen places it (Atlas.Origin).
+func drawPoints(img *image.RGBA, s *session.Session, f *Field, l Layout, a *Atlas, order []int) {
+	k := a.Scale
 	pts := s.Points()
 	regression := Regression(s)
-	a := NewAtlas(k)
 	atlas := &image.RGBA{Pix: a.Pix, Stride: 4 * a.W, Rect: image.Rect(0, 0, a.W, a.H)}
-	for _, i := range PointOrder(nil, pts, -1, -1, !s.View().ShowTestData) {
+	for _, i := range order {
 		p := pts[i]
 		m := MarkOf(p, regression)
 		sx, sy := l.ToScreen(p.X, p.Y)

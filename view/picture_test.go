@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"slices"
 	"testing"
 
 	"nnplay/nn"
@@ -321,7 +322,7 @@ func TestPictureFilter(t *testing.T) {
 	const k = 2
 	r := Rect{3, 2, 20, 20} // 40×40 pixels: 8 per column, 10 per row of cells
 	img := image.NewRGBA(image.Rect(0, 0, 50, 50))
-	drawField(img, f, r, k)
+	drawField(img, f, r, k, 0, 40)
 	cell := func(c, rr int) [3]float64 {
 		c, rr = min(max(c, 0), f.W-1), min(max(rr, 0), f.H-1)
 		p := f.Pix[4*(rr*f.W+c):]
@@ -347,4 +348,59 @@ func TestPictureFilter(t *testing.T) {
 	if got := img.RGBAAt(5, 4); got != (color.RGBA{}) {
 		t.Errorf("the pixel left of the plot is %v, want it untouched", got)
 	}
+}
+
+// TestPictureJob: drawn in pieces of n rows (or points), the picture is Picture's pixel for
+// pixel, whatever n; no piece does more than n rows of a stage's work (the paper's rows, the
+// field's sample rows, the plot's pixel rows, the contour's rows but at least a band, the
+// points), and a stage that finishes had at most that left.
+func TestPictureJob(t *testing.T) {
+	for i, tc := range pictureCases {
+		s := pictureSession(t, i)
+		want := Picture(s)
+		for _, n := range []int{1, 37} {
+			j := NewPictureJob(s)
+			steps := 0
+			for !j.Done() {
+				stage, before, total := j.stage, pictureProgress(j), pictureWork(j)
+				j.Step(n)
+				steps++
+				limit := n
+				if stage == 4 { // the contour: whole bands
+					limit = max(n, contourBand)
+				}
+				if j.stage == stage && pictureProgress(j)-before > limit {
+					t.Fatalf("%s, n = %d: stage %d went from %d to %d of %d in one step", tc.name, n, stage, before, pictureProgress(j), total)
+				}
+				if j.stage != stage && stage != 3 && stage != 5 && total-before > limit {
+					t.Fatalf("%s, n = %d: stage %d finished in one step with %d of %d left", tc.name, n, stage, total-before, total)
+				}
+			}
+			if steps < 2*int(PicturePlot*PictureScale)/n {
+				t.Errorf("%s, n = %d: done in %d steps", tc.name, n, steps)
+			}
+			if got := j.Image(); !got.Rect.Eq(want.Rect) || !slices.Equal(got.Pix, want.Pix) {
+				t.Errorf("%s, n = %d: the picture drawn in %d pieces differs from Picture's", tc.name, n, steps)
+			}
+		}
+	}
+}
+
+// pictureProgress returns how much of its current stage's work j has done.
+func pictureProgress(j *PictureJob) int {
+	if j.stage != 1 {
+		return j.next
+	}
+	done := 0
+	for _, g := range j.f.rowGen {
+		if g == j.f.gen && j.f.net.valid {
+			done++
+		}
+	}
+	return done
+}
+
+// pictureWork returns the whole work of j's current stage.
+func pictureWork(j *PictureJob) int {
+	return [...]int{j.img.Rect.Dy(), j.f.H, int(PicturePlot * PictureScale), 1, j.img.Rect.Dy(), 1, len(j.order), 0}[j.stage]
 }
