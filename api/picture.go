@@ -16,3 +16,8 @@ func (p *Playground) Picture() ([]byte, error) {
 	}
 	return file, nil
 }
+
+// PictureJob starts drawing the picture Picture encodes, in pieces (view.PictureJob), of a
+// copy of the session as it is now (session.Session.Copy): training and edits while the job
+// runs change the playground, not the picture.
+func (p *Playground) PictureJob() *view.PictureJob { return view.NewPictureJob(p.S.Copy()) }

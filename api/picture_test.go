@@ -42,3 +42,25 @@ func TestPicture(t *testing.T) {
 		t.Errorf("hiding the test data left the picture as it was")
 	}
 }
+
+// TestPictureJob: the job draws the picture of the playground as it was when the job
+// started, though the playground trains and its points move while it runs.
+func TestPictureJob(t *testing.T) {
+	p := newPlayground(t)
+	want := view.Picture(p.S)
+	j := p.PictureJob()
+	for !j.Step(200) {
+		if _, err := p.S.Step(5); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.S.MovePoint(0, 4, 4); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if bytes.Equal(view.Picture(p.S).Pix, want.Pix) {
+		t.Fatal("training and the moved point did not change the picture: the test tells nothing")
+	}
+	if got := j.Image(); !bytes.Equal(got.Pix, want.Pix) {
+		t.Error("the job's picture follows the playground's changes after it started")
+	}
+}

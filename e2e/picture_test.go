@@ -4,22 +4,31 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"image"
+	"image/draw"
 	"image/png"
 	"math"
+	"slices"
 	"testing"
+	"time"
 
+	"github.com/chromedp/cdproto/input"
+
+	"nnplay/internal/browser"
 	"nnplay/view"
 )
 
 // TestSavePicture: a training point dragged with the mouse, a click on "save picture"
-// downloads nnplay.png, the same file nnplay.picture() returns (a Uint8Array of the page);
-// it decodes as a PNG of the picture's size whose field, at positions over the whole plot
-// away from the points and the 0.5 contour, has the colour of predict there
-// (view.FieldColor within 2 of 255, so on the class's side of 0.5), and whose dragged point
-// is drawn at its new place in its class colour, and no longer at the old one.
+// downloads nnplay.png, a PNG of the pixels nnplay.picture() encodes (a Uint8Array of the
+// page), whose field, at positions over the whole plot away from the points and the 0.5
+// contour, has the colour of predict there (view.FieldColor within 2 of 255, so on the
+// class's side of 0.5), and whose dragged point is drawn at its new place in its class
+// colour, and no longer at the old one. The button does not block the page while the
+// picture is made: it says "saving…", takes no second click (one file is made), and the
+// page draws frames meanwhile.
 func TestSavePicture(t *testing.T) {
 	p := openPaused(t)
 	p.do("step", 400)
@@ -35,8 +44,7 @@ func TestSavePicture(t *testing.T) {
 		t.Fatalf("point %d dragged to (%.2f, %.2f) landed at (%.2f, %.2f)", i, to.X, to.Y, moved.X, moved.Y)
 	}
 
-	var file []byte
-	p.downloadBy("save picture", t.TempDir(), "nnplay.png", &file)
+	file, saving := savePictureTwice(t, p)
 	img, err := png.Decode(bytes.NewReader(file))
 	if err != nil {
 		t.Fatalf("nnplay.png (%d bytes) is not a PNG file: %v", len(file), err)
@@ -45,19 +53,88 @@ func TestSavePicture(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != int(l.Width*view.PictureScale) || b.Dy() != int(l.Height*view.PictureScale) {
 		t.Fatalf("nnplay.png is %v, want %v×%v", b, l.Width*view.PictureScale, l.Height*view.PictureScale)
 	}
-	sum := eval[[]float64](p, `(() => { const a = nnplay.picture(); let h = 0;
-		for (const b of a) h = (h * 31 + b) >>> 0; return [a.length, h, a instanceof Uint8Array ? 1 : 0]; })()`)
-	h := uint32(0)
-	for _, b := range file {
-		h = h*31 + uint32(b)
+	if saving.Files != 1 || saving.Frames < 3 || !slices.Contains(saving.Texts, "saving…") || saving.After != "save picture" {
+		t.Errorf("while saving the picture the button said %q (then %q), the page drew %d frames and made %d PNG files; "+
+			"want \"saving…\", at least 3 frames and one file for two clicks", saving.Texts, saving.After, saving.Frames, saving.Files)
 	}
-	if want := []float64{float64(len(file)), float64(h), 1}; fmt.Sprint(sum) != fmt.Sprint(want) {
-		t.Errorf("nnplay.picture() gives [length, hash, is a Uint8Array] %v, the download %v", sum, want)
+	b64 := eval[string](p, `(() => { const a = nnplay.picture(); let s = "";
+		for (let i = 0; i < a.length; i += 8192) s += String.fromCharCode.apply(null, a.subarray(i, i + 8192));
+		return a instanceof Uint8Array ? btoa(s) : ""; })()`)
+	raw, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil || len(raw) == 0 {
+		t.Fatalf("nnplay.picture() is not a Uint8Array of a file: %v", err)
+	}
+	api, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatalf("nnplay.picture() (%d bytes) is not a PNG file: %v", len(raw), err)
+	}
+	if got, want := rgbaOf(img), rgbaOf(api); !got.Rect.Eq(want.Rect) || !bytes.Equal(got.Pix, want.Pix) {
+		t.Errorf("nnplay.png (%v) and nnplay.picture() (%v) differ in their pixels", got.Rect, want.Rect)
 	}
 
 	checkPictureField(t, p, img)
 	checkPicturePoint(t, img, moved.X, moved.Y, moved.Label, true)
 	checkPicturePoint(t, img, from.X, from.Y, from.Label, false)
+}
+
+// pictureSaving is what the page did while "save picture" made its file: the button's
+// texts while disabled, its text after, the frames drawn (requestAnimationFrame callbacks)
+// while it was disabled, and the PNG files made.
+type pictureSaving struct {
+	Texts  []string
+	After  string
+	Frames int
+	Files  int
+}
+
+// savePictureTwice clicks "save picture", and again once the button shows the picture is
+// being made, and returns the downloaded nnplay.png and what the page did meanwhile.
+func savePictureTwice(t *testing.T, p *page) ([]byte, pictureSaving) {
+	t.Helper()
+	eval[bool](p, `(() => { const b = document.getElementById("save-picture");
+		const w = window.savingPicture = {Texts: [], After: "", Frames: 0, Files: 0};
+		const tick = () => { if (b.disabled) w.Frames++; requestAnimationFrame(tick); };
+		requestAnimationFrame(tick);
+		new MutationObserver(() => { if (b.disabled) w.Texts.push(b.textContent); else w.After = b.textContent; })
+			.observe(b, {attributes: true, childList: true, characterData: true, subtree: true});
+		const url = URL.createObjectURL;
+		URL.createObjectURL = function (blob) { if (blob.type === "image/png") w.Files++; return url.call(URL, blob); };
+		return true; })()`)
+	dir := t.TempDir()
+	if err := p.tab.SaveDownloadsTo(dir); err != nil {
+		t.Fatal(err)
+	}
+	at := button(t, p, "save picture")
+	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	p.until(10*time.Second, func() error {
+		if !eval[bool](p, `document.getElementById("save-picture").disabled`) {
+			return fmt.Errorf("the button did not show the picture being made")
+		}
+		return nil
+	})
+	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	file, err := browser.WaitForFile(dir, "nnplay.png", 20*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.until(10*time.Second, func() error {
+		if eval[bool](p, `document.getElementById("save-picture").disabled`) {
+			return fmt.Errorf("the button stayed disabled after the download")
+		}
+		return nil
+	})
+	return file, eval[pictureSaving](p, `window.savingPicture`)
+}
+
+// rgbaOf returns img's pixels as an RGBA image.
+func rgbaOf(img image.Image) *image.RGBA {
+	rgba := image.NewRGBA(img.Bounds())
+	draw.Draw(rgba, rgba.Rect, img, img.Bounds().Min, draw.Src)
+	return rgba
 }
 
 // dragPlan picks a training point to drag, alone where it is (no other within 0.6 units, so

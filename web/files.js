@@ -92,6 +92,32 @@ function takeDrops(win) {
   win.addEventListener("drop", drop);
 }
 
+// savePicture downloads the plot's picture as nnplay.png without blocking the page: Go draws
+// it in pieces between frames (nnplayPage.picturePixels) and the browser encodes it as PNG,
+// off the page's thread; the same pixels as nnplay.picture(). Meanwhile the button says
+// "saving…" and takes no second click.
+function savePicture() {
+  const button = $("save-picture");
+  let pixels;
+  if (button.disabled || !act(function () { pixels = ui.page.picturePixels(); })) return;
+  const label = button.textContent;
+  button.disabled = true;
+  button.textContent = "saving…";
+  pixels.then(function (pic) {
+    const canvas = new OffscreenCanvas(pic.width, pic.height);
+    const ctx = canvas.getContext("2d", { willReadFrequently: true }); // kept in memory, not on the GPU
+    ctx.putImageData(new ImageData(pic.pixels, pic.width, pic.height), 0, 0);
+    return canvas.convertToBlob({ type: "image/png" });
+  }).then(function (png) {
+    download("nnplay.png", png, "image/png");
+  }, function () {
+    showMessage("The picture could not be made.");
+  }).finally(function () {
+    button.disabled = false;
+    button.textContent = label;
+  });
+}
+
 // startFiles wires the save and load buttons (save picture too) and the drops.
 export function startFiles() {
   window.addEventListener("beforeunload", askBeforeLeaving);
@@ -103,9 +129,7 @@ export function startFiles() {
   $("save").addEventListener("click", function () {
     act(function () { download("nnplay-model.json", JSON.stringify(nnplay.model(), null, 2) + "\n", "application/json"); });
   });
-  $("save-picture").addEventListener("click", function () {
-    act(function () { download("nnplay.png", nnplay.picture(), "image/png"); });
-  });
+  $("save-picture").addEventListener("click", savePicture);
   $("load").addEventListener("click", function () { $("load-file").click(); });
   whenChosen($("load-file"), function (text, file) {
     nnplay.loadModel(text);

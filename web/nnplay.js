@@ -101,8 +101,10 @@
 //                                       contour, the points (test points when shown) and the
 //                                       axes, 876×856 pixels with the plot 800×800, drawn in
 //                                       Go from the playground's state, not read back from
-//                                       the screen; the page's "save picture" button
-//                                       downloads it as nnplay.png
+//                                       the screen; it blocks the page a few hundred
+//                                       ms, so the page's "save picture" button draws
+//                                       the same pixels in pieces between frames and
+//                                       downloads them as nnplay.png
 //   nnplay.snapshot()                   → the work as the page keeps it in local storage
 //                                       (so that it survives a reload and a closed tab):
 //                                       a nnplay.session/1 JSON text of the settings,
@@ -281,6 +283,9 @@
       poll: function (arr) { goFuncs().poll(arr); },
       phoneHeight: function (w) { return goFuncs().phoneHeight(w); },
       snapshot: function () { return goFuncs().snapshotText(); },
+      // picturePixels → a Promise of picture()'s pixels, {width, height, pixels}, drawn in
+      // pieces between frames: "save picture" encodes them (files.js).
+      picturePixels: function () { return goFuncs().picturePixels(); },
       toggle: function () { return call("toggle"); },
       key: function (e, onButton) { return call("key", e, onButton); },
       frame: frame,
