@@ -49,7 +49,10 @@ func TestPictureJob(t *testing.T) {
 	p := newPlayground(t)
 	want := view.Picture(p.S)
 	j := p.PictureJob()
-	for !j.Step(200) {
+	for steps := 0; !j.Step(200); steps++ {
+		if steps == 1000 {
+			t.Fatal("the job has not finished after 1,000 steps: it follows the playground's training")
+		}
 		if _, err := p.S.Step(5); err != nil {
 			t.Fatal(err)
 		}
