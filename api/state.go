@@ -161,9 +161,8 @@ func (p *Playground) Status() Status {
 	for i := range st.LossMarks {
 		st.LossMarks[i] = s.History().Mark(i)
 	}
-	if view.Regression(s) {
-		lo, hi := view.RegressionScale(s.Points())
-		st.BrushRange = &[2]float64{min(lo, -1), max(hi, 1)}
+	if lo, hi, ok := BrushRange(s); ok {
+		st.BrushRange = &[2]float64{lo, hi}
 	}
 	st.Tooltip = text(string(view.AppendShownTooltip(nil, s, ui)))
 	st.PointLabel = text(string(view.AppendPointLabel(nil, s, ui)))
@@ -180,4 +179,14 @@ func (p *Playground) State() ([]byte, error) {
 		pts = []session.Point{} // an empty array, never null
 	}
 	return json.Marshal(State{Status: p.Status(), Points: pts})
+}
+
+// BrushRange returns, for regression (ok), the range of the page's value brush: the labels'
+// range and at least -1 to 1. The page's slider spans it in 100 steps.
+func BrushRange(s *session.Session) (lo, hi float64, ok bool) {
+	if !view.Regression(s) {
+		return 0, 0, false
+	}
+	lo, hi = view.RegressionScale(s.Points())
+	return min(lo, -1), max(hi, 1), true
 }

@@ -6,12 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
 
 	"github.com/chromedp/chromedp/kb"
 
+	"nnplay/api"
 	"nnplay/internal/browser"
 	"nnplay/session"
 )
@@ -178,6 +180,47 @@ func (r *runner) numberField() *action {
 				err = fmt.Errorf("after the refused entry %q the field %s shows %q, not the setting in effect %s", text, name, shown, want)
 			}
 			return err
+		},
+	}
+}
+
+// brushSteps is how many steps the page's value brush has over its range (web/plot.js).
+const brushSteps = 100
+
+// brushSlider presses an arrow key on the value brush, regression's slider of the label of
+// points added, focused as a keyboard user focuses it (on the phone, in the opened drawer).
+// The shadow's brush takes the step the key makes from the shadow's own brush on the
+// slider's scale, api.BrushRange in brushSteps steps: the brush shown aligned to a step,
+// then one step up or down, and no change past either end.
+func (r *runner) brushSlider() *action {
+	if r.sh.s.Settings().Problem != session.Regression {
+		return nil
+	}
+	up := r.rng.IntN(2) == 0
+	key := map[bool]string{true: kb.ArrowRight, false: kb.ArrowLeft}[up]
+	return &action{kind: "brush", desc: map[bool]string{true: "value up", false: "value down"}[up], keeps: true,
+		run: func(r *runner) (bool, bool, error) {
+			return r.onElement("#brush-value", func(browser.Pt) error {
+				if _, err := browser.Eval[bool](r.tab, `(document.getElementById("brush-value").focus(), true)`); err != nil {
+					return err
+				}
+				return r.tab.Keys(key, 0)
+			})
+		},
+		apply: func(sh *shadow) error {
+			lo, hi, ok := api.BrushRange(sh.s)
+			if !ok {
+				return fmt.Errorf("the shadow is not a regression")
+			}
+			step := (hi - lo) / brushSteps
+			top := math.Floor((hi-lo)/step + 1e-6) // the last step within the range
+			n := min(math.Round((min(max(sh.brush, lo), hi)-lo)/step), top)
+			n += map[bool]float64{true: 1, false: -1}[up]
+			if n < 0 || n > top {
+				return errDisabled // the slider is at its end: the key changes nothing
+			}
+			sh.brush = lo + n*step
+			return nil
 		},
 	}
 }

@@ -27,7 +27,7 @@ import (
 // height when they showed or hid, under a gesture in flight.)
 func (r *runner) steady() error {
 	_, err := browser.Eval[bool](r.tab, `(document.head.insertAdjacentHTML("beforeend",
-		"<style>#message, #hints { display: none !important; }</style>"), true)`)
+		"<style id=soak-steady>#message, #hints { display: none !important; }</style>"), true)`)
 	return err
 }
 

@@ -5,6 +5,7 @@ package soak
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 
 	"nnplay/internal/browser"
 	"nnplay/session"
@@ -86,4 +87,67 @@ func (r *runner) checkRestored(before *work) error {
 		return fmt.Errorf("the page opened at epoch %d; paused before the reload it was at epoch %d", now.epoch, before.epoch)
 	}
 	return nil
+}
+
+// startFresh reloads the page and presses "start fresh" in the message that says the kept
+// work was restored (web/link.js): the playground at its defaults, training, one undo step
+// above the restored work, as session.StartFresh and the page's startFresh do. A reload
+// that opens the address's link instead offers no such button; then it is only a reload.
+// That the button is offered exactly when the shadow restores the work is checked too.
+func (r *runner) startFresh() *action {
+	offered, restored := false, false
+	return &action{kind: "start-fresh", desc: "reload, then start fresh",
+		run: func(r *runner) (_, _ bool, err error) {
+			if _, err := r.reloadPage(); err != nil {
+				return false, false, err
+			}
+			// The message steady hides, shown again while the button is looked for and pressed.
+			if err := r.hideMessages(false); err != nil {
+				return false, false, err
+			}
+			defer func() {
+				if herr := r.hideMessages(true); err == nil {
+					err = herr
+				}
+			}()
+			label, err := browser.Eval[*string](r.tab, `(() => { const b = document.getElementById("message-action");
+				return b.hidden || b.offsetParent === null ? null : b.textContent; })()`)
+			if offered = err == nil && label != nil && *label == freshLabel; !offered {
+				return false, false, err
+			}
+			at, ok, err := r.elementCentre("#message-action")
+			if err == nil && !ok {
+				err = fmt.Errorf("the %q button is offered but not shown", freshLabel)
+			}
+			if err == nil {
+				err = r.press(at)
+			}
+			return false, false, err
+		},
+		apply: func(sh *shadow) error {
+			if restored = sh.reload(); restored {
+				sh.s.StartFresh()
+				sh.s.SetRunning(true)
+			}
+			return nil
+		},
+		verify: func(r *runner, _ error) error {
+			switch {
+			case restored && !offered:
+				return fmt.Errorf("a reload restored the kept work; its message offers no %q", freshLabel)
+			case !restored && offered:
+				return fmt.Errorf("a reload opened the address's link; its message offers %q all the same", freshLabel)
+			}
+			return nil
+		},
+	}
+}
+
+// freshLabel is the label of the button of the message after a restore (web/link.js).
+const freshLabel = "start fresh"
+
+// hideMessages hides the page's messages and hints, as steady does, or shows them again.
+func (r *runner) hideMessages(hide bool) error {
+	_, err := browser.Eval[bool](r.tab, `(document.getElementById("soak-steady").disabled = `+strconv.FormatBool(!hide)+`, true)`)
+	return err
 }

@@ -64,22 +64,7 @@ func (r *runner) reload() *action {
 	return &action{kind: "reload", desc: "reload", keeps: false,
 		run: func(r *runner) (bool, bool, error) {
 			var err error
-			if before, err = r.pausedWork(); err != nil {
-				return false, false, err
-			}
-			took, _, err := r.tab.Reload(ready)
-			if err == nil && took > r.cfg.ReloadBound {
-				err = fmt.Errorf("the page took %v to come back, more than %v", took.Round(time.Millisecond), r.cfg.ReloadBound)
-			}
-			if err == nil {
-				err = r.steady()
-			}
-			r.epoch = 0
-			if err == nil { // the epoch the page opened at was trained before
-				var st struct{ Epoch int }
-				st, err = browser.Eval[struct{ Epoch int }](r.tab, `nnplayPage.status()`)
-				r.epoch = st.Epoch
-			}
+			before, err = r.reloadPage()
 			return false, false, err
 		},
 		apply: func(sh *shadow) error { restored = sh.reload(); return nil },
@@ -90,6 +75,28 @@ func (r *runner) reload() *action {
 			return r.checkRestored(before)
 		},
 	}
+}
+
+// reloadPage reloads the page and waits until it answers again, within the reload's bound.
+// It returns the page's weights and epoch before the reload when it was paused, else nil.
+func (r *runner) reloadPage() (before *work, err error) {
+	if before, err = r.pausedWork(); err != nil {
+		return nil, err
+	}
+	took, _, err := r.tab.Reload(ready)
+	if err == nil && took > r.cfg.ReloadBound {
+		err = fmt.Errorf("the page took %v to come back, more than %v", took.Round(time.Millisecond), r.cfg.ReloadBound)
+	}
+	if err == nil {
+		err = r.steady()
+	}
+	r.epoch = 0
+	if err == nil { // the epoch the page opened at was trained before
+		var st struct{ Epoch int }
+		st, err = browser.Eval[struct{ Epoch int }](r.tab, `nnplayPage.status()`)
+		r.epoch = st.Epoch
+	}
+	return before, err
 }
 
 // resize turns the tab from desktop to phone or back.
@@ -174,6 +181,17 @@ func (r *runner) button() *action {
 // and closed after. skip is true when the element is not shown even so (a classroom link
 // hid it).
 func (r *runner) pressElement(selector string, then func() error) (threw, skip bool, err error) {
+	return r.onElement(selector, func(at browser.Pt) error {
+		if err := r.press(at); err != nil || then == nil {
+			return err
+		}
+		return then()
+	})
+}
+
+// onElement does do with the centre of the element the CSS selector picks, scrolled into
+// view, reached as pressElement reaches it (on the phone, in the opened drawer).
+func (r *runner) onElement(selector string, do func(at browser.Pt) error) (threw, skip bool, err error) {
 	at, ok, err := r.elementCentre(selector)
 	if err == nil && !ok && r.phone {
 		var opened bool
@@ -189,17 +207,14 @@ func (r *runner) pressElement(selector string, then func() error) (threw, skip b
 	if err != nil || !ok {
 		return false, true, err
 	}
-	if err = r.press(at); err == nil && then != nil {
-		err = then()
-	}
-	return false, false, err
+	return false, false, do(at)
 }
 
 // toggleDrawer taps the phone's Controls drawer button when the drawer is open (open true)
 // or closed (false), and reports whether it did (not on the desktop, which has none).
 func (r *runner) toggleDrawer(open bool) (bool, error) {
 	st, err := browser.Eval[*bool](r.tab, `(() => { const d = document.getElementById("drawer");
-		return d.offsetParent === null ? null : d.getAttribute("aria-expanded") === "true"; })()`)
+		return d.getClientRects().length === 0 ? null : d.getAttribute("aria-expanded") === "true"; })()`)
 	if err != nil || st == nil || *st != open {
 		return false, err
 	}
@@ -223,7 +238,7 @@ func (r *runner) press(at browser.Pt) error {
 func (r *runner) elementCentre(selector string) (browser.Pt, bool, error) {
 	var at *browser.Pt
 	at, err := browser.Eval[*browser.Pt](r.tab, `(() => { const e = document.querySelector(`+strconv.Quote(selector)+`);
-		if (!e || e.offsetParent === null) return null;
+		if (!e || e.getClientRects().length === 0) return null;
 		e.scrollIntoView({block: "center"});
 		const b = e.getBoundingClientRect();
 		return b.width > 0 ? {x: Math.round(b.left + b.width / 2), y: Math.round(b.top + b.height / 2)} : null; })()`)

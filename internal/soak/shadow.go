@@ -116,7 +116,7 @@ type frameStats struct {
 }
 
 // differs says how the page's points and settings differ from the shadow's, or "" when
-// they agree (positions within Tolerance, labels and test flags exactly, settings exactly).
+// they agree (positions within Tolerance, labels within labelTolerance, test flags exactly, settings exactly).
 func (sh *shadow) differs(st pageState) string {
 	want, err := json.Marshal(sh.s.Settings())
 	if err != nil {
@@ -131,11 +131,22 @@ func (sh *shadow) differs(st pageState) string {
 	}
 	for i, p := range pts {
 		q := st.Points[i]
-		if q.Label != p.Label || q.Test != p.Test || math.Abs(q.X-p.X) > Tolerance || math.Abs(q.Y-p.Y) > Tolerance {
+		if !sameLabel(q.Label, p.Label) || q.Test != p.Test || math.Abs(q.X-p.X) > Tolerance || math.Abs(q.Y-p.Y) > Tolerance {
 			return fmt.Sprintf("point %d is %+v, the shadow has %+v", i, q, p)
 		}
 	}
 	return ""
+}
+
+// labelTolerance is how far, relative to its size (at least 1), a point's label may lie
+// from the shadow's: a value the brush slider gives is the browser's decimal arithmetic on
+// the slider's range and step, the shadow's the same sum in float64, which may differ in the
+// last bits. A step of the slider is 1e-2 of its range at least; a class is 0 or 1 exactly.
+const labelTolerance = 1e-9
+
+// sameLabel reports whether the page's label a is the shadow's b, within labelTolerance.
+func sameLabel(a, b float64) bool {
+	return a == b || math.Abs(a-b) <= labelTolerance*max(1, math.Abs(b))
 }
 
 // sameJSON reports whether two JSON texts hold the same value (key order aside).

@@ -197,6 +197,8 @@ var kinds = []struct {
 	{5, (*runner).relabel},
 	{5, (*runner).file},
 	{3, (*runner).share},
+	{2, (*runner).startFresh},
+	{12, (*runner).brushSlider},
 }
 
 // next draws the next action.

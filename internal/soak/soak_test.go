@@ -5,6 +5,7 @@ package soak
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"testing"
 )
 
@@ -36,12 +37,14 @@ func dryRun(t *testing.T, seed uint64, n int) (actions []string, kinds map[strin
 // TestSameSeedSameActions: the actions a seed draws are a function of the seed and the
 // shadow alone, so a failing seed replays: two runs from one seed draw the same 400 actions
 // and end with the same shadow, every kind of action among them; another seed draws
-// others. (A planner that read the clock or the order of a map's keys fails it.)
+// others; the value brush, drawn only on regression, by one of the seeds at least. (A planner that read the clock or the order of a map's keys fails it.)
 func TestSameSeedSameActions(t *testing.T) {
 	const n = 400
+	drawn := map[string]bool{} // by any seed
 	for _, seed := range []uint64{1, 7, 20261129} {
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
 			first, kinds, end := dryRun(t, seed, n)
+			maps.Copy(drawn, kinds)
 			again, _, endAgain := dryRun(t, seed, n)
 			if i := firstDifference(first, again); i >= 0 {
 				t.Fatalf("seed %d drew different actions at action %d:\n  %s\n  %s", seed, i+1, first[i], again[i])
@@ -51,7 +54,7 @@ func TestSameSeedSameActions(t *testing.T) {
 			}
 			for _, k := range []string{"drag", "add", "delete", "key-edit", "control", "button", "page-key",
 				"configure", "bad-call", "address", "reload", "resize",
-				"checkbox", "stepper", "number", "relabel", "file", "share"} {
+				"checkbox", "stepper", "number", "relabel", "file", "share", "start-fresh"} {
 				if !kinds[k] {
 					t.Errorf("seed %d drew no %s action in %d", seed, k, n)
 				}
@@ -61,6 +64,11 @@ func TestSameSeedSameActions(t *testing.T) {
 				t.Errorf("seeds %d and %d drew the same %d actions", seed, seed+1, n)
 			}
 		})
+	}
+	// The value brush is drawn only while the problem is regression, a few of every
+	// hundred actions: some seed draws it.
+	if !drawn["brush"] {
+		t.Errorf("no seed drew a brush action in %d", n)
 	}
 }
 
