@@ -142,3 +142,58 @@ func markPixels(img image.Image, x, y0, y1 float64, c color.RGBA) float64 {
 	}
 	return float64(in) / float64(max(n, 1))
 }
+
+// TestLossMarkTap: on a phone (390×844, touch only) a finger's tap on a loss-curve mark
+// shows what changed there (state().tooltip), as the mouse resting on it does on the
+// desktop (TestLossMarks); a tap on the chart between the marks shows nothing.
+func TestLossMarkTap(t *testing.T) {
+	p := openPaused(t, browser.Phone)
+	p.do("reset")
+	call[int](p, "step", 40)
+	p.do("configure", map[string]any{"dataset": "xor"})
+	call[int](p, "step", 60)
+	p.until(10*time.Second, func() error {
+		if e := p.status().Epoch; e != 100 {
+			return fmt.Errorf("epoch %d, want 100", e)
+		}
+		return nil
+	})
+	p.frames(2) // the history samples it
+	want := session.Mark{Epoch: 40, Text: "data set gauss → xor"}
+	if marks := p.state().LossMarks; !slices.Contains(marks, want) {
+		t.Fatalf("state().lossMarks %+v, want %+v among them", marks, want)
+	}
+	// Bring the loss chart into the middle of the phone's screen.
+	eval[bool](p, `(scrollTo(0, 0), true)`)
+	l, origin := canvasGeometry(t, p)
+	a := view.LossArea(l.Loss)
+	eval[bool](p, `(scrollTo(0, `+strconv.Itoa(int(origin.Y+a.Y+a.H/2-422))+`), true)`)
+	p.frames(2)
+	l, origin = canvasGeometry(t, p)
+	a = view.LossArea(l.Loss)
+	at := func(epoch float64) browser.Pt {
+		return browser.Pt{X: math.Round(origin.X + a.X + a.W*epoch/100), Y: math.Round(origin.Y + a.Y + a.H*0.3)}
+	}
+	if y := at(40).Y; y < 0 || y > 844 {
+		t.Fatalf("the loss chart's mark at y %.0f is off the phone's screen", y)
+	}
+	if err := p.tab.Tap(at(40)); err != nil {
+		t.Fatal(err)
+	}
+	text := "epoch 40: " + want.Text
+	p.until(5*time.Second, func() error {
+		if tt := eval[*string](p, `nnplay.state().tooltip`); tt == nil || *tt != text {
+			return fmt.Errorf("after a tap on the mark of epoch 40: tooltip %v, want %q", tt, text)
+		}
+		return nil
+	})
+	if err := p.tab.Tap(at(70)); err != nil {
+		t.Fatal(err)
+	}
+	p.until(5*time.Second, func() error {
+		if tt := eval[*string](p, `nnplay.state().tooltip`); tt != nil {
+			return fmt.Errorf("after a tap between the marks: tooltip %q, want none", *tt)
+		}
+		return nil
+	})
+}
