@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strconv"
 )
 
 // DataFormat is the format tag of a data file.
@@ -17,16 +18,34 @@ type DataFile struct {
 	Points  []Point `json:"points"`
 }
 
-// EncodeData returns the points as an indented nnplay.data/1 JSON file for problem.
+// EncodeData returns the points as a nnplay.data/1 JSON file for problem, one point to a line
+// (see appendData).
 func EncodeData(problem string, pts []Point) []byte {
-	if pts == nil {
-		pts = []Point{}
+	return append(appendData(make([]byte, 0, 64+72*len(pts)), problem, pts), '\n')
+}
+
+// appendData appends the points as a nnplay.data/1 object for problem, one point to a line:
+// what encoding/json writes of a DataFile, but with strconv's shortest 'g' numbers (read back
+// bit for bit) and several times faster, for the files the page saves and the kept session.
+func appendData(b []byte, problem string, pts []Point) []byte {
+	b = append(b, `{"format":"`+DataFormat+`","problem":`...)
+	b = strconv.AppendQuote(b, problem)
+	b = append(b, `,"points":[`...)
+	for i, p := range pts {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n"+`{"x":`...)
+		b = strconv.AppendFloat(b, p.X, 'g', -1, 64)
+		b = append(b, `,"y":`...)
+		b = strconv.AppendFloat(b, p.Y, 'g', -1, 64)
+		b = append(b, `,"label":`...)
+		b = strconv.AppendFloat(b, p.Label, 'g', -1, 64)
+		b = append(b, `,"test":`...)
+		b = strconv.AppendBool(b, p.Test)
+		b = append(b, '}')
 	}
-	b, err := json.MarshalIndent(DataFile{Format: DataFormat, Problem: problem, Points: pts}, "", "  ")
-	if err != nil {
-		panic("session: encoding points: " + err.Error()) // finite numbers always encode
-	}
-	return append(b, '\n')
+	return append(b, "]}"...)
 }
 
 // ParseData reads the points of a data file for problem: CSV (see ReadCSV), a nnplay.data/1

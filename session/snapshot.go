@@ -242,27 +242,3 @@ func (s *Session) replace(label string, st Settings, net *nn.Network, fs []nn.Fe
 	s.restart()
 	s.epoch, s.dataAt = epoch, epoch
 }
-
-// appendData appends the points as a compact nnplay.data/1 object for problem, as
-// encoding/json writes a DataFile but with strconv's shortest 'g' numbers (read back bit for
-// bit), several times faster.
-func appendData(b []byte, problem string, pts []Point) []byte {
-	b = append(b, `{"format":"`+DataFormat+`","problem":`...)
-	b = strconv.AppendQuote(b, problem)
-	b = append(b, `,"points":[`...)
-	for i, p := range pts {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, `{"x":`...)
-		b = strconv.AppendFloat(b, p.X, 'g', -1, 64)
-		b = append(b, `,"y":`...)
-		b = strconv.AppendFloat(b, p.Y, 'g', -1, 64)
-		b = append(b, `,"label":`...)
-		b = strconv.AppendFloat(b, p.Label, 'g', -1, 64)
-		b = append(b, `,"test":`...)
-		b = strconv.AppendBool(b, p.Test)
-		b = append(b, '}')
-	}
-	return append(b, "]}"...)
-}
