@@ -18,7 +18,14 @@
 // splits each frame's Go time into the time the page's main thread ran and the time it was
 // preempted, and names the threads that ran instead (schedResult).
 //
-//	go run ./cmd/browserbench [-duration 10s] [-warmup 3s] [-flags both|disable-gpu|angle] [-sched]
+// Where there is a /proc (Linux) it reads the CPU time of the browser's GPU process, which
+// rasterises and composites, over the frames measured, and then for a bare page in the same
+// browser: a WebGL canvas of the playground canvas's size cleared every frame, what any
+// animated canvas costs it. -min-interval, an experiment, holds the canvas's animation
+// frames at least that far apart (frameGap), to see the frames with the GPU process idle
+// between them.
+//
+//	go run ./cmd/browserbench [-duration 10s] [-warmup 3s] [-flags both|disable-gpu|angle] [-sched] [-min-interval 0]
 //
 // make bench runs it after the native benchmarks.
 package main
@@ -53,10 +60,12 @@ type flagSet struct {
 var flagSets = []flagSet{{"disable-gpu", browser.Flags}, {"angle", browser.AngleFlags}}
 
 func main() {
-	duration := flag.Duration("duration", 10*time.Second, "how long to measure training and frames")
-	warmup := flag.Duration("warmup", 3*time.Second, "how long to let training settle before measuring")
 	which := flag.String("flags", "both", "the Chromium flags to measure under: both, disable-gpu or angle")
-	sched := flag.Bool("sched", false, "trace the scheduler with perf: how much of each frame the page's main thread ran")
+	var o options
+	flag.DurationVar(&o.duration, "duration", 10*time.Second, "how long to measure training and frames")
+	flag.DurationVar(&o.warmup, "warmup", 3*time.Second, "how long to let training settle before measuring")
+	flag.BoolVar(&o.sched, "sched", false, "trace the scheduler with perf: how much of each frame the page's main thread ran")
+	flag.DurationVar(&o.minInterval, "min-interval", 0, "an experiment: hold the canvas's animation frames at least this far apart")
 	flag.Parse()
 	sets := flagSets
 	if *which != "both" {
@@ -67,15 +76,22 @@ func main() {
 		}
 		sets = flagSets[i : i+1]
 	}
-	if err := run(os.Stdout, sets, *duration, *warmup, *sched); err != nil {
+	if err := run(os.Stdout, sets, o); err != nil {
 		fmt.Fprintln(os.Stderr, "browserbench:", err)
 		os.Exit(1)
 	}
 }
 
+// options are the command's flags but the flag sets.
+type options struct {
+	duration, warmup time.Duration
+	minInterval      time.Duration // > 0: the canvas's frames held this far apart (frameGap)
+	sched            bool
+}
+
 // run builds and serves the site, measures it under each flag set and prints the table to
 // out.
-func run(out io.Writer, sets []flagSet, duration, warmup time.Duration, sched bool) error {
+func run(out io.Writer, sets []flagSet, o options) error {
 	fmt.Fprintln(out, "browserbench: building the site…")
 	site, err := browser.StartSite()
 	if err != nil {
@@ -85,7 +101,7 @@ func run(out io.Writer, sets []flagSet, duration, warmup time.Duration, sched bo
 	var results []result
 	for _, fs := range sets {
 		fmt.Fprintf(out, "browserbench: measuring under %s (%s)…\n", fs.name, strings.Join(fs.flags, " "))
-		r, err := measure(site.URL, fs, duration, warmup, sched)
+		r, err := measure(site.URL, fs, o)
 		if err != nil {
 			return fmt.Errorf("%s: %w", fs.name, err)
 		}
@@ -103,7 +119,11 @@ func run(out io.Writer, sets []flagSet, duration, warmup time.Duration, sched bo
 		return err
 	}
 	fmt.Fprintf(out, "\n%s, headless, 1280×800 at scale 1\n", results[0].ua)
-	fmt.Fprintf(out, "250 training points (numPoints 500, testRatio 0.5), batch 10, speed 0; every frame over %v\n\n", duration)
+	fmt.Fprintf(out, "250 training points (numPoints 500, testRatio 0.5), batch 10, speed 0; every frame over %v\n", o.duration)
+	if o.minInterval > 0 {
+		fmt.Fprintf(out, "experiment: the canvas's animation frames held at least %v apart (-min-interval)\n", o.minInterval)
+	}
+	fmt.Fprintln(out)
 	if err := table(out, results); err != nil {
 		return err
 	}
@@ -112,7 +132,7 @@ func run(out io.Writer, sets []flagSet, duration, warmup time.Duration, sched bo
 	if err := partsTable(out, results); err != nil {
 		return err
 	}
-	if sched {
+	if o.sched {
 		if err := schedTable(out, results); err != nil {
 			return err
 		}
@@ -168,6 +188,13 @@ func table(out io.Writer, rs []result) error {
 	row("training per frame p50, ms", "%.2f", "", func(r result) float64 { return pct(r.train, 50) }, nil)
 	row("frames/s p50", "%.1f", "", func(r result) float64 { return pct(r.fps, 50) }, nil)
 	row("maths panel updates/s (in the frames)", "%.1f", "", func(r result) float64 { return r.mathsPerSec }, nil)
+	if !slices.ContainsFunc(rs, func(r result) bool { return !r.gpu.ok || !r.bare.ok }) {
+		row("GPU process CPU, ms per s", "%.0f", "", func(r result) float64 { return r.gpu.perSec }, nil)
+		row("  per frame drawn, ms", "%.1f", "", func(r result) float64 { return r.gpu.perFrame }, nil)
+		row("bare canvas of that size: GPU process, ms per s", "%.0f", "", func(r result) float64 { return r.bare.perSec }, nil)
+		row("  per frame drawn, ms", "%.1f", "", func(r result) float64 { return r.bare.perFrame }, nil)
+		row("  frames/s", "%.1f", "", func(r result) float64 { return r.bare.fps }, nil)
+	}
 	row("Go heap, last reading, MB", "%.1f", "", func(r result) float64 { return r.heapMB }, nil)
 	row("navigation → window.nnplay, ms", "%.0f", "", func(r result) float64 { return r.readyMs }, nil)
 	row("navigation → first frame, ms", "%.0f", "", func(r result) float64 { return r.firstFrameMs }, nil)

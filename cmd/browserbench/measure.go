@@ -27,6 +27,7 @@ type result struct {
 	readyMs, firstFrameMs           float64
 	problems                        []browser.Problem
 	mathsPerSec                     float64 // the maths panel's updates, computed inside the frames
+	gpu, bare                       gpuLoad // the GPU process: while measuring, and for a bare canvas
 }
 
 // frameLog is the page's log of frames (api.FrameLog).
@@ -84,9 +85,10 @@ func (r *result) log(tab *browser.Tab, after *int) error {
 	return nil
 }
 
-// measure opens the site in a Chromium started with fs's flags and measures it.
-// With sched, it traces the scheduler while it measures (see schedResult).
-func measure(url string, fs flagSet, duration, warmup time.Duration, sched bool) (result, error) {
+// measure opens the site in a Chromium started with fs's flags and measures it, then a bare
+// canvas of the playground canvas's size in the same browser (measureBare). With o.sched,
+// it traces the scheduler while it measures (see schedResult).
+func measure(url string, fs flagSet, o options) (result, error) {
 	r := result{name: fs.name}
 	chrome, err := browser.StartWith(fs.flags)
 	if err != nil {
@@ -103,6 +105,11 @@ func measure(url string, fs flagSet, duration, warmup time.Duration, sched bool)
 		return r, err
 	}
 	defer tab.Close()
+	if o.minInterval > 0 {
+		if err := tab.InitScript(fmt.Sprintf(frameGap, float64(o.minInterval)/float64(time.Millisecond))); err != nil {
+			return r, err
+		}
+	}
 	if err := r.start(tab, url); err != nil {
 		return r, err
 	}
@@ -115,7 +122,7 @@ func measure(url string, fs flagSet, duration, warmup time.Duration, sched bool)
 	if err := showPanel(tab); err != nil {
 		return r, err
 	}
-	time.Sleep(warmup) // training settles; the frames measured start after it
+	time.Sleep(o.warmup) // training settles; the frames measured start after it
 	maths0, err := browser.Eval[float64](tab, readMaths)
 	if err != nil {
 		return r, err
@@ -126,27 +133,31 @@ func measure(url string, fs flagSet, duration, warmup time.Duration, sched bool)
 	}
 	after, last := first.Frame.Frames, first
 	var trace *schedTrace
-	if sched {
+	if o.sched {
 		if trace, err = startSched(); err != nil {
 			return r, err
 		}
 		defer trace.cancel()
 	}
-	if last, err = r.read(tab, duration, &after); err != nil {
+	cpu0, _ := gpuCPU(chrome.DataDir())
+	t0 := time.Now()
+	if last, err = r.read(tab, o.duration, &after); err != nil {
 		return r, err
 	}
+	cpu1, ok := gpuCPU(chrome.DataDir())
+	r.gpu = load(cpu1-cpu0, float64(last.Frame.Frames-first.Frame.Frames), time.Since(t0), ok)
 	if trace != nil {
 		if r.sched, err = trace.analyse(&r); err != nil {
 			return r, err
 		}
 	}
 	if len(r.goMs) < 2 {
-		return r, fmt.Errorf("only %d frames in %v", len(r.goMs), duration)
+		return r, fmt.Errorf("only %d frames in %v", len(r.goMs), o.duration)
 	}
 	if r.mathsPerSec, err = browser.Eval[float64](tab, readMaths); err != nil {
 		return r, err
 	}
-	if r.mathsPerSec = (r.mathsPerSec - maths0) / duration.Seconds(); r.mathsPerSec <= 0 {
+	if r.mathsPerSec = (r.mathsPerSec - maths0) / o.duration.Seconds(); r.mathsPerSec <= 0 {
 		return r, fmt.Errorf("the maths panel was in view, but its numbers were not computed")
 	}
 	r.epochsPerSec = float64(last.Epoch-first.Epoch) / ((last.Now - first.Now) / 1000)
@@ -155,7 +166,13 @@ func measure(url string, fs flagSet, duration, warmup time.Duration, sched bool)
 		r.heapMB = *h / 1e6
 	}
 	r.problems = tab.Problems()
-	return r, nil
+	size, err := browser.Eval[[2]int](tab, `(c => [c.width, c.height])(document.getElementById("canvas").contentDocument.querySelector("canvas"))`)
+	if err != nil {
+		return r, err
+	}
+	tab.Close() // the bare canvas is measured alone
+	r.bare, err = measureBare(chrome, size[0], size[1], min(o.duration, 5*time.Second))
+	return r, err
 }
 
 // read reads the last frame every readEvery and the log of frames every logEvery for

@@ -159,6 +159,10 @@ func (b *Browser) Version() (string, error) {
 	return v, err
 }
 
+// DataDir returns the browser's user-data-dir, which its processes' command lines carry
+// (--user-data-dir=…): a benchmark finds them by it.
+func (b *Browser) DataDir() string { return b.dir }
+
 // Close stops the browser and removes its user-data-dir.
 func (b *Browser) Close() error {
 	b.cancel()
