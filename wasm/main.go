@@ -18,6 +18,9 @@ func main() {
 		ebiten.SetTPS(ebiten.SyncWithFPS) // one Update per drawn frame: training is budgeted per frame
 		ebiten.SetWindowTitle("nnplay")
 		ebiten.SetRunnableOnUnfocused(true)
+		// Draw fills the whole screen with the opaque paper first, so Ebiten's own clearing
+		// of it before every Draw would be a pass over the canvas for nothing.
+		ebiten.SetScreenClearedEveryFrame(false)
 		err = ebiten.RunGame(g)
 	}
 	if err != nil {
