@@ -289,7 +289,7 @@ const MaxBrush = 1e6
 // to ±MaxBrush for regression.
 func (p *Playground) SetBrush(v float64) error {
 	if !finite(v) || math.Abs(v) > MaxBrush {
-		return fmt.Errorf("brush must be a finite number from %g to %g, got %s", -MaxBrush, MaxBrush, session.FormatNumber(v))
+		return fmt.Errorf("brush must be a finite number from %s to %s, got %s", session.FormatNumber(-MaxBrush), session.FormatNumber(MaxBrush), session.FormatNumber(v))
 	}
 	if !view.Regression(p.S) && v != 0 && v != 1 {
 		return fmt.Errorf("brush must be 0 or 1 for classification, got %s", session.FormatNumber(v))

@@ -178,6 +178,7 @@ func TestRefusalsChangeNothing(t *testing.T) {
 		{"predict, NaN", func(p *Playground) error { _, err := p.Predict(math.NaN(), 0); return err }, "finite"},
 		{"toScreen, Inf", func(p *Playground) error { _, err := p.ToScreen(0, math.Inf(1)); return err }, "finite"},
 		{"brush, 0.5 for classification", func(p *Playground) error { return p.SetBrush(0.5) }, "0 or 1"},
+		{"brush, beyond the range", func(p *Playground) error { return p.SetBrush(2e6) }, "from -1000000 to 1000000, got 2000000"},
 		{"undo with nothing to undo", func(p *Playground) error { return p.Undo() }, "undo: nothing to undo"},
 		{"redo with nothing to redo", func(p *Playground) error { return p.Redo() }, "redo: nothing to redo"},
 		{"configureIn, a fraction of a group", func(p *Playground) error { return p.ConfigureIn(1.5, []byte(`{"noise": 0.2}`)) }, "group"},
