@@ -14,7 +14,7 @@ func ExampleNew() {
 		panic(err)
 	}
 	x := make([]float64, 2)
-	nn.ApplyFeatures(x, nn.DefaultFeatures(), 1.5, -2)
+	nn.ApplyFeatures(x, []nn.Feature{nn.X1, nn.X2}, 1.5, -2)
 	fmt.Printf("ŷ = %.4f\n", net.Forward(x)[0])
 
 	_, err = nn.New([]int{2, 65, 1}, nn.Sigmoid, nn.Sigmoid, nil)
@@ -153,7 +153,7 @@ func ExampleNetwork_TraceInto() {
 // it: one row at a time, within rounding of a Forward at each point.
 func ExampleGrid() {
 	net, _ := nn.New([]int{2, 4, 1}, nn.Tanh, nn.Sigmoid, rand.New(rand.NewPCG(1, 2)))
-	fs := nn.DefaultFeatures()
+	fs := []nn.Feature{nn.X1, nn.X2}
 	xs, ys := []float64{-6, -3, 0, 3, 6}, []float64{4, 0, -4}
 	var g nn.Grid
 	g.Reset(net, fs, xs, ys)

@@ -42,9 +42,6 @@ const (
 // AllFeatureNames returns the name of every feature, in the order of their constants.
 func AllFeatureNames() []string { return append([]string(nil), featureNames[:]...) }
 
-// DefaultFeatures returns the default input features, x1 and x2.
-func DefaultFeatures() []Feature { return []Feature{X1, X2} }
-
 // ParseFeature returns the feature with the given name, or an error naming the allowed names.
 func ParseFeature(name string) (Feature, error) {
 	if f := slices.Index(featureNames[:], name); f >= 0 {

@@ -72,7 +72,7 @@ func TestModelRoundTrip(t *testing.T) {
 		hidden, output Activation
 		features       []Feature
 	}{
-		{[]int{2, 4, 1}, Sigmoid, Sigmoid, DefaultFeatures()},
+		{[]int{2, 4, 1}, Sigmoid, Sigmoid, []Feature{X1, X2}},
 		{[]int{3, 5, 2}, Tanh, Linear, []Feature{X1Squared, SinX2, X1}},
 		{[]int{7, 8, 8, 8, 8, 8, 8, 1}, ReLU, Sigmoid, allFeatures},
 		{[]int{1, 1}, Linear, Linear, []Feature{X1TimesX2}},

@@ -131,13 +131,3 @@ func (sp *Spec) Default() any {
 	d := DefaultSettings()
 	return sp.Value(&d)
 }
-
-// Does reports whether a change of the setting has effect e.
-func (sp *Spec) Does(e Effect) bool {
-	for _, x := range sp.Effects {
-		if x == e {
-			return true
-		}
-	}
-	return false
-}

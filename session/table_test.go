@@ -204,16 +204,16 @@ func TestSpecsEffects(t *testing.T) {
 			t.Fatalf("%s: %v", sp.Name, err)
 		}
 		after := stateOf(s)
-		if rebuilt := after.Epoch == 0; rebuilt != sp.Does(Rebuild) {
-			t.Errorf("%s: epoch %d → %d; rebuilds %v", sp.Name, before.Epoch, after.Epoch, sp.Does(Rebuild))
+		if rebuilt := after.Epoch == 0; rebuilt != slices.Contains(sp.Effects, Rebuild) {
+			t.Errorf("%s: epoch %d → %d; rebuilds %v", sp.Name, before.Epoch, after.Epoch, slices.Contains(sp.Effects, Rebuild))
 		}
-		if regen, changed := sp.Does(Regenerate) || sp.Does(Resplit), !slices.Equal(after.Points, before.Points); changed != regen {
+		if regen, changed := slices.Contains(sp.Effects, Regenerate) || slices.Contains(sp.Effects, Resplit), !slices.Equal(after.Points, before.Points); changed != regen {
 			t.Errorf("%s: the points changed %v, want %v", sp.Name, changed, regen)
 		}
 		if got := s.UndoLabel(); got != "change "+sp.Name && got != "change dataset, problem" && got != "change features, layers" {
 			t.Errorf("%s: undo step %q", sp.Name, got)
 		}
-		if sp.Does(Retrain) && !slices.Equal(after.Params, before.Params) {
+		if slices.Contains(sp.Effects, Retrain) && !slices.Equal(after.Params, before.Params) {
 			t.Errorf("%s: a change that retrains changed the weights", sp.Name)
 		}
 		if after.Version == before.Version {

@@ -12,7 +12,7 @@
 //
 // Every per-frame computation here allocates nothing once its buffers have grown (the tests
 // assert it with testing.AllocsPerRun): Field.Refresh and RefreshRows, Contour, NetGeom.Update,
-// HitNetwork, HitPoint, LossGeom.Update, Dash and the Append* formatters.
+// HitNetwork, HitPointWithin, LossGeom.Update, Dash and the Append* formatters.
 //
 // It imports session and nn, never Ebiten or syscall/js, so every picture is testable natively.
 package view

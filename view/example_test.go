@@ -43,11 +43,11 @@ func ExampleAppendFixed() {
 }
 
 // Picking the point under the pointer.
-func ExampleHitPoint() {
+func ExampleHitPointWithin() {
 	l := view.NewLayout(900, 640)
 	pts := []session.Point{{X: 1, Y: 1}, {X: -3, Y: 2}}
 	sx, sy := l.ToScreen(-3, 2)
-	fmt.Println(view.HitPoint(l, pts, sx+5, sy-5), view.HitPoint(l, pts, 10, 10))
+	fmt.Println(view.HitPointWithin(l, pts, sx+5, sy-5, view.HitRadius, false), view.HitPointWithin(l, pts, 10, 10, view.HitRadius, false))
 	// Output: 1 -1
 }
 

@@ -181,7 +181,7 @@ func TestNetworkAllocs(t *testing.T) {
 		{"Update", func() { g.Update(l, s, 5) }},
 		{"Update unfollowed", func() { g.Update(l, s, -1) }},
 		{"HitNetwork", func() { HitNetwork(l, s, l.Network.X+l.Network.W/2, l.Network.Y+l.Network.H/2) }},
-		{"HitPoint", func() { HitPoint(l, s.Points(), 100, 100) }},
+		{"HitPointWithin", func() { HitPointWithin(l, s.Points(), 100, 100, HitRadius, true) }},
 		{"AppendTooltip", func() {
 			buf = AppendTooltip(buf[:0], s, Hover{Kind: HoverEdge, Layer: 1, Node: 2, From: 3}, 5)
 			buf = AppendTooltip(buf[:0], s, Hover{Kind: HoverNode, Layer: 1, Node: 2}, 5)

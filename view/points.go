@@ -12,15 +12,10 @@ const (
 	HitRadius   = 12 // how far from a point's centre the pointer still picks it
 )
 
-// HitPoint returns the index of the point nearest to (sx, sy), CSS px on the canvas, if it lies
-// within HitRadius; -1 if none does. Of points equally near it picks the later one, which is
-// drawn on top.
-func HitPoint(l Layout, pts []session.Point, sx, sy float64) int {
-	return HitPointWithin(l, pts, sx, sy, HitRadius, false)
-}
-
-// HitPointWithin is HitPoint with another radius, in CSS px (a finger needs a wider one),
-// skipping test points when hideTest is set (they are not drawn then).
+// HitPointWithin returns the index of the point nearest to (sx, sy), CSS px on the canvas, if
+// it lies within radius (HitRadius for a mouse; a finger needs a wider one); -1 if none does.
+// It skips test points when hideTest is set (they are not drawn then). Of points equally near
+// it picks the later one, which is drawn on top.
 func HitPointWithin(l Layout, pts []session.Point, sx, sy, radius float64, hideTest bool) int {
 	best, bestD := -1, radius*radius+1e-9
 	for i := range pts {

@@ -6,7 +6,7 @@ import (
 	"nnplay/session"
 )
 
-func TestHitPoint(t *testing.T) {
+func TestHitPointWithin(t *testing.T) {
 	l := NewLayout(900, 640)
 	pts := []session.Point{{X: 0, Y: 0}, {X: 1, Y: 1}, {X: -5, Y: 5}, {X: 0, Y: 0, Test: true}}
 	px := func(i int) (float64, float64) { return l.ToScreen(pts[i].X, pts[i].Y) }
@@ -26,12 +26,12 @@ func TestHitPoint(t *testing.T) {
 		{"coincident points: the later, on top", x0, y0, 3},
 	}
 	for _, tc := range tests {
-		if got := HitPoint(l, pts, tc.sx, tc.sy); got != tc.want {
-			t.Errorf("%s: HitPoint = %d, want %d", tc.name, got, tc.want)
+		if got := HitPointWithin(l, pts, tc.sx, tc.sy, HitRadius, false); got != tc.want {
+			t.Errorf("%s: HitPointWithin = %d, want %d", tc.name, got, tc.want)
 		}
 	}
-	if got := HitPoint(l, nil, x0, y0); got != -1 {
-		t.Errorf("no points: HitPoint = %d, want -1", got)
+	if got := HitPointWithin(l, nil, x0, y0, HitRadius, false); got != -1 {
+		t.Errorf("no points: HitPointWithin = %d, want -1", got)
 	}
 }
 
