@@ -23,23 +23,24 @@ const (
 )
 
 // Settings is everything a user chooses. Names and units are those of the scripting API;
-// the table Specs describes each field (its range, default, effects and link key).
+// the table Specs describes each field (its range or choices, default, effects and link
+// key), and only it: the comments below say what a field means, not what it may hold.
 type Settings struct {
-	LearningRate       float64  // finite, in (0, 10]
-	Activation         string   // hidden activation: sigmoid|tanh|relu|linear
-	BatchSize          int      // 1–2000; ≥ the training-set size means full batch
-	Regularization     string   // none|l1|l2
-	RegularizationRate float64  // finite, 0–10
+	LearningRate       float64  // the step of each update
+	Activation         string   // the hidden layers' activation (nn.ActivationNames)
+	BatchSize          int      // points per update; ≥ the training-set size means full batch
+	Regularization     string   // the penalty on the weights (nn.RegularizationNames)
+	RegularizationRate float64  // the penalty's weight
 	Features           []string // input feature names (see nn.ParseFeature)
-	Hidden             []int    // hidden layer sizes: 0–6 layers of 1–8 nodes
-	Problem            string   // classification|regression
+	Hidden             []int    // hidden layer sizes, nodes in each
+	Problem            string   // Classification or Regression
 	Seed               uint32   // weights' seed
 	DataSeed           uint32   // data generator's seed
-	Dataset            string   // circle|xor|gauss|spiral (classification), plane|gauss-multi (regression), custom
-	Noise              float64  // 0–0.5
-	NumPoints          int      // 1–2000
-	TestRatio          float64  // 0.1–0.9, the share held out for testing
-	Speed              float64  // epochs per second, 1–1,000,000, or 0 for as fast as it goes
+	Dataset            string   // a generated data set of the problem (DatasetNames), or Custom
+	Noise              float64  // the generated data's noise
+	NumPoints          int      // how many points are generated
+	TestRatio          float64  // the share held out for testing
+	Speed              float64  // epochs per second, or 0 for as fast as it goes
 	View               View     // how the page shows the session; a change retrains nothing
 	Hide               []string // the controls the page hides (a classroom link's): settings' names
 }
