@@ -80,7 +80,7 @@ func ParseActivation(name string) (Activation, error) {
 	if a := slices.Index(ActivationNames(), name); a >= 0 {
 		return Activation(a), nil
 	}
-	return 0, fmt.Errorf("unknown activation %q: want sigmoid, tanh, relu or linear", name)
+	return 0, fmt.Errorf("unknown activation %q: want %s", name, orList(ActivationNames()))
 }
 
 // String returns the activation's name as used in settings and model files.

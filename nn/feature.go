@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // Feature is one input of the network computed from a point (x1, x2) of the plane, as in
@@ -47,13 +48,13 @@ func ParseFeature(name string) (Feature, error) {
 	if f := slices.Index(featureNames[:], name); f >= 0 {
 		return Feature(f), nil
 	}
-	return 0, fmt.Errorf("unknown feature %q: want x1, x2, x1^2, x2^2, x1*x2, sin(x1) or sin(x2)", name)
+	return 0, fmt.Errorf("unknown feature %q: want %s", name, orList(featureNames[:]))
 }
 
 // ParseFeatures parses a list of feature names; it rejects an empty list and duplicates.
 func ParseFeatures(names []string) ([]Feature, error) {
 	if len(names) == 0 {
-		return nil, fmt.Errorf("no input features: choose at least one of x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)")
+		return nil, fmt.Errorf("no input features: choose at least one of %s", strings.Join(featureNames[:], ", "))
 	}
 	fs := make([]Feature, len(names))
 	for i, name := range names {
@@ -116,4 +117,12 @@ func ApplyFeatures(dst []float64, fs []Feature, x1, x2 float64) {
 	for i, f := range fs {
 		dst[i] = f.Value(x1, x2)
 	}
+}
+
+// orList writes names for a message, from the table that defines them: "a, b or c".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }

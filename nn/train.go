@@ -30,7 +30,7 @@ func ParseRegularization(name string) (Regularization, error) {
 	if r := slices.Index(regularizationNames[:], name); r >= 0 {
 		return Regularization(r), nil
 	}
-	return 0, fmt.Errorf("unknown regularization %q: want none, l1 or l2", name)
+	return 0, fmt.Errorf("unknown regularization %q: want %s", name, orList(regularizationNames[:]))
 }
 
 // String returns the regularization's name.
