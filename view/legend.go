@@ -143,3 +143,31 @@ func NewMetricsLine(r Rect, trainW, testW, accW, shortW float64) MetricsLine {
 	}
 	return ml
 }
+
+// The loss chart's axes, in CSS px: tick marks TickLen long and y labels ending
+// yLabelBefore left of the chart, as the plot's; the x labels' centre line lossXLabelBelow
+// under it.
+const lossXLabelBelow = 10
+
+// LossAxes is where the loss chart's axes are drawn around its Area (LossGeom.Area), CSS
+// px: the Left and Bottom lines, 1 px outside the area and meeting at its corner; the right
+// end of the y labels, LabelX (texts right-aligned, centred on their tick); the centre line
+// of the x labels (the first and last epoch, the scale's name), LabelY.
+type LossAxes struct {
+	Area           Rect
+	Left, Bottom   Rect
+	LabelX, LabelY float64
+}
+
+// NewLossAxes lays out the axes of the loss chart a.
+func NewLossAxes(a Rect) LossAxes {
+	return LossAxes{Area: a, Left: Rect{a.X - 1, a.Y, 1, a.H + 1}, Bottom: Rect{a.X - 1, a.Y + a.H, a.W + 1, 1},
+		LabelX: a.X - yLabelBefore, LabelY: a.Y + a.H + lossXLabelBelow}
+}
+
+// YTick returns, for a y tick at pos (Tick.Pos), its grid line across the chart and its
+// mark left of the chart, TickLen long; both 1 px thick, centred on pos.
+func (ax LossAxes) YTick(pos float64) (grid, mark Rect) {
+	a := ax.Area
+	return Rect{a.X, pos - 0.5, a.W, 1}, Rect{a.X - TickLen, pos - 0.5, TickLen, 1}
+}

@@ -134,3 +134,31 @@ func TestMetricsLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLossAxes: the loss chart's left and bottom lines lie just outside its area and meet at
+// its corner; a y tick's grid line spans the chart and its mark ends at the chart's left
+// side; the y labels end left of the marks and fit in the panel; the x labels' line lies
+// below the bottom line, inside the panel, in both layouts.
+func TestLossAxes(t *testing.T) {
+	w := NewGlyphs(1).Advance(Small, "0.25")
+	for _, nl := range netLayouts {
+		f := nl.l.Loss
+		a := LossArea(f)
+		ax := NewLossAxes(a)
+		l, b := ax.Left, ax.Bottom
+		if l.X+l.W != a.X || l.Y != a.Y || l.Y+l.H != b.Y+b.H || b.X != l.X || b.Y != a.Y+a.H || b.X+b.W != a.X+a.W {
+			t.Errorf("%s: axes %+v and %+v around the chart %+v", nl.name, l, b, a)
+		}
+		pos := a.Y + a.H/2
+		grid, mark := ax.YTick(pos)
+		if grid.X != a.X || grid.W != a.W || grid.Y+grid.H/2 != pos || mark.X+mark.W != a.X || mark.W != TickLen || mark.Y != grid.Y {
+			t.Errorf("%s: y tick at %v: grid line %+v, mark %+v, chart %+v", nl.name, pos, grid, mark, a)
+		}
+		if ax.LabelX >= mark.X || ax.LabelX-w < f.X {
+			t.Errorf("%s: y labels end at %v: want left of the mark at %v and a %v px label inside the panel from %v", nl.name, ax.LabelX, mark.X, w, f.X)
+		}
+		if ax.LabelY-SmallText/2 < b.Y+b.H || ax.LabelY+SmallText/2 > f.Y+f.H {
+			t.Errorf("%s: x labels centred at %v, want below the bottom line (%v) and inside the panel (to %v)", nl.name, ax.LabelY, b.Y+b.H, f.Y+f.H)
+		}
+	}
+}

@@ -82,6 +82,42 @@ func (nd *NodeGeom) PlaneAt(x, y float64) (sx, sy float64) {
 	return nd.X - nd.Half + (x-session.Min)/span*2*nd.Half, nd.Y - nd.Half + (session.Max-y)/span*2*nd.Half
 }
 
+// Beside and in a node, CSS px: an input's feature name ends inputNameGap left of its square
+// and the output's ŷ starts outputNameGap right of it; the followed point's mark in a
+// node's picture is a frame followOuter wide around one followInner wide.
+const (
+	inputNameGap  = 7
+	outputNameGap = 6
+	followOuter   = 8
+	followInner   = 6
+)
+
+// NameX returns where the node's name is written on its centre line, CSS px: for an input
+// (Layer 0) the right end of its feature's name, left of the square; for another node (the
+// canvas names only the output, ŷ) the left end, right of the square.
+func (nd *NodeGeom) NameX() float64 {
+	if nd.Layer == 0 {
+		return nd.X - nd.Half - inputNameGap
+	}
+	return nd.X + nd.Half + outputNameGap
+}
+
+// BiasZero returns the tick that marks a bias of 0 across the node's bias track, CSS px:
+// 1 px wide at the node's centre, reaching 1 px beyond the track above and below.
+func (nd *NodeGeom) BiasZero() Rect {
+	b := nd.BiasTrack
+	return Rect{nd.X - 0.5, b.Y - 1, 1, b.H + 2}
+}
+
+// FollowMark returns the two frames that mark the plane's point (x, y) in the node's
+// picture, CSS px, both centred where PlaneAt puts it: outer (the canvas draws it in Paper)
+// around inner (in Ink), so that the mark shows on any colour.
+func (nd *NodeGeom) FollowMark(x, y float64) (outer, inner Rect) {
+	cx, cy := nd.PlaneAt(x, y)
+	return Rect{cx - followOuter/2, cy - followOuter/2, followOuter, followOuter},
+		Rect{cx - followInner/2, cy - followInner/2, followInner, followInner}
+}
+
 // EdgeGeom is one edge as drawn: a line from (X0, Y0) to (X1, Y1) of weight W[Layer][Node][From].
 type EdgeGeom struct {
 	X0, Y0, X1, Y1    float64

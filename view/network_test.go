@@ -222,3 +222,54 @@ func TestPlaneAt(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeMarks: in every shape and layout, each input's feature name ends left of its
+// square and the output's ŷ starts right of it, at least 4 px away and within the network's
+// panel; a bias of 0 is marked across the track where the bias bar starts; the followed
+// point's mark is a ring of Paper at least 1 px wide around the Ink frame, on the point.
+func TestNodeMarks(t *testing.T) {
+	g := NewGlyphs(1)
+	for _, sh := range shapes {
+		for _, nl := range netLayouts {
+			s := newSession(t, sh.patch)
+			var ng NetGeom
+			ng.Update(nl.l, s, 0)
+			r, last := nl.l.Network, len(s.Network().Layers())-1
+			name := sh.name + ", " + nl.name
+			for i := range ng.Nodes {
+				nd := &ng.Nodes[i]
+				var x0, x1, gap float64
+				switch nd.Layer {
+				case 0:
+					x1 = nd.NameX()
+					x0, gap = x1-g.Advance(Small, s.Features()[nd.Node].String()), nd.X-nd.Half-x1
+				case last:
+					x0 = nd.NameX()
+					x1, gap = x0+g.Advance(Body, "ŷ"), x0-(nd.X+nd.Half)
+				}
+				if nd.Layer == 0 || nd.Layer == last {
+					if x0 < r.X || x1 > r.X+r.W || gap < 4 {
+						t.Errorf("%s: node %d/%d's name spans [%v, %v], %v px from its square; want it in [%v, %v], 4 px away",
+							name, nd.Layer, nd.Node, x0, x1, gap, r.X, r.X+r.W)
+					}
+				}
+				if nd.Layer == 0 {
+					continue
+				}
+				z, b, bar := nd.BiasZero(), nd.BiasTrack, nd.BiasBar
+				if z.X+z.W/2 != nd.X || z.Y >= b.Y || z.Y+z.H <= b.Y+b.H || bar.X != nd.X && bar.X+bar.W != nd.X {
+					t.Errorf("%s: node %d/%d: zero tick %+v, track %+v, bar %+v; want the tick across the track where the bar starts",
+						name, nd.Layer, nd.Node, z, b, bar)
+				}
+			}
+			nd, pt := &ng.Nodes[0], s.Points()[0]
+			out, in := nd.FollowMark(pt.X, pt.Y)
+			cx, cy := nd.PlaneAt(pt.X, pt.Y)
+			if out.X+out.W/2 != cx || out.Y+out.H/2 != cy || in.X+in.W/2 != cx || in.Y+in.H/2 != cy ||
+				in.X-out.X < 1 || in.Y-out.Y < 1 {
+				t.Errorf("%s: the followed point's mark %+v around %+v, want both centred on (%v, %v), the outer 1 px wider each side",
+					name, out, in, cx, cy)
+			}
+		}
+	}
+}

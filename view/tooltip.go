@@ -34,6 +34,18 @@ func TooltipBox(l Layout, px, py, textW float64) Rect {
 	return Rect{max(x, tipEdge), max(y, tipEdge), w, TooltipH}
 }
 
+// shownNodeInset is how far the caption of the node the plot shows sits inside the plot's
+// top-left corner, CSS px.
+const shownNodeInset = 6
+
+// ShownNodeBox returns the box of the caption that names the node whose picture the plot
+// shows (ShownNode: "showing h2"), CSS px, in the plot's top-left corner, for a text textW
+// wide. As in a tooltip's box, the text goes TooltipPad inside its left side, vertically
+// centred.
+func ShownNodeBox(l Layout, textW float64) Rect {
+	return Rect{l.Plot.X + shownNodeInset, l.Plot.Y + shownNodeInset, textW + 2*TooltipPad, TooltipH}
+}
+
 // AppendShownTooltip appends the tooltip the canvas shows for s and ui now: the hovered
 // thing's text (AppendTooltip, with the point Followed follows), or nothing while a point is
 // dragged or just dropped (its label shows instead) or the long-press delete offer is open. It reads only s and ui, so a script's

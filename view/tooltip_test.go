@@ -134,3 +134,15 @@ func TestTooltipBox(t *testing.T) {
 		t.Errorf("too wide a text: box %+v, want it at x = 2", got)
 	}
 }
+
+// TestShownNodeBox: the caption naming the node the plot shows sits inside the plot's
+// top-left corner with room for its text, in both layouts.
+func TestShownNodeBox(t *testing.T) {
+	w := NewGlyphs(1).Advance(Body, "showing sin(x1) · pinned")
+	for _, nl := range netLayouts {
+		r, p := ShownNodeBox(nl.l, w), nl.l.Plot
+		if !inside(r, p) || r.X-p.X > 10 || r.Y-p.Y > 10 || r.W != w+2*TooltipPad || r.H != TooltipH {
+			t.Errorf("%s: the caption's box %+v in the plot %+v; want it in the top-left corner, %v wide", nl.name, r, p, w+2*TooltipPad)
+		}
+	}
+}

@@ -3,6 +3,8 @@
 package main
 
 import (
+	"image/color"
+
 	"nnplay/session"
 	"nnplay/view"
 )
@@ -56,25 +58,23 @@ func (p *painter) prepareNetwork(s *session.Session, ui *view.UI, k float64) {
 		if g.Follow >= 0 {
 			// Where the followed point lies in the node's picture of the plane.
 			pt := pts[g.Follow]
-			cx, cy := nd.PlaneAt(pt.X, pt.Y)
-			cx, cy = cx*k, cy*k
-			p.over.frame(cx-4*k, cy-4*k, 8*k, 8*k, k, view.Paper)
-			p.over.frame(cx-3*k, cy-3*k, 6*k, 6*k, 1.5*k, view.Ink)
+			out, in := nd.FollowMark(pt.X, pt.Y)
+			p.over.frame(out.X*k, out.Y*k, out.W*k, out.H*k, k, view.Paper)
+			p.over.frame(in.X*k, in.Y*k, in.W*k, in.H*k, 1.5*k, view.Ink)
 		}
 		if nd.Layer > 0 {
 			// The bias: a bar from the centre (right positive, left negative) on a track as
 			// wide as the node, with a tick at zero.
-			b := nd.BiasBar
-			m.rect(x-hf, b.Y*k, 2*hf, b.H*k, biasTrack)
-			m.rect(b.X*k, b.Y*k, b.W*k, b.H*k, nd.BiasColor)
-			m.rect((nd.X-0.5)*k, (b.Y-1)*k, k, (b.H+2)*k, view.FaintInk)
+			p.rect(nd.BiasTrack, k, biasTrack)
+			p.rect(nd.BiasBar, k, nd.BiasColor)
+			p.rect(nd.BiasZero(), k, view.FaintInk)
 			p.markBias(nd, h.Kind == view.HoverBias && h.Layer == nd.Layer && h.Node == nd.Node, k)
 		}
 		switch {
 		case nd.Layer == 0 && nd.Node < len(fs):
-			p.text.add(fs[nd.Node].String(), (nd.X-nd.Half-7)*k, y, view.Small, view.Ink, view.AlignEnd)
+			p.text.add(fs[nd.Node].String(), nd.NameX()*k, y, view.Small, view.Ink, view.AlignEnd)
 		case nd.Layer == last:
-			p.text.add("ŷ", (nd.X+nd.Half+6)*k, y, view.Body, view.Ink, view.AlignStart)
+			p.text.add("ŷ", nd.NameX()*k, y, view.Body, view.Ink, view.AlignStart)
 		}
 	}
 }
@@ -135,18 +135,20 @@ func (p *painter) prepareLoss(ui *view.UI, k float64) {
 	p.text.add(test, ml.TestX*k, y, fb, view.TestColor, view.AlignStart)
 	p.text.add(acc, ml.AccX*k, ml.AccY*k, fb, view.Ink, view.AlignStart)
 
-	// Axes, grid lines and ticks.
+	// Axes, grid lines and ticks, as view lays them out.
+	ax := view.NewLossAxes(a)
 	for i := range g.YTicks {
 		t := &g.YTicks[i]
-		m.rect(a.X*k, t.Pos*k-0.5*k, a.W*k, k, view.Lerp(view.Paper, view.NearZero, 0.6))
-		m.rect((a.X-4)*k, t.Pos*k-0.5*k, 4*k, k, view.FaintInk)
+		grid, mark := ax.YTick(t.Pos)
+		p.rect(grid, k, view.Lerp(view.Paper, view.NearZero, 0.6))
+		p.rect(mark, k, view.FaintInk)
 		if i < len(p.yTicks) {
-			p.text.add(p.yTicks[i].set(t.Label, f, p.glyphs.g), (a.X-7)*k, t.Pos*k, f, view.FaintInk, view.AlignEnd)
+			p.text.add(p.yTicks[i].set(t.Label, f, p.glyphs.g), ax.LabelX*k, t.Pos*k, f, view.FaintInk, view.AlignEnd)
 		}
 	}
-	m.rect(a.X*k-k, a.Y*k, k, a.H*k+k, view.FaintInk)
-	m.rect(a.X*k-k, (a.Y+a.H)*k, a.W*k+k, k, view.FaintInk)
-	ty := (a.Y + a.H + 10) * k
+	p.rect(ax.Left, k, view.FaintInk)
+	p.rect(ax.Bottom, k, view.FaintInk)
+	ty := ax.LabelY * k
 	if len(g.XTicks) == 2 {
 		p.text.add(p.xTicks[0].set(g.XTicks[0].Label, f, p.glyphs.g), g.XTicks[0].Pos*k, ty, f, view.FaintInk, view.AlignStart)
 		p.text.add(p.xTicks[1].set(g.XTicks[1].Label, f, p.glyphs.g), g.XTicks[1].Pos*k, ty, f, view.FaintInk, view.AlignEnd)
@@ -199,6 +201,11 @@ func (p *painter) prepareOverlay(s *session.Session, ui *view.UI, k float64) {
 	}
 	str := p.tip.set(p.buf, view.Body, p.glyphs.g)
 	p.boxed(str, view.TooltipBox(l, ui.PointerX, ui.PointerY, p.tip.w/k), view.TooltipPad, k)
+}
+
+// rect fills r (CSS px) in c on the main layer.
+func (p *painter) rect(r view.Rect, k float64, c color.RGBA) {
+	p.main.rect(r.X*k, r.Y*k, r.W*k, r.H*k, c)
 }
 
 // boxed draws str in the body face inside the framed box r (CSS px), pad from its left side.

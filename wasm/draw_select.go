@@ -90,10 +90,9 @@ func (p *painter) captionShownNode(s *session.Session, ui *view.UI, k float64) b
 	}
 	p.buf = b
 	str := p.shownNode.set(b, view.Body, p.glyphs.g)
-	r := ui.Layout.Plot
-	x, y, h := r.X+6, r.Y+6, float64(view.TooltipH)
-	p.over.rect(x*k, y*k, p.shownNode.w+2*view.TooltipPad*k, h*k, view.Paper)
-	p.over.frame(x*k, y*k, p.shownNode.w+2*view.TooltipPad*k, h*k, k, view.Selection)
-	p.overTx.add(str, (x+view.TooltipPad)*k, (y+h/2)*k, view.Body, view.Ink, view.AlignStart)
+	r := view.ShownNodeBox(ui.Layout, p.shownNode.w/k)
+	p.over.rect(r.X*k, r.Y*k, r.W*k, r.H*k, view.Paper)
+	p.over.frame(r.X*k, r.Y*k, r.W*k, r.H*k, k, view.Selection)
+	p.overTx.add(str, (r.X+view.TooltipPad)*k, (r.Y+r.H/2)*k, view.Body, view.Ink, view.AlignStart)
 	return true
 }
