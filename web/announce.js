@@ -3,7 +3,7 @@
 // the state when training pauses, and while training at most every 15 s, or sooner when
 // the test accuracy crosses a tenth (so that it informs without flooding).
 
-import { $, ui, intFormat, onRefresh } from "./ui.js";
+import { $, ui, intFormat, percent, onRefresh } from "./ui.js";
 
 const every = 15000; // ms between announcements of training going on
 let last = null;     // the status last announced from
@@ -12,8 +12,6 @@ let tenth = null;    // the test accuracy's tenth when last announced
 
 // num writes a coordinate with two decimals and a true minus sign.
 function num(v) { return v.toFixed(2).replace("-", "−"); }
-
-function percent(v) { return Math.round(v * 100) + "%"; }
 
 // pointText describes point i of a status.
 function pointText(status) {

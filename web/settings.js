@@ -5,7 +5,7 @@
 // data-number, of the numbers schema().offered lists), a number field or slider given its
 // range, or a checkbox for a boolean; it is shown and sent back without more code here.
 
-import { $, ui, intFormat, perSecond, onRefresh, act, configure, setting, setValue } from "./ui.js";
+import { $, ui, intFormat, perSecond, percent, onRefresh, act, configure, setting, setValue } from "./ui.js";
 
 // How a choice is shown, where its name is not what the page says.
 const labels = { relu: "ReLU", l1: "L1", l2: "L2", custom: "custom (edited)" };
@@ -131,8 +131,6 @@ function fillNumberSelect(select, list, current) {
   }
   select.value = String(current);
 }
-
-function percent(v) { return Math.round(v * 100) + "%"; }
 
 // showSetting shows value v in el, the control of a setting (data-setting="name"): a box's
 // check, a list of offered numbers (data-number) with v among them, or a value.

@@ -11,6 +11,9 @@ export const ui = { page: null, status: null, schema: null };
 
 export const intFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
 
+// percent writes a share as a whole percentage: 0.25 → "25%".
+export function percent(v) { return Math.round(v * 100) + "%"; }
+
 // perSecond writes a rate of epochs: "1 epoch/s", "2 epochs/s".
 export function perSecond(v) {
   return intFormat.format(v) + (Math.round(v) === 1 ? " epoch/s" : " epochs/s");
