@@ -35,13 +35,8 @@ func (s *Session) LoadModel(m nn.Model) error {
 	if out := layers[len(layers)-1]; out != 1 {
 		return fmt.Errorf("model has %d outputs; the playground shows exactly 1", out)
 	}
-	var problem string
-	switch net.Output() {
-	case nn.Sigmoid:
-		problem = Classification
-	case nn.Linear:
-		problem = Regression
-	default:
+	problem := problemOf(net.Output())
+	if problem == "" {
 		return fmt.Errorf("model's output must be sigmoid (classification) or linear (regression), got %s", net.Output())
 	}
 	if problem == Classification && s.settings.Problem != Classification {

@@ -117,11 +117,7 @@ func build(s Settings) (*nn.Network, []nn.Feature, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("activation: %v", err)
 	}
-	out := nn.Sigmoid
-	if s.Problem == Regression {
-		out = nn.Linear
-	}
-	net, err := nn.New(s.Layers(), hidden, out, initRand(s.Seed))
+	net, err := nn.New(s.Layers(), hidden, outputOf(s.Problem), initRand(s.Seed))
 	if err != nil {
 		return nil, nil, fmt.Errorf("layers: %v", err)
 	}

@@ -12,6 +12,32 @@ const (
 	Regression     = "regression"
 )
 
+// outputs is the output activation of each problem: a class's probability, or a value.
+var outputs = [...]struct {
+	problem string
+	act     nn.Activation
+}{{Classification, nn.Sigmoid}, {Regression, nn.Linear}}
+
+// outputOf returns the output activation of a network for problem (a known one).
+func outputOf(problem string) nn.Activation {
+	for _, o := range outputs {
+		if o.problem == problem {
+			return o.act
+		}
+	}
+	panic("session: no such problem " + problem)
+}
+
+// problemOf returns the problem whose networks have output activation a, or "" for none.
+func problemOf(a nn.Activation) string {
+	for _, o := range outputs {
+		if o.act == a {
+			return o.problem
+		}
+	}
+	return ""
+}
+
 // Custom is the data set name of data given or edited by hand.
 const Custom = "custom"
 

@@ -130,10 +130,7 @@ func snapshotModel(data []byte, st Settings) (*nn.Network, []nn.Feature, error) 
 	if err != nil {
 		return nil, nil, err
 	}
-	want := nn.Sigmoid
-	if st.Problem == Regression {
-		want = nn.Linear
-	}
+	want := outputOf(st.Problem)
 	switch {
 	case !slices.Equal(m.Inputs, st.Features):
 		return nil, nil, fmt.Errorf("inputs %v are not the settings' features %v", m.Inputs, st.Features)
