@@ -94,6 +94,8 @@ func (c *Canvas) Frame(in Input, clock func() time.Duration) {
 	if ctl.Busy() {
 		limit = GestureBudget
 	}
+	// Advance's other error, a divergence, pauses and is the session's Err, which state()
+	// shows as error (the page's banner); it is not a refused gesture, so no notice too.
 	epochs, err := s.Advance(&c.pacer, limit, clock)
 	if errors.Is(err, session.ErrNoTrainingPoints) {
 		c.API.Notify(err)
