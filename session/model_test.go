@@ -117,3 +117,35 @@ func TestLoadModelRefuses(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemFollowsOutput: whatever changes the problem (a setting, a loaded model, undo
+// and redo of either), Problem names the problem of the network's output activation, which
+// the view reads it for.
+func TestProblemFollowsOutput(t *testing.T) {
+	s := newSession(t, nil)
+	steps := []struct {
+		name string
+		do   func() error
+		want string
+	}{
+		{"regression model loaded", func() error { return s.LoadModel(modelOf(t, []int{2, 3, 1}, nn.Tanh, nn.Linear)) }, Regression},
+		{"load undone", s.Undo, Classification},
+		{"load redone", s.Redo, Regression},
+		{"classification set", func() error { return s.Configure(patch(`{"problem": "classification"}`)) }, Classification},
+		{"setting undone", s.Undo, Regression},
+		{"regression set from classification", func() error {
+			if err := s.Configure(patch(`{"problem": "classification"}`)); err != nil {
+				return err
+			}
+			return s.Configure(patch(`{"problem": "regression"}`))
+		}, Regression},
+	}
+	for _, st := range steps {
+		if err := st.do(); err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if got, out := s.Problem(), s.Network().Output(); got != st.want || problemOf(out) != got {
+			t.Errorf("%s: Problem %q, output %v; want %q with its output %v", st.name, got, out, st.want, outputOf(st.want))
+		}
+	}
+}

@@ -188,6 +188,10 @@ func (s *Session) restart() {
 // Settings returns a copy of the current settings.
 func (s *Session) Settings() Settings { return s.settings.clone() }
 
+// Problem returns the problem setting (Classification or Regression), without allocating;
+// the network's output activation is the problem's (outputOf).
+func (s *Session) Problem() string { return s.settings.Problem }
+
 // View returns the settings of how the page shows the session, without allocating.
 func (s *Session) View() View { return s.settings.View }
 

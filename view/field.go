@@ -71,8 +71,8 @@ func (f *Field) CellY(r float64) float64 {
 	return session.Max - (r+0.5)/float64(f.H)*(session.Max-session.Min)
 }
 
-// Regression reports whether s is a regression problem (its output is linear).
-func Regression(s *session.Session) bool { return s.Network().Output() == nn.Linear }
+// Regression reports whether s is a regression problem.
+func Regression(s *session.Session) bool { return s.Problem() == session.Regression }
 
 // RegressionScale returns the colour scale of a regression field over pts: the range of their
 // labels, widened by 1 on each side when it is empty or a single value, and [-1, 1] without

@@ -56,7 +56,7 @@ func (np *NodePics) Update(s *session.Session) bool {
 	net := s.Network()
 	layers := net.Layers()
 	lo, hi := 0.0, 1.0
-	regression := net.Output() == nn.Linear
+	regression := Regression(s)
 	if regression {
 		lo, hi = RegressionScale(s.Points())
 	}
