@@ -22,6 +22,8 @@ type SettingSchema struct {
 	MinExclusive bool             `json:"minExclusive"` // min itself is outside the range
 	Zero         *string          `json:"zero"`         // what 0 means where the range excludes it
 	MaxHidden    *int             `json:"maxHidden"`    // layers: the most hidden layers
+	NewLayer     *int             `json:"newLayer"`     // layers: the nodes of a hidden layer the page's + adds
+	Step         *float64         `json:"step"`         // number: the step of the page's slider; integer: 1
 	Choices      []string         `json:"choices"`      // choice, list
 	Default      any              `json:"default"`
 	Effects      []session.Effect `json:"effects"` // what a change does
@@ -35,6 +37,9 @@ type DatasetSchema struct {
 	Problem   string `json:"problem"`
 	Thumbnail string `json:"thumbnail"`
 }
+
+// one is an integer setting's step.
+var one = 1.0
 
 // NewSchema returns schema()'s answer, built from session.Specs and session.DatasetNames.
 func NewSchema() Schema {
@@ -52,8 +57,13 @@ func NewSchema() Schema {
 		if sp.Kind == session.KindList {
 			s.Min = &sp.Min
 		}
-		if sp.Kind == session.KindLayers {
-			s.MaxHidden = &sp.MaxHidden
+		switch {
+		case sp.Kind == session.KindLayers:
+			s.MaxHidden, s.NewLayer = &sp.MaxHidden, &sp.NewLayer
+		case sp.Kind == session.KindInteger:
+			s.Step = &one
+		case sp.Kind == session.KindNumber && sp.Step > 0:
+			s.Step = &sp.Step
 		}
 		if sp.Zero != "" {
 			s.Zero = &sp.Zero

@@ -39,7 +39,7 @@ func TestSchemaShape(t *testing.T) {
 	if len(sc.Settings) != len(defaults) {
 		t.Errorf("%d settings in schema(), %d in state().settings", len(sc.Settings), len(defaults))
 	}
-	keys := []string{"name", "kind", "min", "max", "minExclusive", "zero", "maxHidden", "choices", "default", "effects", "link"}
+	keys := []string{"name", "kind", "min", "max", "minExclusive", "zero", "maxHidden", "newLayer", "step", "choices", "default", "effects", "link"}
 	for _, s := range sc.Settings {
 		name, _ := s["name"].(string)
 		if len(s) != len(keys) {
@@ -51,6 +51,9 @@ func TestSchemaShape(t *testing.T) {
 		numeric := s["kind"] == "number" || s["kind"] == "integer" || s["kind"] == "layers"
 		if _, ok := s["min"].(float64); ok != (numeric || s["kind"] == "list") {
 			t.Errorf("%s (%s): min %v", name, s["kind"], s["min"])
+		}
+		if st, ok := s["step"].(float64); s["kind"] == "integer" && st != 1 || ok && s["kind"] != "integer" && s["kind"] != "number" {
+			t.Errorf("%s (%s): step %v, want 1 for an integer, none but for a number", name, s["kind"], s["step"])
 		}
 		if _, ok := s["choices"].([]any); ok != (s["kind"] == "choice" || s["kind"] == "list") {
 			t.Errorf("%s (%s): choices %v", name, s["kind"], s["choices"])
@@ -78,8 +81,12 @@ func TestSchemaShape(t *testing.T) {
 				t.Errorf("speed: zero %v max %v", s["zero"], s["max"])
 			}
 		case "layers":
-			if s["max"] != 8.0 || s["maxHidden"] != 6.0 || fmt.Sprint(s["effects"]) != "[rebuild]" {
-				t.Errorf("layers: max %v, maxHidden %v, effects %v; want 8, 6, [rebuild]", s["max"], s["maxHidden"], s["effects"])
+			if s["max"] != 8.0 || s["maxHidden"] != 6.0 || s["newLayer"] != 2.0 || fmt.Sprint(s["effects"]) != "[rebuild]" {
+				t.Errorf("layers: max %v, maxHidden %v, newLayer %v, effects %v; want 8, 6, 2, [rebuild]", s["max"], s["maxHidden"], s["newLayer"], s["effects"])
+			}
+		case "noise":
+			if s["step"] != 0.05 {
+				t.Errorf("noise: step %v, want 0.05 (the slider's)", s["step"])
 			}
 		case "features":
 			if s["min"] != 1.0 {

@@ -56,10 +56,10 @@ func TestSchema(t *testing.T) {
 
 	// Number fields and sliders.
 	type limits struct {
-		Name, Min, Max string
+		Name, Min, Max, Step string
 	}
 	inputs := eval[[]limits](p, `Array.from(document.querySelectorAll("input[data-setting]:not([type=checkbox])"), e =>
-		({name: e.dataset.setting, min: e.getAttribute("min"), max: e.getAttribute("max")}))`)
+		({name: e.dataset.setting, min: e.getAttribute("min"), max: e.getAttribute("max"), step: e.getAttribute("step")}))`)
 	if len(inputs) < 6 {
 		t.Errorf("%d number fields and sliders with a setting, want noise, testRatio, numPoints, dataSeed, seed, batchSize", len(inputs))
 	}
@@ -71,6 +71,13 @@ func TestSchema(t *testing.T) {
 		}
 		if in.Min != ftoa(*s.Min) || in.Max != ftoa(*s.Max) {
 			t.Errorf("%s: the page's input has min %q max %q; schema says %s to %s", in.Name, in.Min, in.Max, ftoa(*s.Min), ftoa(*s.Max))
+		}
+		step := "any"
+		if s.Step != nil {
+			step = ftoa(*s.Step)
+		}
+		if in.Step != step {
+			t.Errorf("%s: the page's input steps by %q; schema says %s", in.Name, in.Step, step)
 		}
 	}
 

@@ -46,6 +46,8 @@ type Spec struct {
 	Effects      []Effect  // what a change does
 	Link         string    // the key in a link; "" leaves the setting out of links
 	Offered      []float64 // the values the page's list proposes for a number (nil: a range or a field)
+	Step         float64   // for a number: the step of the page's slider (0: any value)
+	NewLayer     int       // for layers: the nodes of a hidden layer the page's + adds
 	// Mark is how a loss-curve mark names a change of the setting ("learning rate"), as the
 	// page's control is labelled; "" for a setting whose change leaves the curve as it is
 	// (the view's settings, hide, speed), which gets no mark.
@@ -63,17 +65,17 @@ var specs = [...]Spec{
 		Effects: []Effect{Regenerate}, Link: "dataset", Mark: "data set", field: func(s *Settings) any { return &s.Dataset }},
 	{Name: "problem", Kind: KindChoice, Choices: []string{Classification, Regression},
 		Effects: []Effect{Rebuild, Regenerate}, Link: "problem", Mark: "problem", field: func(s *Settings) any { return &s.Problem }},
-	{Name: "noise", Kind: KindNumber, Min: 0, Max: 0.5,
+	{Name: "noise", Kind: KindNumber, Min: 0, Max: 0.5, Step: 0.05,
 		Effects: []Effect{Regenerate}, Link: "noise", Mark: "noise", field: func(s *Settings) any { return &s.Noise }},
 	{Name: "numPoints", Kind: KindInteger, Min: 1, Max: MaxPoints,
 		Effects: []Effect{Regenerate}, Link: "numPoints", Mark: "number of points", field: func(s *Settings) any { return &s.NumPoints }},
-	{Name: "testRatio", Kind: KindNumber, Min: 0.1, Max: 0.9,
+	{Name: "testRatio", Kind: KindNumber, Min: 0.1, Max: 0.9, Step: 0.1,
 		Effects: []Effect{Resplit}, Link: "testRatio", Mark: "test share", field: func(s *Settings) any { return &s.TestRatio }},
 	{Name: "dataSeed", Kind: KindInteger, Min: 0, Max: math.MaxUint32,
 		Effects: []Effect{Regenerate}, Link: "dataSeed", Mark: "data seed", field: func(s *Settings) any { return &s.DataSeed }},
 	{Name: "features", Kind: KindList, Min: 1, Choices: nn.AllFeatureNames(), Unit: "input",
 		Effects: []Effect{Rebuild}, Link: "features", Mark: "features", field: func(s *Settings) any { return &s.Features }},
-	{Name: "layers", Kind: KindLayers, Min: 1, Max: MaxShownNodes, MaxHidden: MaxShownHidden,
+	{Name: "layers", Kind: KindLayers, Min: 1, Max: MaxShownNodes, MaxHidden: MaxShownHidden, NewLayer: 2,
 		Effects: []Effect{Rebuild}, Link: "layers", Mark: "layers", field: func(s *Settings) any { return &s.Hidden }},
 	{Name: "activation", Kind: KindChoice, Choices: nn.ActivationNames(),
 		Effects: []Effect{Rebuild}, Link: "activation", Mark: "activation", field: func(s *Settings) any { return &s.Activation }},

@@ -161,17 +161,19 @@
 //                                       After either, math().lastUpdate shows the step for
 //                                       the selected parameter until training moves on.
 //   nnplay.schema()                     → {settings: [{name, kind, min, max, minExclusive,
-//                                       zero, maxHidden, choices, default, effects, link}],
-//                                       datasets: [{name, problem}], offered: {name: […]}}:
-//                                       every setting's kind (number, integer, boolean,
-//                                       choice, list, layers), range (minExclusive: min
-//                                       itself excluded; zero: what 0 means where the range
-//                                       excludes it; for layers, of each hidden size, and
-//                                       maxHidden hidden layers at most; for a list, min is
-//                                       the fewest names) or choices, default, what a change
-//                                       does (retrain, rebuild, regenerate, resplit; [] for
-//                                       the view's settings) and key in a link (null if
-//                                       none); the
+//                                       zero, maxHidden, newLayer, step, choices, default,
+//                                       effects, link}], datasets: [{name, problem}],
+//                                       offered: {name: […]}}: every setting's kind (number,
+//                                       integer, boolean, choice, list, layers), range
+//                                       (minExclusive: min itself excluded; zero: what 0
+//                                       means where the range excludes it; for layers, of
+//                                       each hidden size, maxHidden hidden layers at most,
+//                                       newLayer the nodes of a hidden layer + adds; for a
+//                                       list, min is the fewest names; step: 1 for an
+//                                       integer, a slider's step for a number, else null)
+//                                       or choices, default, what a change does (retrain,
+//                                       rebuild, regenerate, resplit; [] for the view's
+//                                       settings) and key in a link (null if none); the
 //                                       generated data sets; the values the page's lists offer
 //
 // If the canvas page reloads (as Ebiten's does after losing its WebGL context), calls

@@ -11,7 +11,6 @@ import { $, ui, intFormat, perSecond, percent, onRefresh, act, configure, settin
 const labels = { relu: "ReLU", l1: "L1", l2: "L2", custom: "custom (edited)" };
 
 // A new hidden layer's size.
-const newLayerNodes = 2;
 
 // One gesture on a slider (dragged, or an arrow key held on it) is one undo step: the calls
 // it makes share a group.
@@ -100,12 +99,13 @@ function build() {
     label.append(input, " " + featureLabel(f));
     box.append(label);
   });
-  // Ranges of numbers.
+  // Ranges and steps of numbers.
   document.querySelectorAll("input[data-setting]").forEach(function (el) {
     const s = setting(el.dataset.setting);
     if (s.min === null) return; // a box
     el.min = String(s.min);
     el.max = String(s.max);
+    el.step = s.step === null ? "any" : String(s.step);
   });
   document.querySelectorAll("[data-range]").forEach(function (el) {
     const s = setting(el.dataset.range);
@@ -294,7 +294,7 @@ function wire() {
   });
   $("hidden-plus").addEventListener("click", function () {
     const layers = currentLayers();
-    layers.splice(layers.length - 1, 0, newLayerNodes);
+    layers.splice(layers.length - 1, 0, setting("layers").newLayer);
     configure({ layers: layers });
   });
 }

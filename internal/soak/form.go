@@ -31,9 +31,6 @@ var errDisabled = errors.New("the control is disabled at this setting")
 // the setting in effect back.
 var errEmpty = errors.New("the field holds no number")
 
-// newLayerNodes is the size of a hidden layer the page's + adds (settings.js).
-const newLayerNodes = 2
-
 // settingOf returns the value of the shadow's setting name as the API's JSON has it.
 func settingOf(sh *shadow, name string) any {
 	b, err := json.Marshal(sh.s.Settings())
@@ -94,7 +91,7 @@ func (r *runner) checkbox() *action {
 }
 
 // stepper presses a − or + of the network's shape: fewer or more hidden layers (a new one
-// of newLayerNodes nodes, the last one removed), or fewer or more nodes in one hidden
+// of the table's NewLayer nodes, the last one removed), or fewer or more nodes in one hidden
 // layer. At a bound the button is disabled and the press does nothing.
 func (r *runner) stepper() *action {
 	hidden := r.sh.s.Settings().Hidden
@@ -115,7 +112,7 @@ func (r *runner) stepper() *action {
 			case layer < 0 && sign == "minus" && len(h) > 0:
 				h = h[:len(h)-1]
 			case layer < 0 && sign == "plus" && len(h) < sp.MaxHidden:
-				h = append(h, newLayerNodes)
+				h = append(h, session.LookupSpec("layers").NewLayer)
 			case layer >= 0 && sign == "minus" && float64(h[layer]) > sp.Min:
 				h[layer]--
 			case layer >= 0 && sign == "plus" && float64(h[layer]) < sp.Max:
