@@ -11,6 +11,7 @@ import (
 	"image/draw"
 	"image/png"
 	"math"
+	"os"
 	"slices"
 	"testing"
 	"time"
@@ -255,4 +256,32 @@ func absDiff(a, b uint8) uint8 {
 		return a - b
 	}
 	return b - a
+}
+
+// TestSavePictureFails: when the browser cannot encode the picture (its PNG encoder refuses,
+// as a browser out of memory would), a click on "save picture" says so in the page's message,
+// downloads nothing, and gives the button back for another try; the console stays clean.
+func TestSavePictureFails(t *testing.T) {
+	p := openPaused(t)
+	eval[bool](p, `(OffscreenCanvas.prototype.convertToBlob = () => Promise.reject(new Error("out of memory")), true)`)
+	dir := t.TempDir()
+	if err := p.tab.SaveDownloadsTo(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.tab.Click(button(t, p, "save picture"), input.MouseButtonLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	const says = "The picture could not be made."
+	if err := p.tab.WaitFor(`!document.getElementById("message").hidden && document.getElementById("message-text").textContent === `+jsString(says), 20*time.Second); err != nil {
+		t.Fatalf("no message %q after the encoder refused: %v", says, err)
+	}
+	if err := p.tab.WaitFor(`(b => !b.disabled && b.textContent === "save picture")(document.getElementById("save-picture"))`, 5*time.Second); err != nil {
+		t.Errorf("the button was not given back after the failure: %v", err)
+	}
+	if files, err := os.ReadDir(dir); err != nil || len(files) != 0 {
+		t.Errorf("a failed picture downloaded %d files (%v)", len(files), err)
+	}
+	if probs := p.tab.Problems(); len(probs) != 0 {
+		t.Errorf("the console after a failed picture: %v", probs)
+	}
 }
