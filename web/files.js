@@ -7,6 +7,7 @@
 
 import { $, ui, act, showMessage } from "./ui.js";
 import { keptNow } from "./store.js";
+import { withoutCall } from "./message.js";
 
 // download offers data (text or bytes) as a file called name of the given type.
 function download(name, data, type) {
@@ -28,7 +29,7 @@ function read(file, use) {
       try {
         use(text);
       } catch (err) {
-        showMessage(file.name + " was not loaded: " + err.message.replace(/^(loadModel|importData|loadFile): /, ""));
+        showMessage(file.name + " was not loaded: " + withoutCall(err.message));
       }
     });
   }, function () {

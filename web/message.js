@@ -5,8 +5,16 @@
 
 const $ = function (id) { return document.getElementById(id); };
 
-// Calls of the API and of the page whose name prefixes their errors.
-const calls = /^(restore|configure|configureIn|setData|loadModel|importData|loadFile|step|stepSample|stepBatch|reset|undo|redo|predict|toScreen|setBrush|regenerate|followPoint|selectWeight|selectBias|setWeight|setBias): /;
+// A refusal of the Go program starts with the name of the call it refused ("configure: ").
+const prefix = /^([a-zA-Z]+): /;
+
+// withoutCall returns an error's text without the name of the API or page call that refused
+// (a call of the running Go program, nnplayPage.isCall); other text is kept as it is.
+export function withoutCall(text) {
+  const t = String(text);
+  const m = prefix.exec(t);
+  return m && window.nnplayPage && window.nnplayPage.isCall(m[1]) ? t.slice(m[0].length) : t;
+}
 
 // labelOf returns what the page calls setting name (the text of its control's label, up to
 // any number shown in it), or "" when no control is labelled so.
@@ -22,7 +30,7 @@ function labelOf(name) {
 // wording turns an error of the API into the page's words: no call prefix, a setting named
 // by its label, and a capital first letter.
 export function wording(text) {
-  let t = String(text).replace(calls, "");
+  let t = withoutCall(text);
   const m = /^([a-zA-Z]+)(\[\d+\])?( must| is| has)/.exec(t);
   if (m) {
     const label = labelOf(m[1]);

@@ -290,6 +290,11 @@
       picturePixels: function () { return goFuncs().picturePixels(); },
       toggle: function () { return call("toggle"); },
       key: function (e, onButton) { return call("key", e, onButton); },
+      // isCall reports whether name is a call of the Go program (a refusal names its call).
+      isCall: function (name) {
+        const go = frame.contentWindow && frame.contentWindow.nnplayGo;
+        return !!go && typeof go[name] === "function";
+      },
       frame: frame,
     });
     window.nnplay = Object.freeze(api);
