@@ -3,11 +3,9 @@
 package browser
 
 import (
-	"context"
 	"fmt"
 
 	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/chromedp"
 )
 
@@ -19,18 +17,16 @@ func (t *Tab) AllowClipboard(origin string, allow bool) error {
 	if allow {
 		setting = browser.PermissionSettingGranted
 	}
-	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		for _, name := range []string{"clipboard-read", "clipboard-write"} {
-			_, err := cdp.Call(ctx, tg, browser.SetPermission, browser.SetPermissionParams{
-				Permission: &browser.PermissionDescriptor{Name: name},
-				Setting:    setting, Origin: origin,
-			})
-			if err != nil {
-				return chromedp.Void{}, fmt.Errorf("browser: setting %s to %s for %s: %w", name, setting, origin, err)
-			}
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		err := send(t, browser.SetPermission, browser.SetPermissionParams{
+			Permission: &browser.PermissionDescriptor{Name: name},
+			Setting:    setting, Origin: origin,
+		})
+		if err != nil {
+			return fmt.Errorf("browser: setting %s to %s for %s: %w", name, setting, origin, err)
 		}
-		return chromedp.Void{}, nil
-	})
+	}
+	return nil
 }
 
 // Clipboard returns the text on the clipboard, read by the page (which needs the

@@ -44,15 +44,13 @@ func (t *Tab) ChooseFiles(selector string, paths ...string) error {
 // SaveDownloadsTo makes downloads of every tab go to dir under their suggested names,
 // without a dialog.
 func (t *Tab) SaveDownloadsTo(dir string) error {
-	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
-			Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
-		})
-		if err != nil {
-			return chromedp.Void{}, fmt.Errorf("browser: allowing downloads to %s: %w", dir, err)
-		}
-		return chromedp.Void{}, nil
+	err := send(t, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
 	})
+	if err != nil {
+		return fmt.Errorf("browser: allowing downloads to %s: %w", dir, err)
+	}
+	return nil
 }
 
 // WaitForFile waits until the file dir/name exists and no download is still in progress in
@@ -88,10 +86,7 @@ func (t *Tab) DropFile(p Pt, path string) error {
 	var seq []func() error
 	for _, typ := range []input.DispatchDragEventType{input.DispatchDragEventTypeDragEnter, input.DispatchDragEventTypeDragOver, input.DispatchDragEventTypeDrop} {
 		seq = append(seq, func() error {
-			return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-				_, err := cdp.Call(ctx, tg, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: p.X, Y: p.Y, Data: data})
-				return chromedp.Void{}, err
-			})
+			return send(t, input.DispatchDragEvent, input.DispatchDragEventParams{Type: typ, X: p.X, Y: p.Y, Data: data})
 		})
 	}
 	seq = append(seq, func() error { return t.Frames(2) })

@@ -3,13 +3,10 @@
 package browser
 
 import (
-	"context"
 	"fmt"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -38,11 +35,8 @@ func (t *Tab) mouse(typ input.DispatchMouseEventType, p Pt, button input.MouseBu
 	if typ != input.DispatchMouseEventTypeMouseMoved {
 		clicks = 1
 	}
-	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, input.DispatchMouseEvent, input.DispatchMouseEventParams{
-			Type: typ, X: p.X, Y: p.Y, Button: button, Buttons: buttons, ClickCount: clicks, Modifiers: mods,
-		})
-		return chromedp.Void{}, err
+	return send(t, input.DispatchMouseEvent, input.DispatchMouseEventParams{
+		Type: typ, X: p.X, Y: p.Y, Button: button, Buttons: buttons, ClickCount: clicks, Modifiers: mods,
 	})
 }
 
@@ -126,10 +120,7 @@ func (t *Tab) touch(typ input.DispatchTouchEventType, p Pt) error {
 		one, id := 1.0, 0.0
 		pts = append(pts, &input.TouchPoint{X: p.X, Y: p.Y, RadiusX: &one, RadiusY: &one, Force: &one, ID: &id})
 	}
-	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
-		return chromedp.Void{}, err
-	})
+	return send(t, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts})
 }
 
 // TouchDrag puts a finger down at from, keeps it still for hold (0 for a plain drag; a
@@ -236,10 +227,7 @@ func (t *Tab) modifierKeys(typ input.DispatchKeyEventType, mods int64) []func() 
 
 // key sends one key event.
 func (t *Tab) key(ev input.DispatchKeyEventParams) error {
-	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, input.DispatchKeyEvent, ev)
-		return chromedp.Void{}, err
-	})
+	return send(t, input.DispatchKeyEvent, ev)
 }
 
 // do runs the steps in order, stopping at the first error.

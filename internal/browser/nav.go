@@ -3,15 +3,12 @@
 package browser
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 )
 
 // Resize gives the tab's page the viewport v, as turning a phone or resizing a window
@@ -21,19 +18,16 @@ func (t *Tab) Resize(v Viewport) error {
 	if scale == 0 {
 		scale = 1
 	}
-	err := t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		if _, err := cdp.Call(ctx, tg, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
-			Width: v.Width, Height: v.Height, DeviceScaleFactor: scale, Mobile: v.Mobile,
-		}); err != nil {
-			return chromedp.Void{}, err
-		}
-		max := int64(0)
-		if v.Touch {
-			max = 5
-		}
-		_, err := cdp.Call(ctx, tg, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: v.Touch, MaxTouchPoints: max})
-		return chromedp.Void{}, err
+	max := int64(0)
+	if v.Touch {
+		max = 5
+	}
+	err := send(t, emulation.SetDeviceMetricsOverride, emulation.SetDeviceMetricsOverrideParams{
+		Width: v.Width, Height: v.Height, DeviceScaleFactor: scale, Mobile: v.Mobile,
 	})
+	if err == nil {
+		err = send(t, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: v.Touch, MaxTouchPoints: max})
+	}
 	if err != nil {
 		return fmt.Errorf("browser: setting the viewport: %w", err)
 	}
@@ -48,11 +42,7 @@ func (t *Tab) EmulateMedia(features map[string]string) error {
 	for name, value := range features {
 		fs = append(fs, &emulation.MediaFeature{Name: name, Value: value})
 	}
-	err := t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: fs})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
+	if err := send(t, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Features: fs}); err != nil {
 		return fmt.Errorf("browser: emulating media features: %w", err)
 	}
 	return nil
@@ -71,10 +61,7 @@ func (t *Tab) Reload(ready time.Duration) (took time.Duration, asked bool, err e
 	}
 	done := make(chan error, 1)
 	go func() {
-		done <- t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			_, err := cdp.Call(ctx, tg, page.Reload, page.ReloadParams{})
-			return chromedp.Void{}, err
-		})
+		done <- send(t, page.Reload, page.ReloadParams{})
 	}()
 	// The dialog may open before or after Page.reload returns: answer it while waiting.
 	err = Poll(ready, func() error {
@@ -106,19 +93,13 @@ func (t *Tab) Reload(ready time.Duration) (took time.Duration, asked bool, err e
 // for a load: a url that differs from the page's only in its fragment keeps the page, which
 // sees a hashchange.
 func (t *Tab) Navigate(url string) error {
-	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, page.Navigate, page.NavigateParams{URL: url})
-		if err != nil {
-			err = fmt.Errorf("browser: navigating to %s: %w", url, err)
-		}
-		return chromedp.Void{}, err
-	})
+	if err := send(t, page.Navigate, page.NavigateParams{URL: url}); err != nil {
+		return fmt.Errorf("browser: navigating to %s: %w", url, err)
+	}
+	return nil
 }
 
 // answer answers the open dialog: accept (leave, OK) or not.
 func (t *Tab) answer(accept bool) error {
-	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: accept})
-		return chromedp.Void{}, err
-	})
+	return send(t, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: accept})
 }

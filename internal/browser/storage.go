@@ -3,14 +3,11 @@
 package browser
 
 import (
-	"context"
 	"fmt"
 	"net/url"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/storage"
-	"github.com/chromedp/chromedp"
 )
 
 // ClearStorage empties what the browser keeps for the origin of pageURL (local storage,
@@ -23,11 +20,7 @@ func (t *Tab) ClearStorage(pageURL string) error {
 		return nil
 	}
 	origin := u.Scheme + "://" + u.Host
-	err = t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: origin, StorageTypes: "all"})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
+	if err := send(t, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: origin, StorageTypes: "all"}); err != nil {
 		return fmt.Errorf("browser: clearing the storage of %s: %w", origin, err)
 	}
 	return nil
@@ -37,11 +30,7 @@ func (t *Tab) ClearStorage(pageURL string) error {
 // before the document's own scripts (a test's stand-in for a browser whose storage is full
 // or refused, say).
 func (t *Tab) InitScript(script string) error {
-	err := t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-		_, err := cdp.Call(ctx, tg, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script})
-		return chromedp.Void{}, err
-	})
-	if err != nil {
+	if err := send(t, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: script}); err != nil {
 		return fmt.Errorf("browser: adding an init script: %w", err)
 	}
 	return nil

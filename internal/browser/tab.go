@@ -89,6 +89,16 @@ func (t *Tab) run(a chromedp.Action[chromedp.Void]) error {
 	return err
 }
 
+// send sends the tab's page one DevTools command and waits (at most Timeout) for its
+// answer, which it drops: what the commands that only act (input, emulation, navigation)
+// all need.
+func send[P, R any](t *Tab, c cdp.Command[P, R], params P) error {
+	return t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
+		_, err := cdp.Call(ctx, tg, c, params)
+		return chromedp.Void{}, err
+	})
+}
+
 // listen records what a user would see as a fault: any console message, an uncaught
 // exception, a log entry (such as a failed resource), a failed request or an HTTP error.
 // It runs on chromedp's reading goroutine, so it only appends.
@@ -190,10 +200,7 @@ func (t *Tab) Leave(url string, stay bool) (asked bool, err error) {
 	}
 	done := make(chan error, 1)
 	go func() {
-		done <- t.run(func(ctx context.Context, tg *chromedp.Target) (chromedp.Void, error) {
-			_, err := cdp.Call(ctx, tg, page.Navigate, page.NavigateParams{URL: url})
-			return chromedp.Void{}, err
-		})
+		done <- send(t, page.Navigate, page.NavigateParams{URL: url})
 	}()
 	select {
 	case err := <-done:
