@@ -208,31 +208,40 @@ func (r *runner) add() *action {
 	}
 }
 
-// remove deletes a point: an alt-click with the mouse, a long press and its Delete offer
-// with a finger.
-func (r *runner) remove() *action {
+// onPoint plans an action of kind on a point that pickPoint picks, one that leaves the
+// weights alone: run reads the mapping at the point and does gesture at its place on the
+// screen, apply does the same to the shadow. how ends the description after the point's
+// index; nil when no point can be picked.
+func (r *runner) onPoint(kind, how string, gesture func(r *runner, m mapping, at browser.Pt) error, apply func(sh *shadow, i int) error) *action {
 	i := r.pickPoint()
 	if i < 0 {
 		return nil
 	}
-	return &action{kind: "delete", desc: fmt.Sprintf("point %d", i), keeps: true,
+	return &action{kind: kind, desc: fmt.Sprintf("point %d%s", i, how), keeps: true,
 		run: func(r *runner) (bool, bool, error) {
 			p := r.sh.s.Points()[i]
 			m, ok, err := r.readMapping([2]float64{p.X, p.Y})
 			if err != nil || !ok {
 				return false, true, err
 			}
-			at := m.screen(p.X, p.Y)
-			if !r.phone {
-				return false, false, r.tab.Click(at, input.MouseButtonLeft, browser.Alt)
-			}
-			if err := r.longPressDelete(at); err != nil {
-				return false, false, err
-			}
-			return false, false, r.still(m)
+			return false, false, gesture(r, m, m.screen(p.X, p.Y))
 		},
-		apply: func(sh *shadow) error { return sh.s.DeletePoint(i) },
+		apply: func(sh *shadow) error { return apply(sh, i) },
 	}
+}
+
+// remove deletes a point: an alt-click with the mouse, a long press and its Delete offer
+// with a finger.
+func (r *runner) remove() *action {
+	return r.onPoint("delete", "", func(r *runner, m mapping, at browser.Pt) error {
+		if !r.phone {
+			return r.tab.Click(at, input.MouseButtonLeft, browser.Alt)
+		}
+		if err := r.longPressDelete(at); err != nil {
+			return err
+		}
+		return r.still(m)
+	}, func(sh *shadow, i int) error { return sh.s.DeletePoint(i) })
 }
 
 // openMenu opens the menu of the point drawn at at, as a person does: a right-click with
@@ -278,34 +287,22 @@ func (r *runner) longPressDelete(at browser.Pt) error {
 // relabel opens a point's menu (right-click, long press) and presses its second item: a
 // class point takes the other class, a regression point the brush's value.
 func (r *runner) relabel() *action {
-	i := r.pickPoint()
-	if i < 0 {
-		return nil
-	}
-	return &action{kind: "relabel", desc: fmt.Sprintf("point %d by its menu", i), keeps: true,
-		run: func(r *runner) (bool, bool, error) {
-			p := r.sh.s.Points()[i]
-			m, ok, err := r.readMapping([2]float64{p.X, p.Y})
-			if err != nil || !ok {
-				return false, true, err
-			}
-			menu, err := r.openMenu(m.screen(p.X, p.Y))
-			if err != nil {
-				return false, false, err
-			}
-			if err := r.press(browser.Pt{X: menu.X, Y: menu.Y + float64(view.MenuButtonH)*float64(view.MenuRelabel)}); err != nil {
-				return false, false, err
-			}
-			return false, false, r.still(m)
-		},
-		apply: func(sh *shadow) error {
-			label := sh.brush
-			if sh.s.Settings().Problem == session.Classification {
-				label = 1 - sh.s.Points()[i].Label
-			}
-			return sh.s.SetLabel(i, label)
-		},
-	}
+	return r.onPoint("relabel", " by its menu", func(r *runner, m mapping, at browser.Pt) error {
+		menu, err := r.openMenu(at)
+		if err != nil {
+			return err
+		}
+		if err := r.press(browser.Pt{X: menu.X, Y: menu.Y + float64(view.MenuButtonH)*float64(view.MenuRelabel)}); err != nil {
+			return err
+		}
+		return r.still(m)
+	}, func(sh *shadow, i int) error {
+		label := sh.brush
+		if sh.s.Settings().Problem == session.Classification {
+			label = 1 - sh.s.Points()[i].Label
+		}
+		return sh.s.SetLabel(i, label)
+	})
 }
 
 // keyEdits are the keys a keyboard edit presses on the canvas after dragging a point
