@@ -47,6 +47,14 @@ func FindEnv() (Env, error) {
 	return Env{Go: gobin, Module: filepath.Dir(gomod), GOROOT: goroot}, nil
 }
 
+// Command returns the go command with args, to run in the module's root (so package paths
+// such as ./wasm are the module's, wherever the caller runs).
+func (e Env) Command(args ...string) *exec.Cmd {
+	cmd := exec.Command(e.Go, args...)
+	cmd.Dir = e.Module
+	return cmd
+}
+
 // Build assembles the site into root with the toolchain and module FindEnv finds. See
 // Env.Build.
 func Build(root string) error {
@@ -77,8 +85,7 @@ func (e Env) Build(root string) error {
 		return err
 	}
 	wasm := filepath.Join(root, "main.wasm")
-	cmd := exec.Command(e.Go, "build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./wasm")
-	cmd.Dir = e.Module
+	cmd := e.Command("build", "-trimpath", "-ldflags=-s -w", "-o", wasm, "./wasm")
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("server: GOOS=js GOARCH=wasm go build ./wasm: %w\n%s", err, out)

@@ -57,6 +57,11 @@ func TestFindEnv(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(env.GOROOT, "lib", "wasm", "wasm_exec.js")); err != nil {
 		t.Errorf("GOROOT %s has no lib/wasm/wasm_exec.js: %v", env.GOROOT, err)
 	}
+	// The test runs in server/; Command runs in the module's root, where ./nn is a package.
+	out, err := env.Command("list", "./nn").Output()
+	if err != nil || strings.TrimSpace(string(out)) != "nnplay/nn" {
+		t.Errorf("Command(list ./nn) = %q, %v; want nnplay/nn (run in the module's root)", out, err)
+	}
 }
 
 func TestBuild(t *testing.T) {

@@ -3,7 +3,8 @@
 // executions, the new inputs it found (added to the cache, not the committed corpus) and its
 // failures. A failing input is written by go test under the package's testdata/fuzz/<Target>/,
 // where it joins the seed corpus once committed with its fix. The targets are found in the
-// module's _test.go files (func FuzzX(f *testing.F)), so a new one is run without listing it.
+// module's _test.go files (func FuzzX(f *testing.F)), so a new one is run without listing it;
+// the module and its go command are server.FindEnv's, so it runs from any directory in it.
 //
 //	go run ./cmd/fuzz [-fuzztime 1m] [-parallel 1] [-run regexp]
 //
@@ -17,12 +18,13 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"nnplay/server"
 )
 
 func main() {
@@ -35,7 +37,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "fuzz: -run:", err)
 		os.Exit(2)
 	}
-	targets, err := findTargets(".")
+	env, err := server.FindEnv()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fuzz:", err)
+		os.Exit(1)
+	}
+	targets, err := findTargets(env.Module)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "fuzz:", err)
 		os.Exit(1)
@@ -46,7 +53,7 @@ func main() {
 			continue
 		}
 		fmt.Fprintf(os.Stderr, "fuzz: %s in %s for %v…\n", tg.name, tg.pkg, *fuzztime)
-		results = append(results, fuzz(tg, *fuzztime, *parallel))
+		results = append(results, fuzz(env, tg, *fuzztime, *parallel))
 	}
 	if report(os.Stdout, results, *fuzztime) {
 		os.Exit(1)
@@ -59,8 +66,9 @@ type target struct{ name, pkg string }
 // fuzzFunc matches the declaration of a fuzz target.
 var fuzzFunc = regexp.MustCompile(`(?m)^func (Fuzz\w*)\(\w+ \*testing\.F\)`)
 
-// findTargets lists the fuzz targets in the _test.go files under root (outside hidden and
-// testdata directories), in the order of their packages' paths and then their files.
+// findTargets lists the fuzz targets in the _test.go files under root, the module's root
+// (outside hidden and testdata directories), in the order of their packages' paths and then
+// their files.
 func findTargets(root string) ([]target, error) {
 	var out []target
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -80,8 +88,12 @@ func findTargets(root string) ([]target, error) {
 		if err != nil {
 			return err
 		}
+		pkg, err := filepath.Rel(root, filepath.Dir(path))
+		if err != nil {
+			return err
+		}
 		for _, m := range fuzzFunc.FindAllSubmatch(src, -1) {
-			out = append(out, target{string(m[1]), "./" + filepath.ToSlash(filepath.Dir(path))})
+			out = append(out, target{string(m[1]), "./" + filepath.ToSlash(pkg)})
 		}
 		return nil
 	})
@@ -101,9 +113,9 @@ type result struct {
 	detail   string        // for a failure: go test's words and where it wrote the input
 }
 
-// fuzz runs one target with go test and reads its output.
-func fuzz(tg target, fuzztime time.Duration, parallel int) result {
-	cmd := exec.Command("go", "test", "-run=^$", "-fuzz=^"+tg.name+"$",
+// fuzz runs one target with the module's go test and reads its output.
+func fuzz(env server.Env, tg target, fuzztime time.Duration, parallel int) result {
+	cmd := env.Command("test", "-run=^$", "-fuzz=^"+tg.name+"$",
 		"-fuzztime="+fuzztime.String(), fmt.Sprintf("-parallel=%d", parallel), tg.pkg)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

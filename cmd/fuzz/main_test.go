@@ -51,7 +51,7 @@ func TestFindTargets(t *testing.T) {
 	}
 	want := map[string]string{"FuzzDecodeModel": "nn", "FuzzConfigure": "session", "FuzzCalls": "api"}
 	for _, tg := range targets {
-		if pkg, ok := want[tg.name]; ok && strings.HasSuffix(tg.pkg, "/"+pkg) {
+		if pkg, ok := want[tg.name]; ok && tg.pkg == "./"+pkg {
 			delete(want, tg.name)
 		}
 	}
