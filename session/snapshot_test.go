@@ -196,17 +196,7 @@ func TestStartFresh(t *testing.T) {
 		t.Errorf("after start fresh: running %v, undo label %q; want paused, \"start fresh\"", s.Running(), s.UndoLabel())
 	}
 	s.SetRunning(true) // the page plays the fresh playground
-	if err := s.Undo(); err != nil {
-		t.Fatal(err)
-	}
-	sameSnap(t, "undo of start fresh", snapOf(t, s), before)
-	if s.Running() {
-		t.Error("after undo of start fresh the work trains; it was paused")
-	}
-	if err := s.Redo(); err != nil {
-		t.Fatal(err)
-	}
-	sameSnap(t, "redo of start fresh", snapOf(t, s), want)
+	undoPaused(t, s, "start fresh", before, want)
 }
 
 // BenchmarkSnapshot encodes the snapshot of a trained playground of 250 and 2,000 points
@@ -293,18 +283,7 @@ func TestOpenLink(t *testing.T) {
 			if s.Running() != tc.running || s.UndoLabel() != "open link" {
 				t.Errorf("running %v, undo label %q; want %v and \"open link\"", s.Running(), s.UndoLabel(), tc.running)
 			}
-			opened := snapOf(t, s)
-			if err := s.Undo(); err != nil {
-				t.Fatal(err)
-			}
-			sameSnap(t, "undo of the link", snapOf(t, s), before)
-			if s.Running() {
-				t.Error("after undo of the link the kept work trains; it was paused")
-			}
-			if err := s.Redo(); err != nil {
-				t.Fatal(err)
-			}
-			sameSnap(t, "redo of the link", snapOf(t, s), opened)
+			undoPaused(t, s, "the link", before, snapOf(t, s))
 			if s.Running() != tc.running {
 				t.Errorf("after redo of the link: running %v, want %v", s.Running(), tc.running)
 			}

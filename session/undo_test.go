@@ -52,6 +52,24 @@ func sameSnap(t *testing.T, what string, got, want snap) {
 	}
 }
 
+// undoPaused undoes what, a step taken over work that was paused (before), and wants every
+// bit of before back, paused, whatever the page did since; then redoes it and wants done
+// back (the step's result).
+func undoPaused(t *testing.T, s *Session, what string, before, done snap) {
+	t.Helper()
+	if err := s.Undo(); err != nil {
+		t.Fatal(err)
+	}
+	sameSnap(t, "undo of "+what, snapOf(t, s), before)
+	if s.Running() {
+		t.Errorf("after undo of %s the work trains; it was paused", what)
+	}
+	if err := s.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	sameSnap(t, "redo of "+what, snapOf(t, s), done)
+}
+
 // undoEdits are one of every kind of edit, with the label its undo step shows and whether
 // it replaces the whole network (so that undo brings the trained weights back) or keeps
 // the weights (so that training since stays).
