@@ -71,10 +71,28 @@ func TestLinkShape(t *testing.T) {
 	}
 }
 
+// refusedLink is a link ParseLink must refuse, and words its refusal must say.
+type refusedLink struct{ link, want string }
+
+// wantRefused checks that ParseLink refuses every link with a message saying its words.
+func wantRefused(t *testing.T, links []refusedLink) {
+	t.Helper()
+	for _, tc := range links {
+		l, err := ParseLink(tc.link)
+		if err == nil {
+			t.Errorf("ParseLink(%.60q) = %+v, want an error", tc.link, l)
+			continue
+		}
+		if !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("ParseLink(%.60q): %q, want it to say %q", tc.link, err, tc.want)
+		}
+	}
+}
+
 // TestParseLinkRejects: a malformed link is refused with a message naming the setting at
 // fault, before anything changes.
 func TestParseLinkRejects(t *testing.T) {
-	tests := []struct{ link, want string }{
+	wantRefused(t, []refusedLink{
 		{"learningRate=abc", `learningRate: "abc" is not a number`},
 		{"learningRate=NaN", `learningRate: "NaN" is not a number`},
 		{"learningRate=0x10", `learningRate: "0x10" is not a number`},
@@ -96,17 +114,7 @@ func TestParseLinkRejects(t *testing.T) {
 		{"hide=noise,hide", `hide[1] must be one of`},
 		{"hide=noise,noise", `hide lists "noise" twice`},
 		{"http://localhost:8080/#noise=0.2&colour=red", `unknown setting "colour"`},
-	}
-	for _, tc := range tests {
-		p, err := ParseLink(tc.link)
-		if err == nil {
-			t.Errorf("ParseLink(%q) = %+v, want an error", tc.link, p)
-			continue
-		}
-		if !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("ParseLink(%q): %q, want it to say %q", tc.link, err, tc.want)
-		}
-	}
+	})
 	for _, empty := range []string{"", "#", "&&", "http://localhost:8080/", "https://example.org/nnplay/?a=b", "http://localhost:8080/#"} {
 		if p, err := ParseLink(empty); err != nil || !reflect.DeepEqual(p, Link{}) {
 			t.Errorf("ParseLink(%q) = %+v, %v; want the empty patch", empty, p, err)
