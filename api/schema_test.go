@@ -13,22 +13,32 @@ import (
 	"nnplay/session"
 )
 
-// TestSchemaShape: schema() as a script sees it lists every setting state().settings holds,
-// in the link's order, each with the fields its kind needs and its default as state() shows
-// it at the start; every data set with its problem; the lists the page offers.
-func TestSchemaShape(t *testing.T) {
+// schemaJSON is schema() as a script sees it.
+type schemaJSON struct {
+	Settings []map[string]any `json:"settings"`
+	Datasets []map[string]any `json:"datasets"`
+	Offered  map[string][]any `json:"offered"`
+}
+
+// decodeSchema returns NewSchema() as JSON decoded into the documented shape.
+func decodeSchema(t *testing.T) schemaJSON {
+	t.Helper()
 	b, err := json.Marshal(NewSchema())
 	if err != nil {
 		t.Fatal(err)
 	}
-	var sc struct {
-		Settings []map[string]any `json:"settings"`
-		Datasets []map[string]any `json:"datasets"`
-		Offered  map[string][]any `json:"offered"`
-	}
+	var sc schemaJSON
 	if err := json.Unmarshal(b, &sc); err != nil {
 		t.Fatalf("schema() is not JSON of the documented shape: %v", err)
 	}
+	return sc
+}
+
+// TestSchemaShape: schema() as a script sees it lists every setting state().settings holds,
+// in the link's order, each with the fields its kind needs and its default as state() shows
+// it at the start; every data set with its problem; the lists the page offers.
+func TestSchemaShape(t *testing.T) {
+	sc := decodeSchema(t)
 	p := newPlayground(t)
 	s, err := session.New(session.DefaultSettings())
 	if err != nil {
@@ -64,6 +74,26 @@ func TestSchemaShape(t *testing.T) {
 			t.Errorf("%s: effects %v, want a list of what a change does (empty for the view's settings)", name, s["effects"])
 		}
 	}
+	wantSets := []map[string]any{{"name": "circle", "problem": "classification"}, {"name": "xor", "problem": "classification"},
+		{"name": "gauss", "problem": "classification"}, {"name": "spiral", "problem": "classification"},
+		{"name": "plane", "problem": "regression"}, {"name": "gauss-multi", "problem": "regression"}}
+	for _, d := range sc.Datasets {
+		delete(d, "thumbnail") // TestSchemaThumbnails checks the pictures
+	}
+	if !reflect.DeepEqual(sc.Datasets, wantSets) {
+		t.Errorf("datasets %v, want %v", sc.Datasets, wantSets)
+	}
+	if len(sc.Offered) != 3 || len(sc.Offered["learningRate"]) != 11 || sc.Offered["speed"][len(sc.Offered["speed"])-1] != 0.0 {
+		t.Errorf("offered %v, want learningRate, regularizationRate and speed (ending with 0)", sc.Offered)
+	}
+}
+
+// TestSchemaLimits: schema()'s settings have the kinds, ranges, special zero, effects and
+// link keys that the page and the link rely on: learning rate in (0, 10], speed 0 as fast
+// as it goes, at most 8 nodes a layer and 6 hidden layers, at least one feature, any other
+// setting's control hidden, the test ratio resplitting.
+func TestSchemaLimits(t *testing.T) {
+	sc := decodeSchema(t)
 	want := map[string]string{"learningRate": "number", "speed": "number", "numPoints": "integer",
 		"dataset": "choice", "features": "list", "layers": "layers", "discretize": "boolean", "showTestData": "boolean",
 		"logLoss": "boolean", "gradients": "boolean", "hide": "list"}
@@ -103,18 +133,6 @@ func TestSchemaShape(t *testing.T) {
 				t.Errorf("testRatio: effects %v link %v", s["effects"], s["link"])
 			}
 		}
-	}
-	wantSets := []map[string]any{{"name": "circle", "problem": "classification"}, {"name": "xor", "problem": "classification"},
-		{"name": "gauss", "problem": "classification"}, {"name": "spiral", "problem": "classification"},
-		{"name": "plane", "problem": "regression"}, {"name": "gauss-multi", "problem": "regression"}}
-	for _, d := range sc.Datasets {
-		delete(d, "thumbnail") // TestSchemaThumbnails checks the pictures
-	}
-	if !reflect.DeepEqual(sc.Datasets, wantSets) {
-		t.Errorf("datasets %v, want %v", sc.Datasets, wantSets)
-	}
-	if len(sc.Offered) != 3 || len(sc.Offered["learningRate"]) != 11 || sc.Offered["speed"][len(sc.Offered["speed"])-1] != 0.0 {
-		t.Errorf("offered %v, want learningRate, regularizationRate and speed (ending with 0)", sc.Offered)
 	}
 }
 
