@@ -192,14 +192,11 @@
     return text === undefined ? "null" : text;
   }
 
-  // attach builds window.nnplay over the Go functions of the canvas page frameWin (again if
-  // the canvas page reloaded, as Ebiten does after losing its WebGL context).
-  function attach(frameWin) {
-    const frame = Array.prototype.find.call(document.querySelectorAll("iframe"), function (f) {
-      return f.contentWindow === frameWin;
-    });
-    if (!frameWin.nnplayGo || !frame) return;
-
+  // bridge returns the calls into the Go program of the canvas page frameWin, shown in the
+  // iframe frame: the Go functions themselves (goFuncs), a call that answers or throws
+  // (call), the picture's bytes, and canvas CSS px turned into this page's (toPage, and
+  // withPageMenu for a state's menu).
+  function bridge(frame, frameWin) {
     // goFuncs returns the Go functions of the program running in the frame now, looked up
     // at every call, so that no call reaches a program whose page was unloaded.
     function goFuncs() {
@@ -242,6 +239,19 @@
       if (s.menu) s.menu = toPage(s.menu);
       return s;
     }
+
+    return { goFuncs: goFuncs, call: call, picture: picture, toPage: toPage, withPageMenu: withPageMenu };
+  }
+
+  // attach builds window.nnplay over the Go functions of the canvas page frameWin (again if
+  // the canvas page reloaded, as Ebiten does after losing its WebGL context).
+  function attach(frameWin) {
+    const frame = Array.prototype.find.call(document.querySelectorAll("iframe"), function (f) {
+      return f.contentWindow === frameWin;
+    });
+    if (!frameWin.nnplayGo || !frame) return;
+    const go = bridge(frame, frameWin);
+    const goFuncs = go.goFuncs, call = go.call, picture = go.picture, toPage = go.toPage, withPageMenu = go.withPageMenu;
 
     const api = {
       state: function () { return withPageMenu(call("state")); },
