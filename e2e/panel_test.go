@@ -220,6 +220,16 @@ func TestPanelEdits(t *testing.T) {
 	m := hoverModel
 	p.do("loadModel", m)
 	p.setData([]Point{{X: -4, Y: 3, Label: 1}, {X: 1, Y: 1, Label: 0}, {X: 3, Y: -2, Label: 1}})
+	panelEditWeight(t, p, m)
+	panelSteps(t, p, m)
+	panelGradients(t, p, m)
+	panelPin(t, p, m)
+	panelKeys(t, p)
+}
+
+// panelEditWeight: a click on the edge x2 → h3 of m selects its weight; −2.5 typed in the
+// panel's field sets it, and an empty field is refused.
+func panelEditWeight(t *testing.T, p *page, m Model) {
 	at := edgeMiddle(t, p, m.Layers, 0, 2, 1) // x2 → h3
 	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
 		t.Fatal(err)
@@ -253,7 +263,11 @@ func TestPanelEdits(t *testing.T) {
 	if msg := eval[string](p, `document.getElementById("math-status").textContent`); msg == "" || p.model().Weights[0][2][1] != -2.5 {
 		t.Errorf("an empty value: message %q, weight %v; want a refusal and −2.5 kept", msg, p.model().Weights[0][2][1])
 	}
+}
 
+// panelSteps: a click on ŷ's bias mark selects the bias; the step buttons step one sample
+// and one batch, each updating it, and the panel shows the update.
+func panelSteps(t *testing.T, p *page, m Model) {
 	// The bias mark of ŷ: the track under its node.
 	p.showCanvas()
 	client, area := netGeometry(t, p)
@@ -282,8 +296,11 @@ func TestPanelEdits(t *testing.T) {
 		t.Errorf("after the step buttons: running %v, epoch %d; want paused at %d (the batch of ten held the three points: an epoch)", st.Running, st.Epoch, epoch+1)
 	}
 	waitPanel(t, p, "lastUpdate.before", "lastUpdate.after")
+}
 
-	// The gradients view repaints the edge x2 → h3.
+// panelGradients: the gradients view repaints the edge x2 → h3.
+func panelGradients(t *testing.T, p *page, m Model) {
+	var at browser.Pt
 	shot := func() []byte {
 		p.showCanvas()
 		at = edgeMiddle(t, p, m.Layers, 0, 2, 1)
@@ -303,11 +320,13 @@ func TestPanelEdits(t *testing.T) {
 		t.Errorf("gradients view: state %v, the edge's pixel %v → %v; want on and repainted",
 			eval[bool](p, `nnplayPage.status().gradients`), w, gr)
 	}
+}
 
-	// Pin h1: the plot shows its picture; again, unpinned. The mouse leaves the node after
-	// each click, so that it is the pin, not the hover, that shows.
+// panelPin: a click on h1 pins it: the plot shows its picture; again, unpinned. The mouse
+// leaves the node after each click, so that it is the pin, not the hover, that shows.
+func panelPin(t *testing.T, p *page, m Model) {
 	p.showCanvas()
-	client, area = netGeometry(t, p)
+	client, area := netGeometry(t, p)
 	nx, ny, _ := view.NodeCenter(area, m.Layers, 1, 0)
 	plot := p.toScreen(-3, -3)
 	pixel := func() [3]float64 {
@@ -334,10 +353,12 @@ func TestPanelEdits(t *testing.T) {
 			t.Errorf("click %d on h1: the plot at (−3, −3) reads %v, unpinned %v", k+1, px, unpinned)
 		}
 	}
+}
 
-	// The key path (the canvas has focus after the clicks): p selects the next parameter in
-	// the model file's order, from ŷ's bias, the last, round to the first weight;
-	// shift+p the previous.
+// panelKeys: the key path (the canvas has focus after the clicks): p selects the next
+// parameter in the model file's order, from ŷ's bias, the last, round to the first weight;
+// shift+p the previous.
+func panelKeys(t *testing.T, p *page) {
 	for _, k := range []struct {
 		mods int64
 		want selected
