@@ -20,6 +20,42 @@ import (
 func TestAPIState(t *testing.T) {
 	p := open(t)
 	raw := call[map[string]any](p, "state")
+	checkStateTypes(t, raw)
+	if t.Failed() {
+		return
+	}
+
+	st := p.state()
+	s := st.Settings
+	if !reflect.DeepEqual(s.Layers(), []int{2, 4, 1}) || s.Activation != "sigmoid" || s.Problem != "classification" ||
+		!reflect.DeepEqual(s.Features, []string{"x1", "x2"}) {
+		t.Errorf("default settings %+v; want a 2-4-1 sigmoid classifier on x1, x2", s)
+	}
+	if len(st.Points) != s.NumPoints {
+		t.Errorf("%d points, but numPoints is %d", len(st.Points), s.NumPoints)
+	}
+	if st.Error != nil {
+		t.Errorf("error %q on a fresh page", *st.Error)
+	}
+	if st.TrainAccuracy == nil || *st.TrainAccuracy < 0 || *st.TrainAccuracy > 1 {
+		t.Errorf("trainAccuracy %v, want a number in [0, 1]", fmtPtr(st.TrainAccuracy))
+	}
+	// state() is computed at the call: after a step, the loss is that of the new weights.
+	p.pause()
+	l0 := p.state().TrainLoss
+	p.do("step", 20)
+	if l1 := p.state().TrainLoss; l0 == nil || l1 == nil || *l1 == *l0 {
+		t.Errorf("trainLoss %v before and %v after step(20): state() is not current", fmtPtr(l0), fmtPtr(l1))
+	}
+	n := eval[bool](p, `(() => { const s = nnplay.state(); return s === s && Object.getPrototypeOf(s) === Object.prototype; })()`)
+	if !n {
+		t.Errorf("state() is not a plain object")
+	}
+}
+
+// checkStateTypes: raw, state() as a script receives it, has every field of the contract, of
+// the right type: its settings, frame figures, domain and each point.
+func checkStateTypes(t *testing.T, raw map[string]any) {
 	num := func(v any) bool { _, ok := v.(float64); return ok }
 	numOrNull := func(v any) bool { return v == nil || num(v) }
 	integer := func(v any) bool { f, ok := v.(float64); return ok && f == math.Trunc(f) }
@@ -80,33 +116,6 @@ func TestAPIState(t *testing.T) {
 			return
 		}
 	}
-
-	st := p.state()
-	s := st.Settings
-	if !reflect.DeepEqual(s.Layers(), []int{2, 4, 1}) || s.Activation != "sigmoid" || s.Problem != "classification" ||
-		!reflect.DeepEqual(s.Features, []string{"x1", "x2"}) {
-		t.Errorf("default settings %+v; want a 2-4-1 sigmoid classifier on x1, x2", s)
-	}
-	if len(st.Points) != s.NumPoints {
-		t.Errorf("%d points, but numPoints is %d", len(st.Points), s.NumPoints)
-	}
-	if st.Error != nil {
-		t.Errorf("error %q on a fresh page", *st.Error)
-	}
-	if st.TrainAccuracy == nil || *st.TrainAccuracy < 0 || *st.TrainAccuracy > 1 {
-		t.Errorf("trainAccuracy %v, want a number in [0, 1]", fmtPtr(st.TrainAccuracy))
-	}
-	// state() is computed at the call: after a step, the loss is that of the new weights.
-	p.pause()
-	l0 := p.state().TrainLoss
-	p.do("step", 20)
-	if l1 := p.state().TrainLoss; l0 == nil || l1 == nil || *l1 == *l0 {
-		t.Errorf("trainLoss %v before and %v after step(20): state() is not current", fmtPtr(l0), fmtPtr(l1))
-	}
-	n := eval[bool](p, `(() => { const s = nnplay.state(); return s === s && Object.getPrototypeOf(s) === Object.prototype; })()`)
-	if !n {
-		t.Errorf("state() is not a plain object")
-	}
 }
 
 // TestAPIConfigure: configure applies valid settings (training settings keep the weights,
@@ -116,149 +125,161 @@ func TestAPIConfigure(t *testing.T) {
 	p := openPaused(t)
 	p.do("step", 10)
 
-	t.Run("refused", func(t *testing.T) {
-		before := p.state()
-		m0 := p.model()
-		tests := []struct {
-			arg  string // the JavaScript argument
-			name string // the message must name this
-		}{
-			{`{bogus: 1}`, "bogus"},
-			{`{learningRate: 0}`, "learningRate"},
-			{`{learningRate: 10.5}`, "learningRate"},
-			{`{learningRate: -1}`, "learningRate"},
-			{`{learningRate: NaN}`, "learningRate"},
-			{`{learningRate: Infinity}`, "learningRate"},
-			{`{learningRate: "fast"}`, "learningRate"},
-			{`{activation: "softmax"}`, "activation"},
-			{`{batchSize: 0}`, "batchSize"},
-			{`{batchSize: 1.5}`, "batchSize"},
-			{`{regularization: "l3"}`, "regularization"},
-			{`{regularizationRate: -0.1}`, "regularizationRate"},
-			{`{regularizationRate: 11}`, "regularizationRate"},
-			{`{features: ["x3"]}`, "features"},
-			{`{layers: [3, 4, 1]}`, "layers"},
-			{`{layers: [2, 4, 2]}`, "layers"},
-			{`{layers: [2, 1, 1, 1, 1, 1, 1, 1, 1]}`, "layers"},
-			{`{layers: [2, 9, 1]}`, "layers"},
-			{`{layers: [2, 0, 1]}`, "layers"},
-			{`{layers: [2, 2.5, 1]}`, "layers"},
-			{`{features: ["x1", "x2", "x1*x2"], layers: [2, 4, 1]}`, "layers"},
-			{`{problem: "clustering"}`, "problem"},
-			{`{dataset: "moons"}`, "dataset"},
-			{`{numPoints: 0}`, "numPoints"},
-			{`{numPoints: 2001}`, "numPoints"},
-			{`{noise: 0.6}`, "noise"},
-			{`{noise: -0.1}`, "noise"},
-			{`{testRatio: 0.05}`, "testRatio"},
-			{`{testRatio: 0.95}`, "testRatio"},
-			{`{seed: -1}`, "seed"},
-			{`{seed: 4294967296}`, "seed"},
-			{`{seed: 1.5}`, "seed"},
-			{`{dataSeed: -1}`, "dataSeed"},
-			{`{speed: -1}`, "speed"},
-			{`{speed: 2000000}`, "speed"},
-			{`{learningRate: 0.1, noise: 0.9}`, "noise"}, // all or nothing: the valid half is not applied
-		}
-		for _, tc := range tests {
-			msg := p.refused("configure", "["+tc.arg+"]")
-			if msg != "" && !strings.Contains(strings.ToLower(msg), strings.ToLower(tc.name)) {
-				t.Errorf("configure(%s) threw %q, which does not name %s", tc.arg, msg, tc.name)
-			}
-		}
-		for _, arg := range []string{``, `null`, `42`, `"learningRate"`} {
-			p.refused("configure", "["+arg+"]")
-		}
-		after := p.state()
-		if !reflect.DeepEqual(after.Settings, before.Settings) {
-			t.Errorf("refused configure calls changed the settings:\n%+v\n→\n%+v", before.Settings, after.Settings)
-		}
-		if !slices.Equal(after.Points, before.Points) || after.Epoch != before.Epoch || !reflect.DeepEqual(p.model(), m0) {
-			t.Errorf("refused configure calls changed the points, epoch or weights")
-		}
-		if after.Error != nil {
-			t.Errorf("a refused call was stored in state().error: %q", *after.Error)
-		}
-	})
+	t.Run("refused", func(t *testing.T) { configureRefused(t, p) })
+	t.Run("training settings keep the weights", func(t *testing.T) { configureTraining(t, p) })
+	t.Run("shape rebuilds", func(t *testing.T) { configureShape(t, p) })
+	t.Run("data settings regenerate", func(t *testing.T) { configureData(t, p) })
+}
 
-	t.Run("training settings keep the weights", func(t *testing.T) {
-		m0 := p.model()
-		before := p.state()
-		patch := map[string]any{"learningRate": 0.1, "batchSize": 5, "regularization": "l2", "regularizationRate": 0.001, "speed": 0}
-		p.do("configure", patch)
-		st := p.state()
-		if st.Settings.LearningRate != 0.1 || st.Settings.BatchSize != 5 || st.Settings.Regularization != "l2" ||
-			st.Settings.RegularizationRate != 0.001 || st.Settings.Speed != 0 {
-			t.Errorf("configure(%v) gave settings %+v", patch, st.Settings)
+// configureRefused: configure refuses every setting out of its range, unknown or of the wrong
+// kind, and an argument that is no object, naming the setting, and changes nothing.
+func configureRefused(t *testing.T, p *page) {
+	before := p.state()
+	m0 := p.model()
+	tests := []struct {
+		arg  string // the JavaScript argument
+		name string // the message must name this
+	}{
+		{`{bogus: 1}`, "bogus"},
+		{`{learningRate: 0}`, "learningRate"},
+		{`{learningRate: 10.5}`, "learningRate"},
+		{`{learningRate: -1}`, "learningRate"},
+		{`{learningRate: NaN}`, "learningRate"},
+		{`{learningRate: Infinity}`, "learningRate"},
+		{`{learningRate: "fast"}`, "learningRate"},
+		{`{activation: "softmax"}`, "activation"},
+		{`{batchSize: 0}`, "batchSize"},
+		{`{batchSize: 1.5}`, "batchSize"},
+		{`{regularization: "l3"}`, "regularization"},
+		{`{regularizationRate: -0.1}`, "regularizationRate"},
+		{`{regularizationRate: 11}`, "regularizationRate"},
+		{`{features: ["x3"]}`, "features"},
+		{`{layers: [3, 4, 1]}`, "layers"},
+		{`{layers: [2, 4, 2]}`, "layers"},
+		{`{layers: [2, 1, 1, 1, 1, 1, 1, 1, 1]}`, "layers"},
+		{`{layers: [2, 9, 1]}`, "layers"},
+		{`{layers: [2, 0, 1]}`, "layers"},
+		{`{layers: [2, 2.5, 1]}`, "layers"},
+		{`{features: ["x1", "x2", "x1*x2"], layers: [2, 4, 1]}`, "layers"},
+		{`{problem: "clustering"}`, "problem"},
+		{`{dataset: "moons"}`, "dataset"},
+		{`{numPoints: 0}`, "numPoints"},
+		{`{numPoints: 2001}`, "numPoints"},
+		{`{noise: 0.6}`, "noise"},
+		{`{noise: -0.1}`, "noise"},
+		{`{testRatio: 0.05}`, "testRatio"},
+		{`{testRatio: 0.95}`, "testRatio"},
+		{`{seed: -1}`, "seed"},
+		{`{seed: 4294967296}`, "seed"},
+		{`{seed: 1.5}`, "seed"},
+		{`{dataSeed: -1}`, "dataSeed"},
+		{`{speed: -1}`, "speed"},
+		{`{speed: 2000000}`, "speed"},
+		{`{learningRate: 0.1, noise: 0.9}`, "noise"}, // all or nothing: the valid half is not applied
+	}
+	for _, tc := range tests {
+		msg := p.refused("configure", "["+tc.arg+"]")
+		if msg != "" && !strings.Contains(strings.ToLower(msg), strings.ToLower(tc.name)) {
+			t.Errorf("configure(%s) threw %q, which does not name %s", tc.arg, msg, tc.name)
 		}
-		if !reflect.DeepEqual(p.model(), m0) || st.Epoch != before.Epoch || !slices.Equal(st.Points, before.Points) {
-			t.Errorf("training settings changed the weights, epoch or points")
-		}
-		p.do("configure", map[string]any{"speed": 100})
-		if got := p.state().Settings.Speed; got != 100 {
-			t.Errorf("speed %v after configure({speed: 100})", got)
-		}
-	})
+	}
+	for _, arg := range []string{``, `null`, `42`, `"learningRate"`} {
+		p.refused("configure", "["+arg+"]")
+	}
+	after := p.state()
+	if !reflect.DeepEqual(after.Settings, before.Settings) {
+		t.Errorf("refused configure calls changed the settings:\n%+v\n→\n%+v", before.Settings, after.Settings)
+	}
+	if !slices.Equal(after.Points, before.Points) || after.Epoch != before.Epoch || !reflect.DeepEqual(p.model(), m0) {
+		t.Errorf("refused configure calls changed the points, epoch or weights")
+	}
+	if after.Error != nil {
+		t.Errorf("a refused call was stored in state().error: %q", *after.Error)
+	}
+}
 
-	t.Run("shape rebuilds", func(t *testing.T) {
-		points := p.state().Points
-		p.do("configure", map[string]any{"layers": []int{2, 3, 2, 1}, "activation": "tanh"})
-		st := p.state()
-		m := p.model()
-		if !reflect.DeepEqual(st.Settings.Layers(), []int{2, 3, 2, 1}) || !reflect.DeepEqual(m.Layers, []int{2, 3, 2, 1}) || m.Activation != "tanh" {
-			t.Errorf("layers %v, model %v %s; want [2 3 2 1] tanh", st.Settings.Layers(), m.Layers, m.Activation)
-		}
-		if st.Epoch != 0 {
-			t.Errorf("epoch %d after a new shape, want 0", st.Epoch)
-		}
-		if !slices.Equal(st.Points, points) {
-			t.Errorf("changing the shape changed the points")
-		}
-		p.do("configure", map[string]any{"features": []string{"x1", "x2", "x1*x2"}})
-		if st := p.state(); st.Settings.Layers()[0] != 3 || !reflect.DeepEqual(st.Settings.Features, []string{"x1", "x2", "x1*x2"}) {
-			t.Errorf("features x1, x2, x1*x2 gave layers %v features %v; the input layer follows the features", st.Settings.Layers(), st.Settings.Features)
-		}
-		p.do("configure", map[string]any{"features": []string{"x1^2", "x2^2", "sin(x1)", "sin(x2)"}, "layers": []int{4, 8, 8, 8, 8, 8, 8, 1}})
-		if st := p.state(); !reflect.DeepEqual(st.Settings.Layers(), []int{4, 8, 8, 8, 8, 8, 8, 1}) {
-			t.Errorf("6 hidden layers of 8 gave layers %v", st.Settings.Layers())
-		}
-		p.do("configure", map[string]any{"features": []string{"x1", "x2"}, "layers": []int{2, 1}, "activation": "sigmoid"})
-		if st := p.state(); !reflect.DeepEqual(st.Settings.Layers(), []int{2, 1}) {
-			t.Errorf("no hidden layer gave layers %v", st.Settings.Layers())
-		}
-	})
+// configureTraining: the training settings change and keep the weights, the epoch and the points.
+func configureTraining(t *testing.T, p *page) {
+	m0 := p.model()
+	before := p.state()
+	patch := map[string]any{"learningRate": 0.1, "batchSize": 5, "regularization": "l2", "regularizationRate": 0.001, "speed": 0}
+	p.do("configure", patch)
+	st := p.state()
+	if st.Settings.LearningRate != 0.1 || st.Settings.BatchSize != 5 || st.Settings.Regularization != "l2" ||
+		st.Settings.RegularizationRate != 0.001 || st.Settings.Speed != 0 {
+		t.Errorf("configure(%v) gave settings %+v", patch, st.Settings)
+	}
+	if !reflect.DeepEqual(p.model(), m0) || st.Epoch != before.Epoch || !slices.Equal(st.Points, before.Points) {
+		t.Errorf("training settings changed the weights, epoch or points")
+	}
+	p.do("configure", map[string]any{"speed": 100})
+	if got := p.state().Settings.Speed; got != 100 {
+		t.Errorf("speed %v after configure({speed: 100})", got)
+	}
+}
 
-	t.Run("data settings regenerate", func(t *testing.T) {
-		p.do("configure", map[string]any{"dataset": "xor", "numPoints": 100, "testRatio": 0.3, "noise": 0.1})
-		st := p.state()
-		if st.Settings.Dataset != "xor" || len(st.Points) != 100 {
-			t.Errorf("dataset %s with %d points, want xor with 100", st.Settings.Dataset, len(st.Points))
+// configureShape: a new shape, features or activation rebuilds the network at epoch 0 over the
+// same points; the input layer follows the features, up to 6 hidden layers of 8.
+func configureShape(t *testing.T, p *page) {
+	points := p.state().Points
+	p.do("configure", map[string]any{"layers": []int{2, 3, 2, 1}, "activation": "tanh"})
+	st := p.state()
+	m := p.model()
+	if !reflect.DeepEqual(st.Settings.Layers(), []int{2, 3, 2, 1}) || !reflect.DeepEqual(m.Layers, []int{2, 3, 2, 1}) || m.Activation != "tanh" {
+		t.Errorf("layers %v, model %v %s; want [2 3 2 1] tanh", st.Settings.Layers(), m.Layers, m.Activation)
+	}
+	if st.Epoch != 0 {
+		t.Errorf("epoch %d after a new shape, want 0", st.Epoch)
+	}
+	if !slices.Equal(st.Points, points) {
+		t.Errorf("changing the shape changed the points")
+	}
+	p.do("configure", map[string]any{"features": []string{"x1", "x2", "x1*x2"}})
+	if st := p.state(); st.Settings.Layers()[0] != 3 || !reflect.DeepEqual(st.Settings.Features, []string{"x1", "x2", "x1*x2"}) {
+		t.Errorf("features x1, x2, x1*x2 gave layers %v features %v; the input layer follows the features", st.Settings.Layers(), st.Settings.Features)
+	}
+	p.do("configure", map[string]any{"features": []string{"x1^2", "x2^2", "sin(x1)", "sin(x2)"}, "layers": []int{4, 8, 8, 8, 8, 8, 8, 1}})
+	if st := p.state(); !reflect.DeepEqual(st.Settings.Layers(), []int{4, 8, 8, 8, 8, 8, 8, 1}) {
+		t.Errorf("6 hidden layers of 8 gave layers %v", st.Settings.Layers())
+	}
+	p.do("configure", map[string]any{"features": []string{"x1", "x2"}, "layers": []int{2, 1}, "activation": "sigmoid"})
+	if st := p.state(); !reflect.DeepEqual(st.Settings.Layers(), []int{2, 1}) {
+		t.Errorf("no hidden layer gave layers %v", st.Settings.Layers())
+	}
+}
+
+// configureData: the data settings regenerate the points (the data set, how many, the held-out
+// share); regression answers no accuracy and outputs linearly; the seeds take their whole range.
+func configureData(t *testing.T, p *page) {
+	p.do("configure", map[string]any{"dataset": "xor", "numPoints": 100, "testRatio": 0.3, "noise": 0.1})
+	st := p.state()
+	if st.Settings.Dataset != "xor" || len(st.Points) != 100 {
+		t.Errorf("dataset %s with %d points, want xor with 100", st.Settings.Dataset, len(st.Points))
+	}
+	test := 0
+	for _, q := range st.Points {
+		if q.Test {
+			test++
 		}
-		test := 0
-		for _, q := range st.Points {
-			if q.Test {
-				test++
-			}
-			if q.Label != 0 && q.Label != 1 {
-				t.Fatalf("xor has a point with label %v", q.Label)
-			}
+		if q.Label != 0 && q.Label != 1 {
+			t.Fatalf("xor has a point with label %v", q.Label)
 		}
-		if test < 25 || test > 35 {
-			t.Errorf("%d of 100 points are held out with testRatio 0.3", test)
-		}
-		p.do("configure", map[string]any{"problem": "regression", "dataset": "plane"})
-		st = p.state()
-		if st.Settings.Problem != "regression" || st.TrainAccuracy != nil || st.TestAccuracy != nil {
-			t.Errorf("regression: problem %s, accuracies %s %s; want null accuracies", st.Settings.Problem, fmtPtr(st.TrainAccuracy), fmtPtr(st.TestAccuracy))
-		}
-		if m := p.model(); m.Output != "linear" {
-			t.Errorf("a regression model's output is %q, want linear", m.Output)
-		}
-		p.do("configure", map[string]any{"seed": 4294967295, "dataSeed": 0})
-		if st := p.state(); st.Settings.Seed != 4294967295 || st.Settings.DataSeed != 0 {
-			t.Errorf("seeds %d %d, want 4294967295 0", st.Settings.Seed, st.Settings.DataSeed)
-		}
-	})
+	}
+	if test < 25 || test > 35 {
+		t.Errorf("%d of 100 points are held out with testRatio 0.3", test)
+	}
+	p.do("configure", map[string]any{"problem": "regression", "dataset": "plane"})
+	st = p.state()
+	if st.Settings.Problem != "regression" || st.TrainAccuracy != nil || st.TestAccuracy != nil {
+		t.Errorf("regression: problem %s, accuracies %s %s; want null accuracies", st.Settings.Problem, fmtPtr(st.TrainAccuracy), fmtPtr(st.TestAccuracy))
+	}
+	if m := p.model(); m.Output != "linear" {
+		t.Errorf("a regression model's output is %q, want linear", m.Output)
+	}
+	p.do("configure", map[string]any{"seed": 4294967295, "dataSeed": 0})
+	if st := p.state(); st.Settings.Seed != 4294967295 || st.Settings.DataSeed != 0 {
+		t.Errorf("seeds %d %d, want 4294967295 0", st.Settings.Seed, st.Settings.DataSeed)
+	}
 }
 
 // TestAPISetData: setData replaces the points exactly (test optional, false by default),
@@ -394,54 +415,61 @@ func TestAPIModel(t *testing.T) {
 		}
 	})
 
-	t.Run("another shape", func(t *testing.T) {
-		m := Model{Format: "nnplay.model/1", Inputs: []string{"x1", "x2", "x1*x2"}, Layers: []int{3, 2, 1}, Activation: "tanh", Output: "linear",
-			Weights: [][][]float64{{{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, {{0.7, -0.8}}}, Biases: [][]float64{{0.01, -0.02}, {0.03}}}
-		p.do("loadModel", m)
-		st := p.state()
-		if !reflect.DeepEqual(st.Settings.Layers(), m.Layers) || !reflect.DeepEqual(st.Settings.Features, m.Inputs) ||
-			st.Settings.Activation != "tanh" || st.Settings.Problem != "regression" {
-			t.Errorf("after loading a 3-2-1 tanh linear model: settings %+v", st.Settings)
-		}
-		if got := call[float64](p, "predict", 2, -1); math.Abs(got-forward(t, m, 2, -1)) > 1e-9 {
-			t.Errorf("predict(2, -1) = %v, the loaded model computes %v", got, forward(t, m, 2, -1))
-		}
-		p.do("loadModel", m0)
-	})
+	t.Run("another shape", func(t *testing.T) { loadAnotherShape(t, p, m0) })
+	t.Run("refused", func(t *testing.T) { loadRefused(t, p) })
+}
 
-	t.Run("refused", func(t *testing.T) {
-		before := p.state()
-		mb := p.model()
-		mut := func(js string) string {
-			return `[(() => { const m = nnplay.model(); ` + js + `; return m; })()]`
-		}
-		for _, arg := range []string{
-			mut(`m.format = "nnplay.model/2"`),
-			mut(`delete m.biases`),
-			mut(`delete m.layers`),
-			mut(`m.weights[0].pop()`),
-			mut(`m.weights[0][0].push(1)`),
-			mut(`m.biases[1].push(0)`),
-			mut(`m.weights[0][0][0] = NaN`),
-			mut(`m.biases[0][0] = Infinity`),
-			mut(`m.activation = "swish"`),
-			mut(`m.output = "softmax"`),
-			mut(`m.inputs = ["x1", "x3"]`),
-			mut(`m.layers = [2, 4, 2]`),
-			// Valid for the core but not for the controls: 7 hidden layers, 9 nodes, 2 outputs.
-			mut(`m.layers = [2, 1, 1, 1, 1, 1, 1, 1, 1]; m.weights = [[[1, 1]], [[1]], [[1]], [[1]], [[1]], [[1]], [[1]], [[1]]]; m.biases = [[0], [0], [0], [0], [0], [0], [0], [0]]`),
-			mut(`m.layers = [2, 9, 1]; m.weights = [Array.from({length: 9}, () => [0.1, 0.2]), [Array(9).fill(0.3)]]; m.biases = [Array(9).fill(0), [0]]`),
-			mut(`m.layers = [2, 4, 2]; m.weights[1].push([1, 1, 1, 1]); m.biases[1].push(0)`),
-			`[null]`,
-			`["{}"]`,
-		} {
-			p.refused("loadModel", arg)
-		}
-		after := p.state()
-		if !reflect.DeepEqual(p.model(), mb) || !reflect.DeepEqual(after.Settings, before.Settings) || after.Epoch != before.Epoch || after.Running != before.Running {
-			t.Errorf("refused loadModel calls changed the model, settings, epoch or play state")
-		}
-	})
+// loadAnotherShape: loadModel takes a model of another shape, features, activation and output,
+// which sets the settings to match, and predict computes it; then m0 again.
+func loadAnotherShape(t *testing.T, p *page, m0 Model) {
+	m := Model{Format: "nnplay.model/1", Inputs: []string{"x1", "x2", "x1*x2"}, Layers: []int{3, 2, 1}, Activation: "tanh", Output: "linear",
+		Weights: [][][]float64{{{0.1, -0.2, 0.3}, {0.4, 0.5, -0.6}}, {{0.7, -0.8}}}, Biases: [][]float64{{0.01, -0.02}, {0.03}}}
+	p.do("loadModel", m)
+	st := p.state()
+	if !reflect.DeepEqual(st.Settings.Layers(), m.Layers) || !reflect.DeepEqual(st.Settings.Features, m.Inputs) ||
+		st.Settings.Activation != "tanh" || st.Settings.Problem != "regression" {
+		t.Errorf("after loading a 3-2-1 tanh linear model: settings %+v", st.Settings)
+	}
+	if got := call[float64](p, "predict", 2, -1); math.Abs(got-forward(t, m, 2, -1)) > 1e-9 {
+		t.Errorf("predict(2, -1) = %v, the loaded model computes %v", got, forward(t, m, 2, -1))
+	}
+	p.do("loadModel", m0)
+}
+
+// loadRefused: loadModel refuses a model the core or the controls cannot take, or no model, and
+// changes nothing.
+func loadRefused(t *testing.T, p *page) {
+	before := p.state()
+	mb := p.model()
+	mut := func(js string) string {
+		return `[(() => { const m = nnplay.model(); ` + js + `; return m; })()]`
+	}
+	for _, arg := range []string{
+		mut(`m.format = "nnplay.model/2"`),
+		mut(`delete m.biases`),
+		mut(`delete m.layers`),
+		mut(`m.weights[0].pop()`),
+		mut(`m.weights[0][0].push(1)`),
+		mut(`m.biases[1].push(0)`),
+		mut(`m.weights[0][0][0] = NaN`),
+		mut(`m.biases[0][0] = Infinity`),
+		mut(`m.activation = "swish"`),
+		mut(`m.output = "softmax"`),
+		mut(`m.inputs = ["x1", "x3"]`),
+		mut(`m.layers = [2, 4, 2]`),
+		// Valid for the core but not for the controls: 7 hidden layers, 9 nodes, 2 outputs.
+		mut(`m.layers = [2, 1, 1, 1, 1, 1, 1, 1, 1]; m.weights = [[[1, 1]], [[1]], [[1]], [[1]], [[1]], [[1]], [[1]], [[1]]]; m.biases = [[0], [0], [0], [0], [0], [0], [0], [0]]`),
+		mut(`m.layers = [2, 9, 1]; m.weights = [Array.from({length: 9}, () => [0.1, 0.2]), [Array(9).fill(0.3)]]; m.biases = [Array(9).fill(0), [0]]`),
+		mut(`m.layers = [2, 4, 2]; m.weights[1].push([1, 1, 1, 1]); m.biases[1].push(0)`),
+		`[null]`,
+		`["{}"]`,
+	} {
+		p.refused("loadModel", arg)
+	}
+	after := p.state()
+	if !reflect.DeepEqual(p.model(), mb) || !reflect.DeepEqual(after.Settings, before.Settings) || after.Epoch != before.Epoch || after.Running != before.Running {
+		t.Errorf("refused loadModel calls changed the model, settings, epoch or play state")
+	}
 }
 
 // TestAPIControl: play/pause, step's refusals, reset (epoch 0, play state kept, weights
