@@ -175,27 +175,7 @@ func TestMouseAddDelete(t *testing.T) {
 	m0 := p.model()
 	epoch := p.state().Epoch
 
-	classes := true // the brush is a class: added points are labelled 0 or 1
-	clickAdd := func(x, y float64) Point {
-		t.Helper()
-		before := p.state().Points
-		at := p.toScreen(x, y)
-		if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
-			t.Fatal(err)
-		}
-		q := added(t, before, p.state().Points)
-		if d := dist(p.toScreen(q.X, q.Y), at); d > dropTolerance {
-			t.Errorf("click at plane (%v, %v) added a point at (%.3f, %.3f), %.1f px away", x, y, q.X, q.Y, d)
-		}
-		if q.Test {
-			t.Errorf("the added point is a test point; added points train")
-		}
-		if classes && q.Label != 0 && q.Label != 1 {
-			t.Errorf("the added point has label %v, want the brush's 0 or 1", q.Label)
-		}
-		return q
-	}
-	clickAdd(2, -1)
+	clickAdd(t, p, 2, -1, true)
 	for _, tc := range []struct {
 		key   string
 		label float64
@@ -204,7 +184,7 @@ func TestMouseAddDelete(t *testing.T) {
 		if err := p.tab.Keys(tc.key, 0); err != nil {
 			t.Fatal(err)
 		}
-		if q := clickAdd(tc.x, tc.y); q.Label != tc.label {
+		if q := clickAdd(t, p, tc.x, tc.y, true); q.Label != tc.label {
 			t.Errorf("after pressing %s the click added label %v, want %v", tc.key, q.Label, tc.label)
 		}
 	}
@@ -240,12 +220,37 @@ func TestMouseAddDelete(t *testing.T) {
 	if st := p.state(); st.Epoch != epoch || st.Running {
 		t.Errorf("epoch %d → %d, running %v after editing; want it unchanged and paused", epoch, st.Epoch, st.Running)
 	}
+	addRegression(t, p)
+}
 
-	// Regression: the brush is a value slider over the labels' range (here −3 to 5), and a
-	// click adds a point of its value.
+// clickAdd clicks at (x, y) of the plane and returns the point that added, which must be
+// where the click landed and a training point; classes says the brush is a class, so that
+// the label must be 0 or 1.
+func clickAdd(t *testing.T, p *page, x, y float64, classes bool) Point {
+	t.Helper()
+	before := p.state().Points
+	at := p.toScreen(x, y)
+	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
+		t.Fatal(err)
+	}
+	q := added(t, before, p.state().Points)
+	if d := dist(p.toScreen(q.X, q.Y), at); d > dropTolerance {
+		t.Errorf("click at plane (%v, %v) added a point at (%.3f, %.3f), %.1f px away", x, y, q.X, q.Y, d)
+	}
+	if q.Test {
+		t.Errorf("the added point is a test point; added points train")
+	}
+	if classes && q.Label != 0 && q.Label != 1 {
+		t.Errorf("the added point has label %v, want the brush's 0 or 1", q.Label)
+	}
+	return q
+}
+
+// addRegression: in regression the brush is a value slider over the labels' range (here −3
+// to 5), and a click adds a point of its value.
+func addRegression(t *testing.T, p *page) {
 	p.do("configure", map[string]any{"problem": "regression", "dataset": "plane"})
 	p.setData([]Point{{X: -4, Y: -4, Label: 5}, {X: 4, Y: 4, Label: -3}})
-	classes = false
 	if !eval[bool](p, `(() => { const s = [...document.querySelectorAll('input[type="range"]')].find(e => /value/i.test(e.labels[0] && e.labels[0].textContent));
 		if (!s || !s.offsetParent) return false; s.value = s.max; s.dispatchEvent(new Event("input")); s.scrollIntoView({block: "center"}); s.focus(); return document.activeElement === s; })()`) {
 		t.Fatalf("in regression, no visible value slider for the points to add")
@@ -257,7 +262,7 @@ func TestMouseAddDelete(t *testing.T) {
 	if want >= 5 || want <= 4 {
 		t.Fatalf("the value slider, at its top and then ArrowLeft twice, is at %v; want just below 5, the largest label", want)
 	}
-	if q := clickAdd(1, 1.5); math.Abs(q.Label-want) > 1e-9 {
+	if q := clickAdd(t, p, 1, 1.5, false); math.Abs(q.Label-want) > 1e-9 {
 		t.Errorf("with the value slider at %v, a click added a point of value %v", want, q.Label)
 	}
 }
@@ -320,18 +325,7 @@ func TestKeyboard(t *testing.T) {
 	p := openPaused(t)
 	p.setData([]Point{{X: -3, Y: -3, Label: 0}, {X: 0, Y: 0, Label: 1}, {X: 3, Y: 3, Label: 0}})
 	m0 := p.model()
-
-	tabs := 0
-	for ; tabs < 40 && !eval[bool](p, canvasFocused); tabs++ {
-		if err := p.tab.Keys(kb.Tab, 0); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if !eval[bool](p, canvasFocused) {
-		t.Fatalf("40 presses of Tab never focused the canvas")
-	}
-	t.Logf("the canvas took focus after %d Tabs", tabs)
-
+	focusCanvas(t, p)
 	press := func(keys string, mods int64) []Point {
 		t.Helper()
 		if err := p.tab.Keys(keys, mods); err != nil {
@@ -339,29 +333,13 @@ func TestKeyboard(t *testing.T) {
 		}
 		return p.state().Points
 	}
-	moved := func(before, after []Point) int {
-		t.Helper()
-		if len(before) != len(after) {
-			t.Fatalf("the point count changed from %d to %d", len(before), len(after))
-		}
-		idx := -1
-		for j := range before {
-			if before[j] != after[j] {
-				if idx >= 0 {
-					t.Fatalf("two points changed: %+v → %+v", before, after)
-				}
-				idx = j
-			}
-		}
-		return idx
-	}
 
 	pts := p.state().Points
 	if after := press(kb.ArrowRight, 0); !slices.Equal(after, pts) {
 		t.Fatalf("a plain arrow changed the points: %+v → %+v", pts, after)
 	}
 	after := press(kb.ArrowUp, browser.Shift)
-	i := moved(pts, after)
+	i := changedPoint(t, pts, after)
 	if i < 0 {
 		t.Fatalf("shift+ArrowUp after ArrowRight moved no point")
 	}
@@ -377,14 +355,14 @@ func TestKeyboard(t *testing.T) {
 		if after[i].Label != tc.label {
 			t.Errorf("pressing %s gave the selected point label %v, want %v", tc.key, after[i].Label, tc.label)
 		}
-		if j := moved(pts, after); j >= 0 && j != i {
+		if j := changedPoint(t, pts, after); j >= 0 && j != i {
 			t.Errorf("pressing %s changed point %d, not the selected %d", tc.key, j, i)
 		}
 	}
 
 	pts = press(kb.ArrowRight, 0)
 	after = press(kb.ArrowLeft, browser.Shift)
-	j := moved(pts, after)
+	j := changedPoint(t, pts, after)
 	if j < 0 || after[j].X >= pts[j].X || after[j].Y != pts[j].Y {
 		t.Fatalf("shift+ArrowLeft did not move the selected point left: %+v → %+v", pts, after)
 	}
@@ -403,9 +381,32 @@ func TestKeyboard(t *testing.T) {
 	if m := p.model(); !reflect.DeepEqual(m, m0) {
 		t.Errorf("keyboard editing changed the weights")
 	}
+	oneTabStop(t, p)
+}
 
-	// One tab stop: the next Tab leaves the canvas for the page's controls, and Shift+Tab
-	// comes straight back.
+// changedPoint returns the index of the one point that differs between before and after,
+// -1 when none does; it fails the test when the count changed or two points did.
+func changedPoint(t *testing.T, before, after []Point) int {
+	t.Helper()
+	if len(before) != len(after) {
+		t.Fatalf("the point count changed from %d to %d", len(before), len(after))
+	}
+	idx := -1
+	for j := range before {
+		if before[j] != after[j] {
+			if idx >= 0 {
+				t.Fatalf("two points changed: %+v → %+v", before, after)
+			}
+			idx = j
+		}
+	}
+	return idx
+}
+
+// oneTabStop: the canvas, focused, is one tab stop: the next Tab leaves it for the page's
+// controls, and Shift+Tab comes straight back.
+func oneTabStop(t *testing.T, p *page) {
+	t.Helper()
 	if err := p.tab.Keys(kb.Tab, 0); err != nil {
 		t.Fatal(err)
 	}

@@ -71,11 +71,7 @@ func TestHelp(t *testing.T) {
 	}
 
 	// The ? key on the focused canvas.
-	for i := 0; i < 40 && !eval[bool](p, canvasFocused); i++ {
-		if err := p.tab.Keys(kb.Tab, 0); err != nil {
-			t.Fatal(err)
-		}
-	}
+	focusCanvas(t, p)
 	if err := p.tab.Keys("?", browser.Shift); err != nil {
 		t.Fatal(err)
 	}
