@@ -54,19 +54,7 @@ func TestKeyboardByPosition(t *testing.T) {
 		}
 	}
 	focusCanvas(t, p)
-
-	press := func(keys string, mods int64) State {
-		t.Helper()
-		said := eval[string](p, announced)
-		if err := p.tab.Keys(keys, mods); err != nil {
-			t.Fatal(err)
-		}
-		if err := p.tab.WaitFor(announced+` !== `+jsString(said), 5*time.Second); err != nil {
-			t.Errorf("after the keys %+q the live region still says %q", keys, said)
-		}
-		return p.state()
-	}
-	st := press(kb.ArrowRight, 0)
+	st := pressSaid(t, p, kb.ArrowRight, 0)
 	if st.Selected == nil {
 		t.Fatalf("the first arrow selected nothing")
 	}
@@ -81,7 +69,7 @@ func TestKeyboardByPosition(t *testing.T) {
 		if math.Abs(dy) > math.Abs(dx) {
 			key = map[bool]string{true: kb.ArrowUp, false: kb.ArrowDown}[dy > 0]
 		}
-		st = press(key, 0)
+		st = pressSaid(t, p, key, 0)
 	}
 	if *st.Selected != target {
 		t.Fatalf("after %d arrows the selection is point %d at (%v, %v), want %d at (%v, %v)", presses, *st.Selected,
@@ -91,12 +79,31 @@ func TestKeyboardByPosition(t *testing.T) {
 		t.Errorf("reaching the point took %d arrows, want at most %d", presses, want)
 	}
 	said := eval[string](p, announced)
-	q := pts[target]
 	if !strings.Contains(said, "point ") || !strings.Contains(said, "class ") || !strings.Contains(said, "4.50, −3.00") {
 		t.Errorf("the live region says %q; want the point, its class and its place (4.50, −3.00)", said)
 	}
+	editSaid(t, p, pts, target)
+}
 
-	st = press(kb.ArrowUp, browser.Shift)
+// pressSaid presses keys on p and returns the state once the live region says something new
+// (an error if it does not within 5 s).
+func pressSaid(t *testing.T, p *page, keys string, mods int64) State {
+	t.Helper()
+	said := eval[string](p, announced)
+	if err := p.tab.Keys(keys, mods); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.tab.WaitFor(announced+` !== `+jsString(said), 5*time.Second); err != nil {
+		t.Errorf("after the keys %+q the live region still says %q", keys, said)
+	}
+	return p.state()
+}
+
+// editSaid: on the selected point pts[target], shift+ArrowUp moves it up, 2 or 1 gives it the
+// other class and Delete deletes it; the live region says the class and the deletion.
+func editSaid(t *testing.T, p *page, pts []Point, target int) {
+	q := pts[target]
+	st := pressSaid(t, p, kb.ArrowUp, browser.Shift)
 	if got := st.Points[target]; got.Y <= q.Y || got.X != q.X {
 		t.Errorf("shift+ArrowUp moved the point from (%v, %v) to (%v, %v); want straight up", q.X, q.Y, got.X, got.Y)
 	}
@@ -104,14 +111,14 @@ func TestKeyboardByPosition(t *testing.T) {
 	if q.Label == 1 {
 		label = "1"
 	}
-	st = press(label, 0)
+	st = pressSaid(t, p, label, 0)
 	if st.Points[target].Label == q.Label {
 		t.Errorf("pressing %s left the label %v", label, q.Label)
 	}
 	if said := eval[string](p, announced); !strings.Contains(said, "class "+map[string]string{"1": "0", "2": "1"}[label]) {
 		t.Errorf("after relabelling the live region says %q", said)
 	}
-	st = press(kb.Delete, 0)
+	st = pressSaid(t, p, kb.Delete, 0)
 	if len(st.Points) != len(pts)-1 {
 		t.Errorf("Delete left %d points, want %d", len(st.Points), len(pts)-1)
 	}
