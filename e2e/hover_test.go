@@ -70,20 +70,8 @@ func TestHoverShowsValues(t *testing.T) {
 	edge := client((x0+h0+x1-h1)/2, (y0+y1)/2)
 	away := p.toScreen(0, 5.5) // empty plane: nothing to hover
 
-	tooltip := func() string {
-		if tt := eval[*string](p, `nnplay.state().tooltip`); tt != nil {
-			return *tt
-		}
-		return "null"
-	}
-	hover := func(at browser.Pt) {
-		t.Helper()
-		if err := p.tab.Hover(browser.Pt{X: math.Round(at.X), Y: math.Round(at.Y)}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	hover(away)
-	if got := tooltip(); got != "null" {
+	rest(t, p, away)
+	if got := p.tooltip(); got != "null" {
 		t.Fatalf("resting on empty plane: tooltip %q, want null", got)
 	}
 	before, _, err := p.tab.Screenshot()
@@ -103,8 +91,8 @@ func TestHoverShowsValues(t *testing.T) {
 		{"output node ŷ, near the canvas's right edge", node(2, 0), "ŷ: b = −0.250"},
 		{"test point", p.toScreen(2, -1.5), "(2.00, −1.50) class 0, test"},
 	} {
-		hover(tc.at)
-		if got := tooltip(); got != tc.want {
+		rest(t, p, tc.at)
+		if got := p.tooltip(); got != tc.want {
 			t.Errorf("resting on %s at %v: tooltip %q, want %q", tc.name, tc.at, got, tc.want)
 		}
 		img, png, err := p.tab.Screenshot()
@@ -119,22 +107,35 @@ func TestHoverShowsValues(t *testing.T) {
 		}
 	}
 
-	// A click selects the test point: the nodes then show its activations, and h2's tooltip
-	// adds a = σ(−1.25·2 + 0.4·(−1.5) − 0.1).
+	hoverSelected(t, p, node(1, 1), away)
+}
+
+// hoverSelected: a click selects the test point at (2, −1.5): the nodes then show its
+// activations, and h2's tooltip, resting on h2 at its place, adds a = σ(−1.25·2 +
+// 0.4·(−1.5) − 0.1); away, on empty plane, there is none.
+func hoverSelected(t *testing.T, p *page, h2, away browser.Pt) {
 	if err := p.tab.Click(p.toScreen(2, -1.5), input.MouseButtonLeft, 0); err != nil {
 		t.Fatal(err)
 	}
 	if sel := eval[*int](p, `nnplay.state().selected`); sel == nil || *sel != 1 {
 		t.Fatalf("after clicking the test point: selected %v, want 1", sel)
 	}
-	hover(node(1, 1))
+	rest(t, p, h2)
 	a := 1 / (1 + math.Exp(-(-1.25*2 + 0.4*-1.5 - 0.1)))
-	if got, want := tooltip(), fmt.Sprintf("h2: b = −0.100, a = %.3f", a); got != want {
+	if got, want := p.tooltip(), fmt.Sprintf("h2: b = −0.100, a = %.3f", a); got != want {
 		t.Errorf("h2 with the test point selected: tooltip %q, want %q", got, want)
 	}
-	hover(away)
-	if got := tooltip(); got != "null" {
+	rest(t, p, away)
+	if got := p.tooltip(); got != "null" {
 		t.Errorf("back on empty plane: tooltip %q, want null", got)
+	}
+}
+
+// rest moves the mouse to at, rounded to whole CSS px, and leaves it there.
+func rest(t *testing.T, p *page, at browser.Pt) {
+	t.Helper()
+	if err := p.tab.Hover(browser.Pt{X: math.Round(at.X), Y: math.Round(at.Y)}); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -199,14 +200,14 @@ func TestTapShowsValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.frames(2)
-	if got := eval[*string](p, `nnplay.state().tooltip`); got == nil || *got != "h2: b = −0.100" {
-		t.Errorf("after tapping node h2: tooltip %v, want %q", got, "h2: b = −0.100")
+	if got := p.tooltip(); got != "h2: b = −0.100" {
+		t.Errorf("after tapping node h2: tooltip %q, want %q", got, "h2: b = −0.100")
 	}
 	if err := p.tab.Tap(p.toScreen(5.5, 5.5)); err != nil { // empty plane: adds a point
 		t.Fatal(err)
 	}
 	p.frames(2)
-	if got := eval[*string](p, `nnplay.state().tooltip`); got != nil {
-		t.Errorf("after a tap elsewhere: tooltip %q, want none", *got)
+	if got := p.tooltip(); got != "null" {
+		t.Errorf("after a tap elsewhere: tooltip %q, want none", got)
 	}
 }

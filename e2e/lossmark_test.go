@@ -28,28 +28,15 @@ import (
 // what changed in a tooltip drawn beside the pointer, and the line darkens.
 func TestLossMarks(t *testing.T) {
 	p := openPaused(t)
-	stepTo := func(epoch int) {
-		t.Helper()
-		if n := epoch - p.state().Epoch; n > 0 {
-			call[int](p, "step", n)
-		}
-		p.until(10*time.Second, func() error {
-			if e := p.status().Epoch; e != epoch {
-				return fmt.Errorf("epoch %d, want %d", e, epoch)
-			}
-			return nil
-		})
-		p.frames(2) // the history samples it
-	}
 	p.clickElement("reset")
-	stepTo(0)
-	stepTo(40)
+	stepTo(t, p, 0)
+	stepTo(t, p, 40)
 	p.clickElement("dataset-pics") // scrolls it into view
 	at := eval[[2]float64](p, `(() => { const b = document.querySelector('#dataset-pics button[data-name="xor"]'); const r = b.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
 	if err := p.tab.Click(browserPt(at), input.MouseButtonLeft, 0); err != nil {
 		t.Fatal(err)
 	}
-	stepTo(80)
+	stepTo(t, p, 80)
 	p.clickElement("batchSize")
 	if err := p.tab.Keys(kb.End+strings.Repeat(kb.Backspace, 5)+"5"+kb.Enter, 0); err != nil {
 		t.Fatal(err)
@@ -60,13 +47,35 @@ func TestLossMarks(t *testing.T) {
 		}
 		return nil
 	})
-	stepTo(100)
+	stepTo(t, p, 100)
 	want := []session.Mark{{Epoch: 0, Text: "reset"}, {Epoch: 40, Text: "data set gauss → xor"}, {Epoch: 80, Text: "batch size 10 → 5"}}
 	got := p.state().LossMarks
 	if !slices.Equal(got, want) {
 		t.Fatalf("state().lossMarks %+v, want %+v", got, want)
 	}
+	hoverMarks(t, p, want[1:]) // the reset's at the chart's left edge, on its axis
+}
 
+// stepTo steps the paused playground on to epoch and waits until the page has drawn it, so
+// that the loss history has sampled it.
+func stepTo(t *testing.T, p *page, epoch int) {
+	t.Helper()
+	if n := epoch - p.state().Epoch; n > 0 {
+		call[int](p, "step", n)
+	}
+	p.until(10*time.Second, func() error {
+		if e := p.status().Epoch; e != epoch {
+			return fmt.Errorf("epoch %d, want %d", e, epoch)
+		}
+		return nil
+	})
+	p.frames(2) // the history samples it
+}
+
+// hoverMarks: each of the marks want (of 100 epochs) is a thin line at its epoch's x; the
+// mouse resting beside it shows what changed in a tooltip drawn beside the pointer, and the
+// line darkens; resting between the marks shows none.
+func hoverMarks(t *testing.T, p *page, want []session.Mark) {
 	eval[bool](p, `(scrollTo(0, 0), true)`)
 	l, origin := canvasGeometry(t, p)
 	a := view.LossArea(l.Loss)
@@ -81,7 +90,6 @@ func TestLossMarks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want = want[1:] // the reset's at the chart's left edge, on its axis
 	for _, m := range want {
 		x := origin.X + a.X + a.W*float64(m.Epoch)/100
 		if on, off := markPixels(before, x, origin.Y+a.Y, origin.Y+a.Y+a.H, view.LossMarkInk), markPixels(before, x+8, origin.Y+a.Y, origin.Y+a.Y+a.H, view.LossMarkInk); on < 0.6 || off > 0.2 {
@@ -97,8 +105,8 @@ func TestLossMarks(t *testing.T) {
 		}
 		text := "epoch " + strconv.Itoa(m.Epoch) + ": " + m.Text
 		p.until(5*time.Second, func() error {
-			if tt := eval[*string](p, `nnplay.state().tooltip`); tt == nil || *tt != text {
-				return fmt.Errorf("resting by the mark of epoch %d: tooltip %v, want %q", m.Epoch, tt, text)
+			if tt := p.tooltip(); tt != text {
+				return fmt.Errorf("resting by the mark of epoch %d: tooltip %q, want %q", m.Epoch, tt, text)
 			}
 			return nil
 		})
@@ -120,8 +128,8 @@ func TestLossMarks(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.until(5*time.Second, func() error {
-		if tt := eval[*string](p, `nnplay.state().tooltip`); tt != nil {
-			return fmt.Errorf("resting between the marks: tooltip %q, want none", *tt)
+		if tt := p.tooltip(); tt != "null" {
+			return fmt.Errorf("resting between the marks: tooltip %q, want none", tt)
 		}
 		return nil
 	})
@@ -149,16 +157,9 @@ func markPixels(img image.Image, x, y0, y1 float64, c color.RGBA) float64 {
 func TestLossMarkTap(t *testing.T) {
 	p := openPaused(t, browser.Phone)
 	p.do("reset")
-	call[int](p, "step", 40)
+	stepTo(t, p, 40)
 	p.do("configure", map[string]any{"dataset": "xor"})
-	call[int](p, "step", 60)
-	p.until(10*time.Second, func() error {
-		if e := p.status().Epoch; e != 100 {
-			return fmt.Errorf("epoch %d, want 100", e)
-		}
-		return nil
-	})
-	p.frames(2) // the history samples it
+	stepTo(t, p, 100)
 	want := session.Mark{Epoch: 40, Text: "data set gauss → xor"}
 	if marks := p.state().LossMarks; !slices.Contains(marks, want) {
 		t.Fatalf("state().lossMarks %+v, want %+v among them", marks, want)
@@ -182,8 +183,8 @@ func TestLossMarkTap(t *testing.T) {
 	}
 	text := "epoch 40: " + want.Text
 	p.until(5*time.Second, func() error {
-		if tt := eval[*string](p, `nnplay.state().tooltip`); tt == nil || *tt != text {
-			return fmt.Errorf("after a tap on the mark of epoch 40: tooltip %v, want %q", tt, text)
+		if tt := p.tooltip(); tt != text {
+			return fmt.Errorf("after a tap on the mark of epoch 40: tooltip %q, want %q", tt, text)
 		}
 		return nil
 	})
@@ -191,8 +192,8 @@ func TestLossMarkTap(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.until(5*time.Second, func() error {
-		if tt := eval[*string](p, `nnplay.state().tooltip`); tt != nil {
-			return fmt.Errorf("after a tap between the marks: tooltip %q, want none", *tt)
+		if tt := p.tooltip(); tt != "null" {
+			return fmt.Errorf("after a tap between the marks: tooltip %q, want none", tt)
 		}
 		return nil
 	})

@@ -222,6 +222,15 @@ func (p *page) status() State {
 	return eval[State](p, `nnplayPage.status()`)
 }
 
+// tooltip returns the text of the tooltip state() shows, or "null" when there is none.
+func (p *page) tooltip() string {
+	p.t.Helper()
+	if tt := eval[*string](p, `nnplay.state().tooltip`); tt != nil {
+		return *tt
+	}
+	return "null"
+}
+
 // eval evaluates an expression in the page and fails the test on an exception.
 func eval[T any](p *page, expr string) T {
 	p.t.Helper()
