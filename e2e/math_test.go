@@ -155,31 +155,7 @@ func TestMathNumbers(t *testing.T) {
 	} {
 		p.do(sel.call, sel.args...)
 		m := call[MathJSON](p, "math")
-		if m.Point.Index != follow || m.Point.X != pt.X || m.Point.Test || !slices.Equal(m.Point.Features, ref.a[0]) {
-			t.Fatalf("math().point = %+v, want point %d with features %v", m.Point, follow, ref.a[0])
-		}
-		if len(m.Layers) != 3 {
-			t.Fatalf("%d layers, want 3", len(m.Layers))
-		}
-		for k, L := range m.Layers {
-			if want := []string{"tanh", "tanh", "sigmoid"}[k]; L.Activation != want {
-				t.Errorf("layers[%d].activation %q, want %q", k, L.Activation, want)
-			}
-			for j := range L.B {
-				if !slices.Equal(L.W[j], mathModel.Weights[k][j]) || L.B[j] != mathModel.Biases[k][j] {
-					t.Errorf("layers[%d] row %d: W %v b %g, want the model's", k, j, L.W[j], L.B[j])
-				}
-				closeTo(t, "z", *L.Z[j], ref.z[k][j], 1e-13)
-				closeTo(t, "a", *L.A[j], ref.a[k+1][j], 1e-13)
-				closeTo(t, "δ", *L.Delta[j], ref.d[k][j], 1e-12)
-			}
-		}
-		closeTo(t, "yhat", *m.YHat, yhat, 1e-14)
-		closeTo(t, "squaredError", *m.SquaredError, (pt.Label-yhat)*(pt.Label-yhat), 1e-13)
-		closeTo(t, "loss", *m.Loss, 0.5*(pt.Label-yhat)*(pt.Label-yhat), 1e-13)
-		closeTo(t, "dLdyhat", *m.DLdYHat, yhat-pt.Label, 1e-13)
-		closeTo(t, "mse", *m.MSE, mse, 1e-13)
-
+		checkMathPass(t, m, ref, follow, mse)
 		s := m.Selected
 		if s.Kind != map[bool]string{false: "weight", true: "bias"}[sel.bias] || s.L != sel.l || s.J != sel.j ||
 			(s.I == nil) != sel.bias || s.Value != *ref.param(sel.bias, sel.l, sel.j, sel.i) {
@@ -210,8 +186,44 @@ func TestMathNumbers(t *testing.T) {
 			t.Errorf("%s%v: gradient %g and finite difference %g disagree by %g", sel.call, sel.args, *s.Gradient, *s.FiniteDifference, rel)
 		}
 	}
+	mathTestPoint(t, p, ref)
+}
 
-	// A test point: forward and loss, no backward.
+// checkMathPass: m, math() with mathPoints[follow] followed, agrees with ref (forward and
+// backward on that point) in the point, every layer's W, b, z, a and δ, ŷ, the point's
+// error and loss, ∂L/∂ŷ and the training points' mse.
+func checkMathPass(t *testing.T, m MathJSON, ref *refNet, follow int, mse float64) {
+	pt := mathPoints[follow]
+	yhat := ref.a[3][0]
+	if m.Point.Index != follow || m.Point.X != pt.X || m.Point.Test || !slices.Equal(m.Point.Features, ref.a[0]) {
+		t.Fatalf("math().point = %+v, want point %d with features %v", m.Point, follow, ref.a[0])
+	}
+	if len(m.Layers) != 3 {
+		t.Fatalf("%d layers, want 3", len(m.Layers))
+	}
+	for k, L := range m.Layers {
+		if want := []string{"tanh", "tanh", "sigmoid"}[k]; L.Activation != want {
+			t.Errorf("layers[%d].activation %q, want %q", k, L.Activation, want)
+		}
+		for j := range L.B {
+			if !slices.Equal(L.W[j], mathModel.Weights[k][j]) || L.B[j] != mathModel.Biases[k][j] {
+				t.Errorf("layers[%d] row %d: W %v b %g, want the model's", k, j, L.W[j], L.B[j])
+			}
+			closeTo(t, "z", *L.Z[j], ref.z[k][j], 1e-13)
+			closeTo(t, "a", *L.A[j], ref.a[k+1][j], 1e-13)
+			closeTo(t, "δ", *L.Delta[j], ref.d[k][j], 1e-12)
+		}
+	}
+	closeTo(t, "yhat", *m.YHat, yhat, 1e-14)
+	closeTo(t, "squaredError", *m.SquaredError, (pt.Label-yhat)*(pt.Label-yhat), 1e-13)
+	closeTo(t, "loss", *m.Loss, 0.5*(pt.Label-yhat)*(pt.Label-yhat), 1e-13)
+	closeTo(t, "dLdyhat", *m.DLdYHat, yhat-pt.Label, 1e-13)
+	closeTo(t, "mse", *m.MSE, mse, 1e-13)
+}
+
+// mathTestPoint: a followed test point gets forward and loss, no backward; calls out of
+// range are refused.
+func mathTestPoint(t *testing.T, p *page, ref *refNet) {
 	p.do("followPoint", 3)
 	m := call[MathJSON](p, "math")
 	test := mathPoints[3]
