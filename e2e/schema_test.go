@@ -80,8 +80,15 @@ func TestSchema(t *testing.T) {
 			t.Errorf("%s: the page's input steps by %q; schema says %s", in.Name, in.Step, step)
 		}
 	}
+	schemaLists(t, p, sc, byName)
+	schemaSteppers(t, p, byName["layers"])
+}
 
-	// Lists.
+// schemaLists: the page's lists offer schema()'s choices (activation, regularization,
+// problem, data set, features) and offered values (learning and regularization rates; the
+// speed slider's steps), the data sets grouped under their problems; the numbers' labels say
+// their ranges.
+func schemaLists(t *testing.T, p *page, sc api.Schema, byName map[string]api.SettingSchema) {
 	options := func(sel string) []string {
 		return eval[[]string](p, `Array.from(document.querySelectorAll(`+jsString(sel)+`), o => o.value)`)
 	}
@@ -117,9 +124,11 @@ func TestSchema(t *testing.T) {
 			t.Errorf("%s's label %q, want it to say %s", name, label, want)
 		}
 	}
+}
 
-	// The steppers stop at the most hidden layers and nodes.
-	layers := byName["layers"]
+// schemaSteppers: the page's steppers stop at the most hidden layers and nodes that layers,
+// schema()'s layers setting, allows.
+func schemaSteppers(t *testing.T, p *page, layers api.SettingSchema) {
 	most := []int{2}
 	for range *layers.MaxHidden {
 		most = append(most, int(*layers.Max))
