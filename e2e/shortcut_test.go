@@ -10,14 +10,7 @@ import (
 // (keeping the play state); typed into a form field they do nothing.
 func TestShortcuts(t *testing.T) {
 	p := open(t)
-	key := func(k string) State {
-		t.Helper()
-		if err := p.tab.Keys(k, 0); err != nil {
-			t.Fatal(err)
-		}
-		return p.state()
-	}
-
+	key := func(k string) State { t.Helper(); return keyState(t, p, k) }
 	running := p.state().Running
 	if st := key(" "); st.Running == running {
 		t.Fatalf("space left running at %v", running)
@@ -47,8 +40,22 @@ func TestShortcuts(t *testing.T) {
 	}
 	key("s")
 	key("s")
+	shortcutsInFields(t, p)
+}
 
-	// In form fields the keys belong to the field.
+// keyState presses the key k where the focus is and returns the state after it.
+func keyState(t *testing.T, p *page, k string) State {
+	t.Helper()
+	if err := p.tab.Keys(k, 0); err != nil {
+		t.Fatal(err)
+	}
+	return p.state()
+}
+
+// shortcutsInFields: in form fields (a text or number input, a slider, a button, a text
+// area) the shortcut keys belong to the field and do nothing to the playground; out of
+// them, they act again.
+func shortcutsInFields(t *testing.T, p *page) {
 	fields := eval[[]string](p, `(() => {
 		const out = [];
 		const pick = (sel, name) => { const e = document.querySelector(sel); if (e) out.push(name); };
@@ -77,7 +84,7 @@ func TestShortcuts(t *testing.T) {
 			keys = "sr" // space on a button presses it, as it should
 		}
 		for _, k := range keys {
-			got := key(string(k))
+			got := keyState(t, p, string(k))
 			if got.Epoch != before.Epoch || got.Running != before.Running {
 				t.Errorf("%q typed in a %s acted: epoch %d → %d, running %v → %v", k, f, before.Epoch, got.Epoch, before.Running, got.Running)
 			}
@@ -87,7 +94,7 @@ func TestShortcuts(t *testing.T) {
 	}
 	eval[bool](p, `(document.activeElement.blur(), true)`)
 	before := p.state()
-	if got := key("s"); got.Epoch != before.Epoch+1 {
+	if got := keyState(t, p, "s"); got.Epoch != before.Epoch+1 {
 		t.Errorf("s after leaving the field: epoch %d → %d, want one more", before.Epoch, got.Epoch)
 	}
 }
