@@ -38,58 +38,7 @@ func TestUndoEverything(t *testing.T) {
 	p.setData(sparse)
 	p.do("step", 20)
 	// Everything before this point is undone until nothing is left.
-	var states []edited
-	var labels []string
-	edit := func(label string, do func()) {
-		t.Helper()
-		states = append(states, p.edited())
-		do()
-		p.frames(2)
-		if got := p.edited(); sameEdited(got, states[len(states)-1]) {
-			t.Fatalf("%s changed nothing", label)
-		}
-		labels = append(labels, label)
-		if title := eval[string](p, `document.getElementById("undo").title`); !strings.Contains(title, "Undo "+label) {
-			t.Errorf("after %s the undo button's title is %q", label, title)
-		}
-	}
-	edit("move point", func() {
-		if err := p.tab.MouseDrag(p.toScreen(-4, -4), p.toScreen(1, -2), 8); err != nil {
-			t.Fatal(err)
-		}
-	})
-	edit("add point", func() {
-		if err := p.tab.Click(p.toScreen(-2, 1), input.MouseButtonLeft, 0); err != nil {
-			t.Fatal(err)
-		}
-	})
-	edit("delete point", func() {
-		if err := p.tab.Click(p.toScreen(4, 4), input.MouseButtonRight, 0); err != nil {
-			t.Fatal(err)
-		}
-		menu := p.state().Menu // the right-click's menu: its Delete
-		if menu == nil {
-			t.Fatalf("a right-click on a point opened no menu")
-		}
-		if err := p.tab.Click(*menu, input.MouseButtonLeft, 0); err != nil {
-			t.Fatal(err)
-		}
-	})
-	edit("change speed", func() {
-		r := eval[struct{ X, Y, W float64 }](p, `(() => { const e = document.getElementById("speed"); e.scrollIntoView({block: "center"});
-			const r = e.getBoundingClientRect(); return {x: r.left, y: r.top + r.height / 2, w: r.width}; })()`)
-		if err := p.tab.MouseDrag(browser.Pt{X: r.X + 0.2*r.W, Y: r.Y}, browser.Pt{X: r.X + 0.9*r.W, Y: r.Y}, 8); err != nil {
-			t.Fatal(err)
-		}
-	})
-	edit("change learningRate", func() { p.do("configure", map[string]any{"learningRate": 0.3}) })
-	edit("reset", func() {
-		if err := p.tab.Click(button(t, p, "reset"), input.MouseButtonLeft, 0); err != nil {
-			t.Fatal(err)
-		}
-	})
-	edit("change layers", func() { p.do("configure", map[string]any{"layers": []int{2, 3, 2, 1}}) })
-	end := p.edited()
+	states, labels, end := editEverything(t, p)
 
 	undo := []func(){
 		func() { p.clickElement("undo") },
@@ -141,6 +90,63 @@ func TestUndoEverything(t *testing.T) {
 	if !sameEdited(p.edited(), end) {
 		t.Errorf("a refused redo changed the playground")
 	}
+}
+
+// editEverything makes edits of every kind on p (a drag, a click, a right-click's menu, a
+// slider, the page's controls and the API), each of which must change the playground and
+// show in the undo button's title; it returns the state before each, their labels, and the
+// state after them all.
+func editEverything(t *testing.T, p *page) (states []edited, labels []string, end edited) {
+	edit := func(label string, do func()) {
+		t.Helper()
+		states = append(states, p.edited())
+		do()
+		p.frames(2)
+		if got := p.edited(); sameEdited(got, states[len(states)-1]) {
+			t.Fatalf("%s changed nothing", label)
+		}
+		labels = append(labels, label)
+		if title := eval[string](p, `document.getElementById("undo").title`); !strings.Contains(title, "Undo "+label) {
+			t.Errorf("after %s the undo button's title is %q", label, title)
+		}
+	}
+	edit("move point", func() {
+		if err := p.tab.MouseDrag(p.toScreen(-4, -4), p.toScreen(1, -2), 8); err != nil {
+			t.Fatal(err)
+		}
+	})
+	edit("add point", func() {
+		if err := p.tab.Click(p.toScreen(-2, 1), input.MouseButtonLeft, 0); err != nil {
+			t.Fatal(err)
+		}
+	})
+	edit("delete point", func() {
+		if err := p.tab.Click(p.toScreen(4, 4), input.MouseButtonRight, 0); err != nil {
+			t.Fatal(err)
+		}
+		menu := p.state().Menu // the right-click's menu: its Delete
+		if menu == nil {
+			t.Fatalf("a right-click on a point opened no menu")
+		}
+		if err := p.tab.Click(*menu, input.MouseButtonLeft, 0); err != nil {
+			t.Fatal(err)
+		}
+	})
+	edit("change speed", func() {
+		r := eval[struct{ X, Y, W float64 }](p, `(() => { const e = document.getElementById("speed"); e.scrollIntoView({block: "center"});
+			const r = e.getBoundingClientRect(); return {x: r.left, y: r.top + r.height / 2, w: r.width}; })()`)
+		if err := p.tab.MouseDrag(browser.Pt{X: r.X + 0.2*r.W, Y: r.Y}, browser.Pt{X: r.X + 0.9*r.W, Y: r.Y}, 8); err != nil {
+			t.Fatal(err)
+		}
+	})
+	edit("change learningRate", func() { p.do("configure", map[string]any{"learningRate": 0.3}) })
+	edit("reset", func() {
+		if err := p.tab.Click(button(t, p, "reset"), input.MouseButtonLeft, 0); err != nil {
+			t.Fatal(err)
+		}
+	})
+	edit("change layers", func() { p.do("configure", map[string]any{"layers": []int{2, 3, 2, 1}}) })
+	return states, labels, p.edited()
 }
 
 // keys types keys with modifiers to the top page (its body focused), failing the test on
