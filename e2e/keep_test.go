@@ -138,12 +138,7 @@ func TestKeptAcrossReload(t *testing.T) {
 	if !reflect.DeepEqual(st.Settings, session.DefaultSettings()) || !reflect.DeepEqual(st.Points, fresh.Points()) || st.UndoLabel == nil || *st.UndoLabel != "start fresh" {
 		t.Errorf("after start fresh: settings %+v, points %v, undo label %v; want the defaults and \"start fresh\"", st.Settings, st.Points, st.UndoLabel)
 	}
-	p.clickElement("undo")
-	p.frames(2)
-	sameKept(t, "start fresh, then undo", keptOf(p), restored)
-	if p.state().Running {
-		t.Error("start fresh, then undo: the work trains; it was paused")
-	}
+	undoToKept(t, p, "start fresh", restored)
 
 	// An address whose link differs from the kept settings' wins.
 	if _, err := p.tab.Leave("about:blank", false); err != nil {
@@ -161,11 +156,18 @@ func TestKeptAcrossReload(t *testing.T) {
 		t.Errorf("opened at another link, the page says %q, want that undo brings the work back", msg)
 	}
 	// The kept work is not lost to the link: the undo button brings it back, paused.
+	undoToKept(t, p, "the link opened over the kept work", restored)
+}
+
+// undoToKept presses the undo button after what replaced the kept work, and wants that
+// work, restored, back bit for bit and paused, as it was.
+func undoToKept(t *testing.T, p *page, what string, restored kept) {
+	t.Helper()
 	p.clickElement("undo")
 	p.frames(2)
-	sameKept(t, "the link opened over the kept work, then undo", keptOf(p), restored)
+	sameKept(t, what+", then undo", keptOf(p), restored)
 	if p.state().Running {
-		t.Error("the link opened over the kept work, then undo: the work trains; it was paused")
+		t.Errorf("%s, then undo: the work trains; it was paused", what)
 	}
 }
 
