@@ -60,33 +60,27 @@ func axeRun(t *testing.T, p *page) []violation {
 // TestAccessibility: axe-core finds no serious or critical violations on the desktop and the
 // phone layouts, with the help closed and open.
 func TestAccessibility(t *testing.T) {
-	for _, vp := range []struct {
-		name string
-		vp   browser.Viewport
-	}{{"desktop", browser.Desktop}, {"phone", browser.Phone}} {
-		t.Run(vp.name, func(t *testing.T) {
-			p := openPaused(t, vp.vp)
-			report := func(when string) {
-				t.Helper()
-				for _, v := range axeRun(t, p) {
-					var where []string
-					for _, n := range v.Nodes {
-						where = append(where, strings.TrimSpace(strings.Trim(strings.ReplaceAll(fmt.Sprint(n.Target...), "\n", " "), "[]")))
-					}
-					t.Errorf("%s, %s: %s (%s): %s", vp.name, when, v.ID, v.Impact, v.Help+" at "+strings.Join(where, "; "))
+	eachLayout(t, openPaused, func(t *testing.T, p *page, touch bool) {
+		report := func(when string) {
+			t.Helper()
+			for _, v := range axeRun(t, p) {
+				var where []string
+				for _, n := range v.Nodes {
+					where = append(where, strings.TrimSpace(strings.Trim(strings.ReplaceAll(fmt.Sprint(n.Target...), "\n", " "), "[]")))
 				}
+				t.Errorf("%s: %s (%s): %s", when, v.ID, v.Impact, v.Help+" at "+strings.Join(where, "; "))
 			}
-			report("help closed")
-			if err := p.tab.Keys("?", browser.Shift); err != nil {
-				t.Fatal(err)
-			}
-			if err := p.tab.WaitFor(helpOpen, 5*time.Second); err != nil {
-				t.Fatal(err)
-			}
-			report("help open")
-			if err := p.tab.Keys(kb.Escape, 0); err != nil {
-				t.Fatal(err)
-			}
-		})
-	}
+		}
+		report("help closed")
+		if err := p.tab.Keys("?", browser.Shift); err != nil {
+			t.Fatal(err)
+		}
+		if err := p.tab.WaitFor(helpOpen, 5*time.Second); err != nil {
+			t.Fatal(err)
+		}
+		report("help open")
+		if err := p.tab.Keys(kb.Escape, 0); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

@@ -65,6 +65,18 @@ func run(m *testing.M) int {
 	return m.Run()
 }
 
+// eachLayout runs test in each of the page's two layouts, the desktop's (used with a mouse)
+// and the phone's (by touch), as a subtest named by it, on a page opened there by open (open
+// or openPaused); touch says the layout is the phone's.
+func eachLayout(t *testing.T, open func(testing.TB, ...browser.Viewport) *page, test func(t *testing.T, p *page, touch bool)) {
+	for _, l := range []struct {
+		name string
+		vp   browser.Viewport
+	}{{"desktop", browser.Desktop}, {"phone", browser.Phone}} {
+		t.Run(l.name, func(t *testing.T) { test(t, open(t, l.vp), l.vp.Touch) })
+	}
+}
+
 // page is one tab with the playground open.
 type page struct {
 	t   testing.TB

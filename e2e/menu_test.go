@@ -16,42 +16,36 @@ import (
 // whose second item gives the point the other class, by mouse and by touch, without moving
 // or deleting anything; the menu closes.
 func TestMenuRelabel(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		vp   browser.Viewport
-	}{{"mouse", browser.Desktop}, {"touch", browser.Phone}} {
-		t.Run(tc.name, func(t *testing.T) {
-			p := openPaused(t, tc.vp)
-			p.setData([]Point{{X: -2, Y: 1, Label: 0}, {X: 2, Y: -1, Label: 1}})
-			at := p.toScreen(2, -1)
-			if tc.name == "mouse" {
-				if err := p.tab.Click(at, input.MouseButtonRight, 0); err != nil {
-					t.Fatal(err)
-				}
-			} else if err := p.tab.TouchHold(at, 900*time.Millisecond, nil); err != nil {
+	eachLayout(t, openPaused, func(t *testing.T, p *page, touch bool) {
+		p.setData([]Point{{X: -2, Y: 1, Label: 0}, {X: 2, Y: -1, Label: 1}})
+		at := p.toScreen(2, -1)
+		if !touch {
+			if err := p.tab.Click(at, input.MouseButtonRight, 0); err != nil {
 				t.Fatal(err)
 			}
-			menu := p.state().Menu
-			if menu == nil {
-				t.Fatalf("no menu on the point")
-			}
-			relabel := browser.Pt{X: menu.X, Y: menu.Y + view.MenuButtonH}
-			if tc.name == "mouse" {
-				err := p.tab.Click(relabel, input.MouseButtonLeft, 0)
-				if err != nil {
-					t.Fatal(err)
-				}
-			} else if err := p.tab.Tap(relabel); err != nil {
+		} else if err := p.tab.TouchHold(at, 900*time.Millisecond, nil); err != nil {
+			t.Fatal(err)
+		}
+		menu := p.state().Menu
+		if menu == nil {
+			t.Fatalf("no menu on the point")
+		}
+		relabel := browser.Pt{X: menu.X, Y: menu.Y + view.MenuButtonH}
+		if !touch {
+			err := p.tab.Click(relabel, input.MouseButtonLeft, 0)
+			if err != nil {
 				t.Fatal(err)
 			}
-			st := p.state()
-			want := []Point{{X: -2, Y: 1, Label: 0}, {X: 2, Y: -1, Label: 0}}
-			if len(st.Points) != 2 || st.Points[0] != want[0] || st.Points[1] != want[1] {
-				t.Errorf("after the menu's relabel: points %v, want %v", st.Points, want)
-			}
-			if st.Menu != nil {
-				t.Errorf("the menu is still open")
-			}
-		})
-	}
+		} else if err := p.tab.Tap(relabel); err != nil {
+			t.Fatal(err)
+		}
+		st := p.state()
+		want := []Point{{X: -2, Y: 1, Label: 0}, {X: 2, Y: -1, Label: 0}}
+		if len(st.Points) != 2 || st.Points[0] != want[0] || st.Points[1] != want[1] {
+			t.Errorf("after the menu's relabel: points %v, want %v", st.Points, want)
+		}
+		if st.Menu != nil {
+			t.Errorf("the menu is still open")
+		}
+	})
 }
