@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp/kb"
 
 	"nnplay/internal/browser"
@@ -64,9 +63,7 @@ func TestControlsInStep(t *testing.T) {
 	// By mouse: the step button steps one epoch.
 	at := button(t, p, "step")
 	epoch := p.state().Epoch
-	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(at)
 	if st := p.state(); st.Epoch != epoch+1 || st.Running {
 		t.Errorf("clicking step: epoch %d → %d, running %v; want one epoch, paused", epoch, st.Epoch, st.Running)
 	}
@@ -78,9 +75,7 @@ func TestControlsInStep(t *testing.T) {
 	if eval[bool](p, `[...document.querySelectorAll("button")].some(b => /undo/i.test(b.innerText) && b.disabled)`) {
 		t.Errorf("the undo button is disabled right after setData")
 	}
-	if err := p.tab.Click(button(t, p, "undo"), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(button(t, p, "undo"))
 	after := p.state()
 	if !slices.Equal(after.Points, kept.Points) || after.Settings.Dataset != kept.Settings.Dataset {
 		t.Errorf("undo after setData: %d points of %q, want the %d points of %q back", len(after.Points), after.Settings.Dataset, len(kept.Points), kept.Settings.Dataset)

@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/cdproto/input"
 )
 
 // TestDataFiles: "save data" downloads hand-made points as a nnplay.data/1 file; "load data"
@@ -20,9 +18,7 @@ func TestDataFiles(t *testing.T) {
 	p := openPaused(t)
 	p.setData(sparse)
 	// A point added by a real click: hand-made data, and a page the person has used.
-	if err := p.tab.Click(p.toScreen(2, 1), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(p.toScreen(2, 1))
 	made := p.state().Points
 	if len(made) != len(sparse)+1 {
 		t.Fatalf("%d points after the click, want %d", len(made), len(sparse)+1)

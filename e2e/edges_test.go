@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
-
 	"nnplay/internal/browser"
 )
 
@@ -29,9 +27,7 @@ func TestRoughEdges(t *testing.T) {
 	if !eval[bool](p, `document.getElementById("handmade").hidden`) {
 		t.Errorf("generated data is called hand-made")
 	}
-	if err := p.tab.Click(p.toScreen(-5, 5), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(p.toScreen(-5, 5))
 	if err := p.tab.WaitFor(`!document.getElementById("handmade").hidden`, 5*time.Second); err != nil {
 		t.Errorf("after a click added a point the page does not say the data is hand-made: %v", err)
 	}
@@ -58,9 +54,7 @@ func TestDatasetPicker(t *testing.T) {
 	}
 	p.clickElement("dataset-pics") // scrolls it into view
 	at := eval[[2]float64](p, `(() => { const b = document.querySelector('#dataset-pics button[data-name="xor"]'); const r = b.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
-	if err := p.tab.Click(browserPt(at), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(browserPt(at))
 	if got := p.state().Settings.Dataset; got != "xor" {
 		t.Errorf("a click on the xor picture left the data set %q", got)
 	}

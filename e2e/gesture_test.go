@@ -208,9 +208,7 @@ func TestMouseAddDelete(t *testing.T) {
 			if menu == nil {
 				t.Fatalf("a right-click on a point opened no menu")
 			}
-			if err := p.tab.Click(*menu, input.MouseButtonLeft, 0); err != nil {
-				t.Fatal(err)
-			}
+			p.click(*menu)
 		}
 		removed(t, tc.name, before, p.state().Points, i)
 	}
@@ -230,9 +228,7 @@ func clickAdd(t *testing.T, p *page, x, y float64, classes bool) Point {
 	t.Helper()
 	before := p.state().Points
 	at := p.toScreen(x, y)
-	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(at)
 	q := added(t, before, p.state().Points)
 	if d := dist(p.toScreen(q.X, q.Y), at); d > dropTolerance {
 		t.Errorf("click at plane (%v, %v) added a point at (%.3f, %.3f), %.1f px away", x, y, q.X, q.Y, d)

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
 	kb "github.com/chromedp/chromedp/kb"
 
 	"nnplay/internal/browser"
@@ -59,9 +58,7 @@ func TestHelp(t *testing.T) {
 	esc("the ? key")
 
 	// The button; the focus returns to it.
-	if err := p.tab.Click(button(t, p, "Help: every gesture"), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(button(t, p, "Help: every gesture"))
 	if err := p.tab.WaitFor(helpOpen, 5*time.Second); err != nil {
 		t.Fatalf("the ? button did not open the help: %v", err)
 	}
@@ -78,9 +75,7 @@ func TestHelp(t *testing.T) {
 	if err := p.tab.WaitFor(helpOpen, 5*time.Second); err != nil {
 		t.Fatalf("? on the canvas did not open the help: %v", err)
 	}
-	if err := p.tab.Click(button(t, p, "^close"), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(button(t, p, "^close"))
 	if err := p.tab.WaitFor(`!document.getElementById("help").open`, 5*time.Second); err != nil {
 		t.Errorf("the close button did not close the help: %v", err)
 	}
@@ -107,9 +102,7 @@ func TestHint(t *testing.T) {
 		}
 		return nil
 	})
-	if err := p.tab.Click(p.toScreen(-4, 4), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(p.toScreen(-4, 4))
 	if err := p.tab.WaitFor(`document.getElementById("hint").hidden`, 5*time.Second); err != nil {
 		t.Errorf("the hint stayed after a click on the canvas: %v", err)
 	}
@@ -155,9 +148,7 @@ func TestMessageOverlay(t *testing.T) {
 	if eval[bool](p, `document.getElementById("message").hidden`) {
 		t.Fatalf("the message went away by itself within 7 s")
 	}
-	if err := p.tab.Click(button(t, p, "Dismiss"), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(button(t, p, "Dismiss"))
 	if err := p.tab.WaitFor(`document.getElementById("message").hidden`, 5*time.Second); err != nil {
 		t.Errorf("the dismiss button left the message: %v", err)
 	}
@@ -169,9 +160,7 @@ func TestNoFocusRingAfterClick(t *testing.T) {
 	p := openPaused(t)
 	const ring = `(() => { const c = document.getElementById("canvas").contentDocument.querySelector("canvas");
 		return c.matches(":focus") && getComputedStyle(c).outlineStyle !== "none" && parseFloat(getComputedStyle(c).outlineWidth) > 0; })()`
-	if err := p.tab.Click(p.toScreen(-4, 4), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(p.toScreen(-4, 4))
 	p.frames(2)
 	if !eval[bool](p, canvasFocused) {
 		t.Fatalf("a click did not focus the canvas")

@@ -8,8 +8,6 @@ import (
 	"math"
 	"testing"
 
-	"github.com/chromedp/cdproto/input"
-
 	"nnplay/internal/browser"
 	"nnplay/view"
 )
@@ -114,9 +112,7 @@ func TestHoverShowsValues(t *testing.T) {
 // activations, and h2's tooltip, resting on h2 at its place, adds a = σ(−1.25·2 +
 // 0.4·(−1.5) − 0.1); away, on empty plane, there is none.
 func hoverSelected(t *testing.T, p *page, h2, away browser.Pt) {
-	if err := p.tab.Click(p.toScreen(2, -1.5), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(p.toScreen(2, -1.5))
 	if sel := eval[*int](p, `nnplay.state().selected`); sel == nil || *sel != 1 {
 		t.Fatalf("after clicking the test point: selected %v, want 1", sel)
 	}

@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
-
 	"nnplay/internal/browser"
 	"nnplay/session"
 )
@@ -90,9 +88,7 @@ func waitKept(p *page) {
 func TestKeptAcrossReload(t *testing.T) {
 	p := open(t)
 	p.do("configure", map[string]any{"learningRate": 0.3})
-	if err := p.tab.Click(p.toScreen(4.5, -4.5), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(p.toScreen(4.5, -4.5))
 	first := p.state().Points[0]
 	if err := p.tab.MouseDrag(p.toScreen(first.X, first.Y), p.toScreen(-1.5, 4.5), 6); err != nil {
 		t.Fatal(err)
@@ -232,9 +228,7 @@ func TestKeptStorageFails(t *testing.T) {
 			p.pause()
 			add := func(x, y float64) {
 				n := len(p.state().Points)
-				if err := p.tab.Click(p.toScreen(x, y), input.MouseButtonLeft, 0); err != nil {
-					t.Fatal(err)
-				}
+				p.click(p.toScreen(x, y))
 				if got := len(p.state().Points); got != n+1 {
 					t.Fatalf("%d points after a click on empty space, want %d: the page stopped working", got, n+1)
 				}

@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
 	kb "github.com/chromedp/chromedp/kb"
 
 	"nnplay/internal/browser"
@@ -33,9 +32,7 @@ func TestLossMarks(t *testing.T) {
 	stepTo(t, p, 40)
 	p.clickElement("dataset-pics") // scrolls it into view
 	at := eval[[2]float64](p, `(() => { const b = document.querySelector('#dataset-pics button[data-name="xor"]'); const r = b.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })()`)
-	if err := p.tab.Click(browserPt(at), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(browserPt(at))
 	stepTo(t, p, 80)
 	p.clickElement("batchSize")
 	if err := p.tab.Keys(kb.End+strings.Repeat(kb.Backspace, 5)+"5"+kb.Enter, 0); err != nil {

@@ -311,9 +311,7 @@ func (p *page) downloadBy(name, dir, fileName string, v any) {
 	if err := p.tab.SaveDownloadsTo(dir); err != nil {
 		p.t.Fatal(err)
 	}
-	if err := p.tab.Click(button(p.t, p, name), input.MouseButtonLeft, 0); err != nil {
-		p.t.Fatal(err)
-	}
+	p.click(button(p.t, p, name))
 	saved, err := browser.WaitForFile(dir, fileName, 20*time.Second)
 	if err != nil {
 		p.t.Fatal(err)
@@ -327,15 +325,22 @@ func (p *page) downloadBy(name, dir, fileName string, v any) {
 	}
 }
 
+// click clicks at with the left mouse button, as a person does, failing the test if the
+// click cannot be sent.
+func (p *page) click(at browser.Pt) {
+	p.t.Helper()
+	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
 // clickElement scrolls the page's element with the id into view and clicks its centre with
 // the mouse.
 func (p *page) clickElement(id string) {
 	p.t.Helper()
 	at := eval[browser.Pt](p, `(() => { const e = document.getElementById(`+jsString(id)+`); e.scrollIntoView({block: "center"});
 		const r = e.getBoundingClientRect(); return {x: r.left + r.width / 2, y: r.top + r.height / 2}; })()`)
-	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
-		p.t.Fatal(err)
-	}
+	p.click(at)
 }
 
 // writeFile writes text to dir/name and returns its path.

@@ -32,10 +32,7 @@ func TestMenuRelabel(t *testing.T) {
 		}
 		relabel := browser.Pt{X: menu.X, Y: menu.Y + view.MenuButtonH}
 		if !touch {
-			err := p.tab.Click(relabel, input.MouseButtonLeft, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
+			p.click(relabel)
 		} else if err := p.tab.Tap(relabel); err != nil {
 			t.Fatal(err)
 		}

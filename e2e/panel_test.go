@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp/kb"
 
 	"nnplay/internal/browser"
@@ -231,9 +230,7 @@ func TestPanelEdits(t *testing.T) {
 // panel's field sets it, and an empty field is refused.
 func panelEditWeight(t *testing.T, p *page, m Model) {
 	at := edgeMiddle(t, p, m.Layers, 0, 2, 1) // x2 → h3
-	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(at)
 	p.frames(2)
 	if s := mathSelected(p); s.Kind != "weight" || s.L != 0 || s.J != 2 || s.I == nil || *s.I != 1 {
 		t.Fatalf("after a click on the edge x2 → h3: selected %+v, want weight 0/2/1", s)
@@ -272,9 +269,7 @@ func panelSteps(t *testing.T, p *page, m Model) {
 	p.showCanvas()
 	client, area := netGeometry(t, p)
 	x, y, half := view.NodeCenter(area, m.Layers, 2, 0)
-	if err := p.tab.Click(client(x+half/2, y+half+4), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(client(x+half/2, y+half+4))
 	p.frames(2)
 	if s := mathSelected(p); s.Kind != "bias" || s.L != 1 || s.J != 0 {
 		t.Fatalf("after a click on ŷ's bias mark: selected %+v, want bias 1/0", s)
@@ -342,9 +337,7 @@ func panelPin(t *testing.T, p *page, m Model) {
 	}
 	unpinned := pixel()
 	for k, want := range []string{`{"layer":1,"node":0}`, `null`} {
-		if err := p.tab.Click(client(nx, ny), input.MouseButtonLeft, 0); err != nil {
-			t.Fatal(err)
-		}
+		p.click(client(nx, ny))
 		p.frames(2)
 		if got := eval[string](p, `JSON.stringify(nnplayPage.status().pinned)`); got != want {
 			t.Errorf("click %d on h1: pinned %s, want %s", k+1, got, want)

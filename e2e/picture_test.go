@@ -16,8 +16,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
-
 	"nnplay/internal/browser"
 	"nnplay/view"
 )
@@ -111,18 +109,14 @@ func savePictureTwice(t *testing.T, p *page) ([]byte, pictureSaving) {
 		t.Fatal(err)
 	}
 	at := button(t, p, "save picture")
-	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(at)
 	p.until(10*time.Second, func() error {
 		if !eval[bool](p, `document.getElementById("save-picture").disabled`) {
 			return fmt.Errorf("the button did not show the picture being made")
 		}
 		return nil
 	})
-	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(at)
 	file, err := browser.WaitForFile(dir, "nnplay.png", 20*time.Second)
 	if err != nil {
 		t.Fatal(err)

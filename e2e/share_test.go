@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/input"
-
 	"nnplay/internal/browser"
 )
 
@@ -69,9 +67,7 @@ func TestShareLinkFreshProfile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, at := range [][2]float64{{4.5, -4.5}, {-4.75, -0.25}} {
-		if err := p.tab.Click(p.toScreen(at[0], at[1]), input.MouseButtonLeft, 0); err != nil {
-			t.Fatal(err)
-		}
+		p.click(p.toScreen(at[0], at[1]))
 	}
 	p.frames(2)
 	if st := p.state(); st.Settings.Dataset != "custom" || len(st.Points) != len(pts)+2 {

@@ -6,8 +6,6 @@ import (
 	"image"
 	"math"
 	"testing"
-
-	"github.com/chromedp/cdproto/input"
 )
 
 // TestShowTestData: unticking "show test data" with the mouse hides the test points: not
@@ -51,9 +49,7 @@ func TestShowTestData(t *testing.T) {
 		t.Errorf("test points hidden, yet %d dark pixels where the test point lies", n)
 	}
 	at = p.toScreen(3, 3) // the page may have scrolled to the checkbox
-	if err := p.tab.Click(at, input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(at)
 	if pts := p.state().Points; len(pts) != 3 || pts[2].Test || dist(p.toScreen(pts[2].X, pts[2].Y), at) > dropTolerance {
 		t.Errorf("a click on the hidden test point: points %v; want a training point added there", pts)
 	}

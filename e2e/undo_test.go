@@ -116,9 +116,7 @@ func editEverything(t *testing.T, p *page) (states []edited, labels []string, en
 		}
 	})
 	edit("add point", func() {
-		if err := p.tab.Click(p.toScreen(-2, 1), input.MouseButtonLeft, 0); err != nil {
-			t.Fatal(err)
-		}
+		p.click(p.toScreen(-2, 1))
 	})
 	edit("delete point", func() {
 		if err := p.tab.Click(p.toScreen(4, 4), input.MouseButtonRight, 0); err != nil {
@@ -128,9 +126,7 @@ func editEverything(t *testing.T, p *page) (states []edited, labels []string, en
 		if menu == nil {
 			t.Fatalf("a right-click on a point opened no menu")
 		}
-		if err := p.tab.Click(*menu, input.MouseButtonLeft, 0); err != nil {
-			t.Fatal(err)
-		}
+		p.click(*menu)
 	})
 	edit("change speed", func() {
 		r := eval[struct{ X, Y, W float64 }](p, `(() => { const e = document.getElementById("speed"); e.scrollIntoView({block: "center"});
@@ -141,9 +137,7 @@ func editEverything(t *testing.T, p *page) (states []edited, labels []string, en
 	})
 	edit("change learningRate", func() { p.do("configure", map[string]any{"learningRate": 0.3}) })
 	edit("reset", func() {
-		if err := p.tab.Click(button(t, p, "reset"), input.MouseButtonLeft, 0); err != nil {
-			t.Fatal(err)
-		}
+		p.click(button(t, p, "reset"))
 	})
 	edit("change layers", func() { p.do("configure", map[string]any{"layers": []int{2, 3, 2, 1}}) })
 	return states, labels, p.edited()
