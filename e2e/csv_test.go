@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"nnplay/internal/browser"
 )
@@ -77,8 +76,5 @@ func (p *page) drop(at browser.Pt, path, name string) {
 	if err := p.tab.DropFile(at, abs); err != nil {
 		p.t.Fatal(err)
 	}
-	msg := `document.getElementById("message")`
-	if err := p.tab.WaitFor(`!`+msg+`.hidden && `+msg+`.textContent.includes(`+jsString(name)+`)`, 10*time.Second); err != nil {
-		p.t.Fatalf("no message naming %s after dropping it: %v", name, err)
-	}
+	p.shownMessage("naming "+name+" after dropping it", name)
 }

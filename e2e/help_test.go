@@ -130,9 +130,7 @@ func TestMessageOverlay(t *testing.T) {
 	if err := p.tab.Keys(kb.End+strings.Repeat(kb.Backspace, 5)+"0"+kb.Enter, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.tab.WaitFor(`!document.getElementById("message").hidden`, 5*time.Second); err != nil {
-		t.Fatalf("no message: %v", err)
-	}
+	p.shownMessage("after typing 0 into the batch size", "")
 	msg := eval[string](p, `document.getElementById("message").innerText`)
 	if !strings.HasPrefix(msg, "Batch size must be") || strings.Contains(msg, "configure") || strings.Contains(msg, "batchSize") {
 		t.Errorf("the message reads %q; want it to start \"Batch size must be\", without the API's names", msg)

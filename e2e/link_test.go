@@ -73,10 +73,7 @@ func TestLink(t *testing.T) {
 	t.Run("malformed", func(t *testing.T) {
 		const bad = "#dataset=xor&learningRate=abc"
 		p := openAt(t, browser.Desktop, bad)
-		if err := p.tab.WaitFor(`!document.getElementById("message").hidden`, 5*time.Second); err != nil {
-			t.Fatalf("no message for a malformed link: %v", err)
-		}
-		msg := eval[string](p, `document.getElementById("message").textContent`)
+		msg := p.shownMessage("for a malformed link", "")
 		if !strings.Contains(msg, `learningRate: "abc" is not a number`) || !strings.Contains(msg, "not applied") {
 			t.Errorf("message %q should say the link was not applied and why", msg)
 		}

@@ -87,10 +87,7 @@ func TestLinkHide(t *testing.T) {
 	// cannot write it between the next tab's clearing and its boot (which would restore it).
 	p.tab.Close()
 	q := openAt(t, browser.Desktop, "#hide=noise,colour")
-	if err := q.tab.WaitFor(`!document.getElementById("message").hidden`, 5*time.Second); err != nil {
-		t.Fatalf("no message for hide=noise,colour: %v", err)
-	}
-	if msg := eval[string](q, `document.getElementById("message").textContent`); !strings.Contains(msg, `hide[1] must be one of dataset, problem`) || !strings.Contains(msg, `got "colour"`) {
+	if msg := q.shownMessage("for hide=noise,colour", ""); !strings.Contains(msg, `hide[1] must be one of dataset, problem`) || !strings.Contains(msg, `got "colour"`) {
 		t.Errorf("message %q should name hide[1] and colour", msg)
 	}
 	if !visible(q, "noise") || len(q.state().Settings.Hide) != 0 {

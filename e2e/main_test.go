@@ -361,9 +361,18 @@ func (p *page) chooseFile(selector, path string) string {
 		p.t.Fatal(err)
 	}
 	// The page reads the file after the change event: wait for its message.
+	name := filepath.Base(path)
+	return p.shownMessage("naming "+name+" after choosing it", name)
+}
+
+// shownMessage waits (at most 10 s) until the page shows its message, one that includes says
+// (any message when says is ""), and returns the message's text; when none shows, it fails
+// the test: "no message " and then when.
+func (p *page) shownMessage(when, says string) string {
+	p.t.Helper()
 	msg := `document.getElementById("message")`
-	if err := p.tab.WaitFor(`!`+msg+`.hidden && `+msg+`.textContent.includes(`+jsString(filepath.Base(path))+`)`, 10*time.Second); err != nil {
-		p.t.Fatalf("no message naming %s after choosing it: %v", filepath.Base(path), err)
+	if err := p.tab.WaitFor(`!`+msg+`.hidden && `+msg+`.textContent.includes(`+jsString(says)+`)`, 10*time.Second); err != nil {
+		p.t.Fatalf("no message %s: %v", when, err)
 	}
 	return eval[string](p, msg+`.textContent`)
 }
