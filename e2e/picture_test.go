@@ -262,9 +262,7 @@ func TestSavePictureFails(t *testing.T) {
 	if err := p.tab.SaveDownloadsTo(dir); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.tab.Click(button(t, p, "save picture"), input.MouseButtonLeft, 0); err != nil {
-		t.Fatal(err)
-	}
+	p.click(button(t, p, "save picture"))
 	const says = "The picture could not be made."
 	if err := p.tab.WaitFor(`!document.getElementById("message").hidden && document.getElementById("message-text").textContent === `+jsString(says), 20*time.Second); err != nil {
 		t.Fatalf("no message %q after the encoder refused: %v", says, err)
