@@ -151,21 +151,9 @@ func measure(url string, fs flagSet, o options) (result, error) {
 			return r, err
 		}
 	}
-	if len(r.goMs) < 2 {
-		return r, fmt.Errorf("only %d frames in %v", len(r.goMs), o.duration)
-	}
-	if r.mathsPerSec, err = browser.Eval[float64](tab, readMaths); err != nil {
+	if err := r.rates(tab, first, last, maths0, o.duration); err != nil {
 		return r, err
 	}
-	if r.mathsPerSec = (r.mathsPerSec - maths0) / o.duration.Seconds(); r.mathsPerSec <= 0 {
-		return r, fmt.Errorf("the maths panel was in view, but its numbers were not computed")
-	}
-	r.epochsPerSec = float64(last.Epoch-first.Epoch) / ((last.Now - first.Now) / 1000)
-	r.pageP95 = last.Frame.P95Ms
-	if h := last.Frame.HeapBytes; h != nil {
-		r.heapMB = *h / 1e6
-	}
-	r.problems = tab.Problems()
 	size, err := browser.Eval[[2]int](tab, `(c => [c.width, c.height])(document.getElementById("canvas").contentDocument.querySelector("canvas"))`)
 	if err != nil {
 		return r, err
@@ -173,6 +161,30 @@ func measure(url string, fs flagSet, o options) (result, error) {
 	tab.Close() // the bare canvas is measured alone
 	r.bare, err = measureBare(chrome, size[0], size[1], min(o.duration, 5*time.Second))
 	return r, err
+}
+
+// rates sets what the frames measured over duration add up to, from the first and last
+// readings and the maths panel's count at the start (maths0): the panel's updates and the
+// epochs a second, the page's own p95 and heap, the page's problems. Fewer than two frames,
+// or a panel that computed nothing, fails the run.
+func (r *result) rates(tab *browser.Tab, first, last reading, maths0 float64, duration time.Duration) error {
+	if len(r.goMs) < 2 {
+		return fmt.Errorf("only %d frames in %v", len(r.goMs), duration)
+	}
+	maths, err := browser.Eval[float64](tab, readMaths)
+	if err != nil {
+		return err
+	}
+	if r.mathsPerSec = (maths - maths0) / duration.Seconds(); r.mathsPerSec <= 0 {
+		return fmt.Errorf("the maths panel was in view, but its numbers were not computed")
+	}
+	r.epochsPerSec = float64(last.Epoch-first.Epoch) / ((last.Now - first.Now) / 1000)
+	r.pageP95 = last.Frame.P95Ms
+	if h := last.Frame.HeapBytes; h != nil {
+		r.heapMB = *h / 1e6
+	}
+	r.problems = tab.Problems()
+	return nil
 }
 
 // read reads the last frame every readEvery and the log of frames every logEvery for
