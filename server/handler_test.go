@@ -85,18 +85,7 @@ func TestHandler(t *testing.T) {
 		}
 		return string(b)
 	}
-	tests := []struct {
-		name     string
-		method   string
-		target   string
-		accept   string // Accept-Encoding
-		status   int
-		ctype    string // Content-Type, when status is 200
-		encoding string // Content-Encoding
-		vary     bool   // Vary: Accept-Encoding expected
-		body     string // decoded body, when status is 200
-		location string // Location, for redirects
-	}{
+	tests := []served{
 		// MIME types, plain.
 		{name: "root is index.html", target: "/", status: 200, ctype: "text/html; charset=utf-8", vary: true, body: read("index.html")},
 		{name: "index.html", target: "/index.html", status: 200, ctype: "text/html; charset=utf-8", vary: true, body: read("index.html")},
@@ -160,54 +149,72 @@ func TestHandler(t *testing.T) {
 		{name: "DELETE", method: "DELETE", target: "/index.html", status: 405},
 	}
 	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			method := tc.method
-			if method == "" {
-				method = "GET"
-			}
-			req := httptest.NewRequest(method, tc.target, nil)
-			if tc.accept != "" {
-				req.Header.Set("Accept-Encoding", tc.accept)
-			}
-			rec := httptest.NewRecorder()
-			h.ServeHTTP(rec, req)
-			res := rec.Result()
-			body, _ := io.ReadAll(res.Body)
-			if res.StatusCode != tc.status {
-				t.Fatalf("%s %s: status %d, want %d (body %q)", method, tc.target, res.StatusCode, tc.status, body)
-			}
-			if bytes.Contains(body, []byte("SECRET")) {
-				t.Fatalf("%s %s: served the file outside the root", method, tc.target)
-			}
-			if got := res.Header.Get("Location"); got != tc.location {
-				t.Errorf("Location %q, want %q", got, tc.location)
-			}
-			if tc.status != 200 {
-				return
-			}
-			if got := res.Header.Get("Content-Type"); got != tc.ctype {
-				t.Errorf("Content-Type %q, want %q", got, tc.ctype)
-			}
-			if got := res.Header.Get("Content-Encoding"); got != tc.encoding {
-				t.Errorf("Content-Encoding %q, want %q", got, tc.encoding)
-			}
-			if got := res.Header.Get("Vary") == "Accept-Encoding"; got != tc.vary {
-				t.Errorf("Vary %q, want Accept-Encoding: %v", res.Header.Get("Vary"), tc.vary)
-			}
-			if got := res.Header.Get("Cache-Control"); got != "no-cache" {
-				t.Errorf("Cache-Control %q, want no-cache", got)
-			}
-			if cl := res.Header.Get("Content-Length"); method == "GET" && cl != "" && cl != strconv.Itoa(len(body)) {
-				t.Errorf("Content-Length %s, but the body has %d bytes", cl, len(body))
-			}
-			got := string(body)
-			if tc.encoding == "gzip" && method == "GET" {
-				got = gunzip(t, body)
-			}
-			if got != tc.body {
-				t.Errorf("body %q, want %q", got, tc.body)
-			}
-		})
+		t.Run(tc.name, func(t *testing.T) { checkServed(t, h, tc) })
+	}
+}
+
+// served is a request of TestHandler and what the handler should answer.
+type served struct {
+	name     string
+	method   string
+	target   string
+	accept   string // Accept-Encoding
+	status   int
+	ctype    string // Content-Type, when status is 200
+	encoding string // Content-Encoding
+	vary     bool   // Vary: Accept-Encoding expected
+	body     string // decoded body, when status is 200
+	location string // Location, for redirects
+}
+
+// checkServed sends tc's request to h and checks the answer: the status, nothing from outside
+// the root, the redirect, and for a 200 the headers and the decoded body.
+func checkServed(t *testing.T, h http.Handler, tc served) {
+	method := tc.method
+	if method == "" {
+		method = "GET"
+	}
+	req := httptest.NewRequest(method, tc.target, nil)
+	if tc.accept != "" {
+		req.Header.Set("Accept-Encoding", tc.accept)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	res := rec.Result()
+	body, _ := io.ReadAll(res.Body)
+	if res.StatusCode != tc.status {
+		t.Fatalf("%s %s: status %d, want %d (body %q)", method, tc.target, res.StatusCode, tc.status, body)
+	}
+	if bytes.Contains(body, []byte("SECRET")) {
+		t.Fatalf("%s %s: served the file outside the root", method, tc.target)
+	}
+	if got := res.Header.Get("Location"); got != tc.location {
+		t.Errorf("Location %q, want %q", got, tc.location)
+	}
+	if tc.status != 200 {
+		return
+	}
+	if got := res.Header.Get("Content-Type"); got != tc.ctype {
+		t.Errorf("Content-Type %q, want %q", got, tc.ctype)
+	}
+	if got := res.Header.Get("Content-Encoding"); got != tc.encoding {
+		t.Errorf("Content-Encoding %q, want %q", got, tc.encoding)
+	}
+	if got := res.Header.Get("Vary") == "Accept-Encoding"; got != tc.vary {
+		t.Errorf("Vary %q, want Accept-Encoding: %v", res.Header.Get("Vary"), tc.vary)
+	}
+	if got := res.Header.Get("Cache-Control"); got != "no-cache" {
+		t.Errorf("Cache-Control %q, want no-cache", got)
+	}
+	if cl := res.Header.Get("Content-Length"); method == "GET" && cl != "" && cl != strconv.Itoa(len(body)) {
+		t.Errorf("Content-Length %s, but the body has %d bytes", cl, len(body))
+	}
+	got := string(body)
+	if tc.encoding == "gzip" && method == "GET" {
+		got = gunzip(t, body)
+	}
+	if got != tc.body {
+		t.Errorf("body %q, want %q", got, tc.body)
 	}
 }
 
