@@ -48,6 +48,7 @@ type seenUI struct {
 	pin                  view.Hover    // the pinned node
 	help                 int           // the requests for the help
 	selected             int           // the selected point
+	lit                  view.Hover    // the highlighted node, edge or bias mark (view.Highlighted)
 }
 
 // NewCanvas returns the canvas of session s with nothing selected and the brush on class 1.
@@ -137,12 +138,13 @@ func (c *Canvas) meterParts(t0, tTrain, trained, tPics, tMath, end time.Duration
 
 // NoteUI counts a change of what the page's controls show outside the session's Version
 // (the brush, the error, a notice, what undo and redo would do, the point and the
-// parameter the maths follow, the pinned node, a request for help, the selected point);
+// parameter the maths follow, the pinned node, a request for help, the selected point, the
+// highlighted node, edge or bias mark whose numbers the maths panel marks);
 // Frame calls it, and so should every API call between frames.
 func (c *Canvas) NoteUI() {
 	ui, s := &c.UI, c.API.S
 	now := seenUI{ui.Brush, s.Err(), c.API.Notes, s.UndoLabel(), s.RedoLabel(),
-		view.MathPoint(ui, s), view.SelectedParam(ui, s), ui.Pin, ui.Help, ui.Selected}
+		view.MathPoint(ui, s), view.SelectedParam(ui, s), ui.Pin, ui.Help, ui.Selected, view.Highlighted(ui)}
 	if now != c.seen {
 		c.seen = now
 		c.rev++

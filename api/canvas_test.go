@@ -7,6 +7,7 @@ import (
 
 	"nnplay/interact"
 	"nnplay/session"
+	"nnplay/view"
 )
 
 // dragRun is a canvas at 500 points, playing, with the mouse dragging point 0 across the
@@ -117,12 +118,13 @@ func TestFrameAllocatesNothing(t *testing.T) {
 	for _, grads := range []bool{false, true} {
 		r := newDragRun(t, `{"numPoints": 500}`)
 		// In the gradients view the frames compute the mean gradients every view.GradEvery
-		// frames; with a pinned node and a selected bias the pictures mark them.
+		// frames; with a pinned node, a selected bias and a lit edge the pictures mark them.
 		if err := r.c.API.SetGradients(grads); err != nil {
 			t.Fatal(err)
 		}
 		r.c.UI.TogglePin(1, 2)
 		r.c.UI.Param, r.c.UI.ParamChosen = session.Param{Bias: true, L: 0, J: 1}, true
+		r.c.UI.Lit = view.Hover{Kind: view.HoverEdge, Layer: 1, From: 2} // the maths panel lights an edge
 		r.c.SetPanel(true)
 		r.step()
 		before, maths := r.c.API.S.Epoch(), r.c.API.MathCount()

@@ -74,6 +74,7 @@ type Status struct {
 	RedoLabel  *string     `json:"redoLabel"`  // what redo() re-applies, or null
 	Notice     *string     `json:"notice"`     // the last refused canvas gesture, or null
 	Tooltip    *string     `json:"tooltip"`    // the tooltip the canvas shows (what the pointer rests on), or null
+	Lit        []string    `json:"lit"`        // the paths of math()'s numbers of the highlighted node, edge or bias mark (MathPaths), [] when none
 	PointLabel *string     `json:"pointLabel"` // the label beside a held or just dropped point ("ŷ = 0.734 · loss 0.071"), or null
 	Notes      int         `json:"notes"`      // counts notices: a new one shows even if its text repeats
 	Version    uint64      `json:"version"`    // the session's Version
@@ -165,6 +166,7 @@ func (p *Playground) Status() Status {
 		st.BrushRange = &[2]float64{lo, hi}
 	}
 	st.Tooltip = text(string(view.AppendShownTooltip(nil, s, ui)))
+	st.Lit = append([]string{}, MathPaths(view.Highlighted(ui), s)...)
 	st.PointLabel = text(string(view.AppendPointLabel(nil, s, ui)))
 	if pin := ui.Pin; pin.Kind == view.HoverNode {
 		st.Pinned = &NodeRef{pin.Layer, pin.Node}

@@ -40,6 +40,19 @@ type UI struct {
 	Param       session.Param // the parameter the maths follow, when ParamChosen (see SelectedParam)
 	ParamChosen bool          // a parameter was selected; otherwise the default output weight
 	Pin         Hover         // the pinned node (Kind HoverNode) whose output the plot shows, or none
+	Lit         Hover         // the node, edge or bias mark of the maths panel's number under the mouse, or none
+}
+
+// Highlighted returns the node, edge or bias mark the network picture highlights: the one
+// the pointer rests on, else the one of the maths panel's number under the mouse (Lit);
+// Kind HoverNone when neither.
+func Highlighted(ui *UI) Hover {
+	for _, h := range [...]Hover{ui.Hover, ui.Lit} {
+		if h.Kind == HoverNode || h.Kind == HoverEdge || h.Kind == HoverBias {
+			return h
+		}
+	}
+	return Hover{}
 }
 
 // Followed returns the point whose activations the network picture shows: the dragged point,

@@ -9,7 +9,8 @@ import (
 )
 
 // defineMath defines the maths panel's calls: math, followPoint, selectWeight, selectBias,
-// setWeight, setBias, stepSample, stepBatch, and the page's setPanel and panelMath.
+// setWeight, setBias, stepSample, stepBatch, and the page's setPanel, panelMath and
+// lightPath.
 func (b *bridge) defineMath(def definer) {
 	p := &b.c.API
 	def("math", func([]js.Value) string { return p.MathReply(false) })
@@ -20,6 +21,13 @@ func (b *bridge) defineMath(def definer) {
 		return api.Reply(nil, nil)
 	})
 	def("panelMath", func([]js.Value) string { return p.MathReply(true) })
+	// lightPath(path) highlights the element of the panel's number under the mouse ("" for none).
+	def("lightPath", func(a []js.Value) string {
+		if len(a) == 0 || a[0].Type() != js.TypeString {
+			return b.changed(argError{"lightPath: path must be a string"})
+		}
+		return b.changed(p.LightPath(a[0].String()))
+	})
 	def("followPoint", func(a []js.Value) string {
 		return b.changed(withNumbers("followPoint", a, []string{"index"}, func(v []float64) error {
 			return p.FollowPoint(v[0])

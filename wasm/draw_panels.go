@@ -28,7 +28,7 @@ func (p *painter) prepareNetwork(s *session.Session, ui *view.UI, k float64) {
 		m.line(e.X0*k, e.Y0*k, e.X1*k, e.Y1*k, e.Width*k, e.Color, 1)
 	}
 	p.markSelection(g, k)
-	h := ui.Hover
+	h := view.Highlighted(ui) // the hovered element, else the maths panel's
 	if h.Kind == view.HoverEdge {
 		for i := range g.Edges {
 			if e := &g.Edges[i]; e.Layer == h.Layer && e.Node == h.Node && e.From == h.From {
