@@ -38,7 +38,10 @@
 //                             tooltip — the text the canvas shows for the edge, node,
 //                             point or loss mark the mouse rests on (e.g. "w = 0.500 (h4 →
 //                             ŷ)", "epoch 412: data set gauss → xor"), or
-//                             null; version — the session's change counter; hints — the training
+//                             null; lit — the paths of math()'s numbers of the edge, node or
+//                             bias mark the network highlights (under the mouse, or the
+//                             maths panel's number under it): ["layers.1.W.0.3"], [] when
+//                             none; version — the session's change counter; hints — the training
 //                             coach's lines (why training is stuck, and the fix), [] when
 //                             none; pinned — {layer, node} of the node whose picture the
 //                             plot shows (a click on it pins it), or null; lossMarks —

@@ -8,6 +8,7 @@
 
 import { $, ui, onRefresh, refresh } from "./ui.js";
 import { render } from "./math.js";
+import { relight, startLit } from "./lit.js";
 
 const every = 250; // ms between polls of the counters
 const counters = new Float64Array(6); // [version, revision, epoch, epochs/s, running, maths computed]
@@ -72,6 +73,7 @@ function update(read) {
   $("math").classList.remove("math-empty");
   last = m;
   render(m, status.settings.features);
+  relight();
   const field = $("math-value");
   if (document.activeElement !== field) field.value = String(m.selected.value);
   $("step-sample").disabled = m.point.test;
@@ -146,6 +148,7 @@ export function startPanel() {
   document.addEventListener("visibilitychange", poll);
   ["math-value", "step-sample", "step-batch"].forEach(function (id) { $(id).disabled = false; });
   onRefresh(showHints);
+  startLit();
   setInterval(poll, every);
   poll();
 }
