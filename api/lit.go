@@ -50,9 +50,10 @@ func MathPaths(h view.Hover, s *session.Session) []string {
 	return nil
 }
 
-// PathHover returns the node, edge or bias mark of the network of s that the number at path belongs to: the inverse of MathPaths. A number that belongs to
-// none ("loss", "selected.gradient", or "") gives Kind HoverNone; a path of a layer, weight
-// or node the network does not have is refused.
+// PathHover returns the node, edge or bias mark of the network of s that the number at
+// path belongs to: the inverse of MathPaths. A number that belongs to none ("loss",
+// "selected.gradient", or "") gives Kind HoverNone; a path of a layer, weight or node the
+// network does not have is refused.
 func PathHover(path string, s *session.Session) (view.Hover, error) {
 	f := strings.Split(path, ".")
 	var h view.Hover
