@@ -3,10 +3,8 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,14 +25,8 @@ func gpuCPU(dir string) (ms float64, ok bool) { return gpuCPUIn("/proc", dir) }
 func gpuCPUIn(proc, dir string) (ms float64, ok bool) {
 	procs, _ := filepath.Glob(filepath.Join(proc, "[0-9]*"))
 	for _, p := range procs {
-		cmd, err := os.ReadFile(filepath.Join(p, "cmdline"))
-		if err != nil {
-			continue
-		}
-		// Chromium rewrites its processes' titles, so the arguments may be split by spaces
-		// rather than NULs.
-		args := strings.FieldsFunc(string(cmd), func(r rune) bool { return r == 0 || r == ' ' })
-		if !slices.Contains(args, "--type=gpu-process") || !slices.Contains(args, "--user-data-dir="+dir) {
+		args := procArgs(p)
+		if flagValue(args, "--type=") != "gpu-process" || flagValue(args, "--user-data-dir=") != dir {
 			continue
 		}
 		tasks, _ := filepath.Glob(filepath.Join(p, "task", "*", "stat"))
@@ -65,15 +57,7 @@ type gpuLoad struct {
 	ok                    bool
 }
 
-// bareCanvas is a page whose only content is a WebGL canvas of the given size, cleared to a
-// new colour every animation frame: what any animated canvas of that size costs the browser.
-const bareCanvas = `data:text/html,<!doctype html><link rel="icon" href="data:,"><body style="margin:0">
-<canvas id="c" width="%d" height="%d"></canvas><script>
-const gl = document.getElementById("c").getContext("webgl2"); let k = 0;
-(function f() { k++; gl.clearColor(k %%25 100 / 100, 0, 0, 1); gl.clear(gl.COLOR_BUFFER_BIT); requestAnimationFrame(f); })();
-window.nnplay = {state() { return k; }};</script>`
-
-// measureBare shows bareCanvas at the playground canvas's size (w×h device pixels) in a tab
+// measureBare shows browser.CanvasPage at the playground canvas's size (w×h device pixels) in a tab
 // of chrome, alone, and measures the GPU process's CPU time for duration.
 func measureBare(chrome *browser.Browser, w, h int, duration time.Duration) (gpuLoad, error) {
 	tab, err := chrome.NewTab(browser.Desktop)
@@ -81,7 +65,7 @@ func measureBare(chrome *browser.Browser, w, h int, duration time.Duration) (gpu
 		return gpuLoad{}, err
 	}
 	defer tab.Close()
-	if _, err := tab.Visit(fmt.Sprintf(bareCanvas, w, h), 20*time.Second); err != nil {
+	if _, err := tab.Visit(browser.CanvasPage(w, h), 20*time.Second); err != nil {
 		return gpuLoad{}, err
 	}
 	time.Sleep(time.Second) // the first frames settle

@@ -218,7 +218,7 @@ func (sw *switches) name(tid int) string {
 		return n
 	}
 	n := sw.comm[tid]
-	if cmd := sw.cmdline(tid); strings.Contains(cmd, "chrom") {
+	if cmd := sw.cmdline(tid); len(cmd) > 0 && strings.Contains(cmd[0], "chrom") {
 		kind := "browser"
 		if k := flagValue(cmd, "--type="); k != "" {
 			kind = k
@@ -232,17 +232,31 @@ func (sw *switches) name(tid int) string {
 	return n
 }
 
-// cmdline returns the command line of thread tid's process, "" once it has ended.
-func (sw *switches) cmdline(tid int) string {
-	cmd, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", sw.pid[tid]))
-	return strings.ReplaceAll(string(cmd), "\x00", " ")
+// cmdline returns the arguments of thread tid's process, none once it has ended.
+func (sw *switches) cmdline(tid int) []string {
+	return procArgs(fmt.Sprintf("/proc/%d", sw.pid[tid]))
 }
 
-// flagValue returns the value of the flag (such as "--type=") in the command line cmd.
-func flagValue(cmd, flag string) string {
-	_, v, _ := strings.Cut(cmd, flag)
-	v, _, _ = strings.Cut(v, " ")
-	return v
+// procArgs returns the arguments of the process whose /proc directory is dir, none if it
+// cannot be read. Chromium rewrites its processes' titles, so they may be split by spaces
+// rather than NULs.
+func procArgs(dir string) []string {
+	cmd, err := os.ReadFile(filepath.Join(dir, "cmdline"))
+	if err != nil {
+		return nil
+	}
+	return strings.FieldsFunc(string(cmd), func(r rune) bool { return r == 0 || r == ' ' })
+}
+
+// flagValue returns the value of the flag (such as "--type=") among the arguments args, ""
+// if it is not there.
+func flagValue(args []string, flag string) string {
+	for _, a := range args {
+		if v, ok := strings.CutPrefix(a, flag); ok {
+			return v
+		}
+	}
+	return ""
 }
 
 // goSpans returns each frame's parts as wall-clock spans, by r's clock map.

@@ -118,13 +118,19 @@ func StartWith(flags []string) (*Browser, error) {
 	return b, nil
 }
 
-// warmPage draws with WebGL every frame.
-const warmPage = `data:text/html,<!doctype html><link rel="icon" href="data:,"><canvas id="c"></canvas><script>
+// CanvasPage returns a page (a data: URL) whose only content is a WebGL canvas of w×h
+// pixels cleared to a new colour every animation frame: any animated canvas of that size
+// costs the browser at least what it does. window.nnplay.state() counts its frames, so
+// Tab.Visit and Tab.Open wait for it as for the playground.
+func CanvasPage(w, h int) string {
+	return fmt.Sprintf(`data:text/html,<!doctype html><link rel="icon" href="data:,"><body style="margin:0">
+<canvas id="c" width="%d" height="%d"></canvas><script>
 const gl = document.getElementById("c").getContext("webgl2"); let k = 0;
-(function f() { k++; gl.clearColor(k %25 100 / 100, 0, 0, 1); gl.clear(gl.COLOR_BUFFER_BIT); requestAnimationFrame(f); })();
-window.nnplay = {state() { return k; }};</script>`
+(function f() { k++; gl.clearColor(k %%25 100 / 100, 0, 0, 1); gl.clear(gl.COLOR_BUFFER_BIT); requestAnimationFrame(f); })();
+window.nnplay = {state() { return k; }};</script>`, w, h)
+}
 
-// warmUp shows a WebGL page in a throwaway tab until the browser has logged its start-up
+// warmUp shows a WebGL page (CanvasPage, at a canvas's default size) in a throwaway tab until the browser has logged its start-up
 // notes. With --disable-gpu the compositor is software, so the first WebGL canvas of a
 // fresh browser makes it read frames back and log "GPU stall due to ReadPixels" a few
 // times (then "this message will no longer repeat") — for any WebGL page, whatever it
@@ -136,7 +142,7 @@ func (b *Browser) warmUp() error {
 		return err
 	}
 	defer tab.Close()
-	if _, err := tab.Open(warmPage, 20*time.Second); err != nil {
+	if _, err := tab.Open(CanvasPage(300, 150), 20*time.Second); err != nil {
 		return fmt.Errorf("browser: warming up: %w", err)
 	}
 	// A browser that logs nothing at start-up never says it; that is no error.
